@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { DutiesCard } from '@/components/home/duties-card';
+import { TeamSummary } from '@/components/home/team-summary';
+import { PageHeader } from '@/components/ui/card';
+import { roleLabels } from '@/lib/roles';
+import { listRecentAuditEntries } from '@/server/audit/queries';
+import { can } from '@/server/auth/permissions';
+import { requireUser } from '@/server/auth/session';
+import { getUserCounts } from '@/server/users/queries';
+
+export const metadata: Metadata = { title: 'Home' };
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const firstName = user.name.split(' ')[0];
+  const header = (
+    <PageHeader
+      title={`Welcome, ${firstName}`}
+      description={`Signed in as ${roleLabels[user.role].toLowerCase()}.`}
+    />
+  );
+  if (can(user, 'users.manage') && can(user, 'auditLog.read')) {
+    const [counts, recent] = await Promise.all([getUserCounts(user), listRecentAuditEntries(user)]);
+    return (
+      <>
+        {header}
+        <div className="space-y-6">
+          <TeamSummary counts={counts} recent={recent} timeZone={user.timeZone} />
+          <DutiesCard role={user.role} />
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <DutiesCard role={user.role} />
+    </>
+  );
+}

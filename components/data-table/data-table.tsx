@@ -1,0 +1,215 @@
+'use client';
+
+import {
+  columnVisibilityFeature,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+  type Updater,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useMemo, type ReactNode } from 'react';
+import { cn } from '@/lib/utils';
+import { ColumnVisibilityMenu } from './column-visibility-menu';
+import { DataTablePagination } from './data-table-pagination';
+import { useUrlState } from './use-url-state';
+
+export const dataTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+});
+
+export type DataTableColumn<TData extends RowData> = ColumnDef<typeof dataTableFeatures, TData>;
+
+export type DataTableParams = { page: number; size: number; sort: string; dir: 'asc' | 'desc' };
+
+type DataTableProps<TData extends RowData> = {
+  /** Names the table for screen readers, e.g. "Users". */
+  label: string;
+  columns: DataTableColumn<TData>[];
+  rows: TData[];
+  total: number;
+  /** The total was capped because counting exactly would cost more than the page. */
+  totalIsCapped?: boolean;
+  params: DataTableParams;
+  getRowId: (row: TData) => string;
+  /** Where a row leads; its first cell links there and the whole row is clickable. */
+  getRowHref?: (row: TData) => string;
+  emptyState: ReactNode;
+  toolbar?: ReactNode;
+};
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
+}
+
+/**
+ * The one list component: TanStack Table in manual mode. The server has already sorted, filtered
+ * and paged `rows`; every change here is a URL change that the server page answers.
+ */
+export function DataTable<TData extends RowData>({
+  label,
+  columns,
+  rows,
+  total,
+  totalIsCapped = false,
+  params,
+  getRowId,
+  getRowHref,
+  emptyState,
+  toolbar,
+}: DataTableProps<TData>) {
+  const router = useRouter();
+  const { searchParams, update, isPending } = useUrlState();
+  const hidden = searchParams.get('hide');
+
+  const sorting: SortingState = useMemo(
+    () => [{ id: params.sort, desc: params.dir === 'desc' }],
+    [params.sort, params.dir],
+  );
+  const pagination: PaginationState = useMemo(
+    () => ({ pageIndex: params.page - 1, pageSize: params.size }),
+    [params.page, params.size],
+  );
+  const columnVisibility: ColumnVisibilityState = useMemo(
+    () => Object.fromEntries((hidden?.split(',') ?? []).filter(Boolean).map((id) => [id, false])),
+    [hidden],
+  );
+
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data: rows,
+    getRowId: (row) => getRowId(row),
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    rowCount: total,
+    state: { sorting, pagination, columnVisibility },
+    onSortingChange: (updater) => {
+      const [next] = resolve(updater, sorting);
+      if (next) update({ sort: next.id, dir: next.desc ? 'desc' : 'asc' });
+    },
+    onPaginationChange: (updater) => {
+      const next = resolve(updater, pagination);
+      update({ page: next.pageIndex + 1, size: next.pageSize });
+    },
+    onColumnVisibilityChange: (updater) => {
+      const next = resolve(updater, columnVisibility);
+      const hiddenIds = Object.entries(next)
+        .filter(([, visible]) => !visible)
+        .map(([id]) => id);
+      update({ hide: hiddenIds.join(','), page: params.page });
+    },
+  });
+
+  const visibleRows = table.getRowModel().rows;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-wrap items-end gap-3">{toolbar}</div>
+        <ColumnVisibilityMenu table={table} />
+      </div>
+      <div
+        className={cn(
+          'overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
+          isPending && 'opacity-60',
+        )}
+        aria-busy={isPending}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((headerGroup) => (
+              <tr key={headerGroup.id}>
+                {headerGroup.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const SortIcon =
+                    sorted === 'asc' ? ArrowUp : sorted === 'desc' ? ArrowDown : ArrowUpDown;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={
+                        sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : undefined
+                      }
+                      className="px-4 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700"
+                    >
+                      {header.isPlaceholder ? null : header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 rounded hover:text-slate-950"
+                        >
+                          <table.FlexRender header={header} />
+                          <SortIcon
+                            aria-hidden
+                            className={cn('size-3.5', !sorted && 'text-slate-400')}
+                          />
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {visibleRows.length === 0 ? (
+              <tr>
+                <td
+                  colSpan={table.getVisibleLeafColumns().length}
+                  className="px-4 py-12 text-center text-slate-600"
+                >
+                  {emptyState}
+                </td>
+              </tr>
+            ) : (
+              visibleRows.map((row) => {
+                const href = getRowHref?.(row.original);
+                return (
+                  <tr
+                    key={row.id}
+                    onClick={(event) => {
+                      if (!href || (event.target as HTMLElement).closest('a,button,input,select'))
+                        return;
+                      router.push(href);
+                    }}
+                    className={cn(href && 'cursor-pointer hover:bg-slate-50')}
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="px-4 py-2.5 whitespace-nowrap text-slate-800">
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+        </table>
+      </div>
+      <DataTablePagination
+        page={params.page}
+        size={params.size}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        onChange={(page, size) => update({ page, size })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import { Search } from 'lucide-react';
+import { useEffect, useId, useState } from 'react';
+import { useUrlState } from './use-url-state';
+
+/** A search box bound to the `q` URL parameter, applied a moment after typing stops. */
+export function SearchInput({ label, placeholder }: { label: string; placeholder?: string }) {
+  const id = useId();
+  const { searchParams, update } = useUrlState();
+  const current = searchParams.get('q') ?? '';
+  const [value, setValue] = useState(current);
+
+  useEffect(() => {
+    if (value.trim() === current) return;
+    const timer = setTimeout(() => update({ q: value.trim() }), 300);
+    return () => clearTimeout(timer);
+  }, [value, current, update]);
+
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <div className="relative">
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+        />
+        <input
+          id={id}
+          type="search"
+          value={value}
+          placeholder={placeholder}
+          onChange={(event) => setValue(event.target.value)}
+          className="w-64 rounded-md border border-slate-300 bg-white py-2 pr-3 pl-8 text-sm"
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { roleLabels } from '@/lib/roles';
+import { can } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
+import { NavLinks, type NavSection } from './nav-links';
+import { UserMenu } from './user-menu';
+
+/** The navigation a role may use; screens that do not exist yet are not listed. */
+function navigationFor(user: CurrentUser): NavSection[] {
+  const sections: NavSection[] = [{ items: [{ href: '/', label: 'Home', icon: 'home' }] }];
+  const admin: NavSection = { label: 'Admin', items: [] };
+  if (can(user, 'users.manage'))
+    admin.items.push({ href: '/admin/users', label: 'Users', icon: 'users' });
+  if (can(user, 'auditLog.read'))
+    admin.items.push({ href: '/admin/audit-log', label: 'Audit log', icon: 'audit' });
+  if (admin.items.length) sections.push(admin);
+  return sections;
+}
+
+export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white px-3 py-5 md:block">
+        <Link
+          href="/"
+          className="mb-6 block px-3 text-xl font-semibold tracking-tight text-brand-700"
+        >
+          Accord
+        </Link>
+        <NavLinks sections={navigationFor(user)} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+          <Link href="/" className="text-lg font-semibold text-brand-700 md:invisible">
+            Accord
+          </Link>
+          <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
+        </header>
+        <main id="main" className="flex-1 px-6 py-8">
+          <div className="mx-auto max-w-6xl">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { Home, ScrollText, Users } from 'lucide-react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { cn } from '@/lib/utils';
+
+const icons = { home: Home, users: Users, audit: ScrollText } as const;
+
+export type NavItem = { href: string; label: string; icon: keyof typeof icons };
+export type NavSection = { label?: string; items: NavItem[] };
+
+function isActive(pathname: string, href: string) {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function NavLinks({ sections }: { sections: NavSection[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="space-y-6">
+      {sections.map((section, index) => (
+        <div key={section.label ?? index}>
+          {section.label ? (
+            <p className="mb-2 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              {section.label}
+            </p>
+          ) : null}
+          <ul className="space-y-1">
+            {section.items.map((item) => {
+              const Icon = icons[item.icon];
+              const active = isActive(pathname, item.href);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={active ? 'page' : undefined}
+                    className={cn(
+                      'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
+                      active ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
+                    )}
+                  >
+                    <Icon aria-hidden className="size-4" />
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { buttonClasses } from '@/components/ui/button';
+import { Field, fieldAria, Input, Select } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { roleLabels, roles } from '@/lib/roles';
+import { addUser } from '@/server/users/actions';
+import { OneTimeLink } from './one-time-link';
+
+export function AddUserForm() {
+  const [state, formAction] = useFormAction(addUser, (data) => `${data.name} was added.`);
+  const [passwordMode, setPasswordMode] = useState<'temporary' | 'link'>('link');
+
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <p role="status" className="text-sm text-slate-800">
+          <strong>{state.data.name}</strong> was added.
+          {state.data.setPasswordToken
+            ? ''
+            : ' They can sign in with the temporary password you chose.'}
+        </p>
+        {state.data.setPasswordToken ? <OneTimeLink token={state.data.setPasswordToken} /> : null}
+        <div className="flex gap-3">
+          <Link href={`/admin/users/${state.data.id}`} className={buttonClasses('secondary')}>
+            View user
+          </Link>
+          <Link href="/admin/users" className={buttonClasses('ghost')}>
+            Back to users
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
+  return (
+    <form action={formAction} className="max-w-lg space-y-4" noValidate>
+      <FormError message={state?.ok === false ? state.error : null} />
+      <Field id="name" label="Name" error={errors.name}>
+        <Input
+          id="name"
+          name="name"
+          required
+          maxLength={120}
+          defaultValue={values.name}
+          {...fieldAria('name', errors.name)}
+        />
+      </Field>
+      <Field id="email" label="Email" error={errors.email}>
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          required
+          defaultValue={values.email}
+          {...fieldAria('email', errors.email)}
+        />
+      </Field>
+      <Field id="role" label="Role" error={errors.role}>
+        <Select
+          id="role"
+          name="role"
+          defaultValue={values.role ?? 'coordinator'}
+          {...fieldAria('role', errors.role)}
+        >
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Password</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="passwordMode"
+            value="link"
+            checked={passwordMode === 'link'}
+            onChange={() => setPasswordMode('link')}
+          />
+          Create a one-time link for them to set their own
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="passwordMode"
+            value="temporary"
+            checked={passwordMode === 'temporary'}
+            onChange={() => setPasswordMode('temporary')}
+          />
+          Set a temporary password now
+        </label>
+      </fieldset>
+      {passwordMode === 'temporary' ? (
+        <Field
+          id="password"
+          label="Temporary password"
+          error={errors.password}
+          hint="At least 8 characters, and not a common password."
+        >
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            {...fieldAria('password', errors.password, true)}
+          />
+        </Field>
+      ) : null}
+      <SubmitButton pendingLabel="Adding…">Add user</SubmitButton>
+    </form>
+  );
+}

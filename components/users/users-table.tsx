@@ -1,0 +1,94 @@
+'use client';
+
+import Link from 'next/link';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { SearchInput } from '@/components/data-table/search-input';
+import { SelectFilter } from '@/components/data-table/select-filter';
+import { Badge } from '@/components/ui/card';
+import { formatDateTime } from '@/lib/format';
+import { roleLabels, roles, type Role } from '@/lib/roles';
+
+export type UserListRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  lastSignInAt: Date | null;
+};
+
+function columnsFor(timeZone: string): DataTableColumn<UserListRow>[] {
+  return [
+    {
+      accessorKey: 'name',
+      header: 'Name',
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link
+          href={`/admin/users/${row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {row.original.name}
+        </Link>
+      ),
+    },
+    { accessorKey: 'email', header: 'Email' },
+    { accessorKey: 'role', header: 'Role', cell: ({ row }) => roleLabels[row.original.role] },
+    {
+      accessorKey: 'active',
+      header: 'Status',
+      cell: ({ row }) =>
+        row.original.active ? (
+          <Badge tone="green">Active</Badge>
+        ) : (
+          <Badge tone="red">Deactivated</Badge>
+        ),
+    },
+    {
+      accessorKey: 'lastSignInAt',
+      header: 'Last sign-in',
+      cell: ({ row }) =>
+        row.original.lastSignInAt ? formatDateTime(row.original.lastSignInAt, timeZone) : 'Never',
+    },
+  ];
+}
+
+export function UsersTable({
+  rows,
+  total,
+  params,
+  timeZone,
+}: {
+  rows: UserListRow[];
+  total: number;
+  params: DataTableParams;
+  timeZone: string;
+}) {
+  return (
+    <DataTable
+      label="Users"
+      columns={columnsFor(timeZone)}
+      rows={rows}
+      total={total}
+      params={params}
+      getRowId={(row) => row.id}
+      getRowHref={(row) => `/admin/users/${row.id}`}
+      emptyState="No users match these filters."
+      toolbar={
+        <>
+          <SearchInput label="Search users" placeholder="Name or email" />
+          <SelectFilter
+            param="role"
+            label="Role"
+            allLabel="All roles"
+            options={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
+          />
+        </>
+      }
+    />
+  );
+}

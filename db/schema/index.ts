@@ -1,0 +1,4 @@
+export * from './audit-log';
+export * from './settings';
+export * from './sign-in-attempts';
+export * from './users';

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['coordinator', 'executive', 'manager']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: varchar('name', { length: 120 }).notNull(),
+    email: varchar('email', { length: 254 }).notNull(),
+    passwordHash: text('password_hash'),
+    role: roleEnum('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
+    sessionVersion: integer('session_version').notNull().default(0),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    setPasswordTokenHash: text('set_password_token_hash'),
+    setPasswordExpiresAt: timestamp('set_password_expires_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (table) => [
+    uniqueIndex('users_email_lower_idx').on(sql`lower(${table.email})`),
+    uniqueIndex('users_set_password_token_idx').on(table.setPasswordTokenHash),
+    index('users_name_idx').on(table.name, table.id),
+    index('users_role_active_idx').on(table.role, table.active),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Role = (typeof roleEnum.enumValues)[number];

@@ -1,0 +1,70 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { auditLog, settings, users } from '@/db/schema';
+import type { Role } from '@/lib/roles';
+import { hashPassword } from '@/server/auth/password';
+
+export const demoPassword = 'accord-demo';
+
+type TeamMember = { email: string; role: Role; name: string; active?: boolean };
+
+export const demoSignIns: TeamMember[] = [
+  { email: 'coordinator@accord.test', role: 'coordinator', name: 'Casey Coordinator' },
+  { email: 'executive@accord.test', role: 'executive', name: 'Evan Executive' },
+  { email: 'manager@accord.test', role: 'manager', name: 'Morgan Manager' },
+];
+
+// The rest of a small account team, so lists and counts have something to show.
+const demoTeam: TeamMember[] = [
+  { email: 'priya.shah@accord.test', role: 'coordinator', name: 'Priya Shah' },
+  { email: 'tom.becker@accord.test', role: 'coordinator', name: 'Tom Becker' },
+  { email: 'lena.okafor@accord.test', role: 'executive', name: 'Lena Okafor' },
+  { email: 'marco.ruiz@accord.test', role: 'executive', name: 'Marco Ruiz' },
+  { email: 'ines.laurent@accord.test', role: 'coordinator', name: 'Inès Laurent', active: false },
+];
+
+export const defaultSettings = {
+  'company.name': 'Northwind Agency',
+  'company.defaultCurrency': 'USD',
+  'records.visibility': 'open',
+} as const;
+
+/**
+ * Demo users and settings. Runs only when the database has no users yet, so a second run (or a
+ * database someone has been using) is left alone. Returns whether it seeded anything.
+ */
+export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${users} in exclusive mode`);
+    const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
+    if (existing) return false;
+    const passwordHash = await hashPassword(demoPassword);
+    const created = await tx
+      .insert(users)
+      .values(
+        [...demoSignIns, ...demoTeam].map((person) => ({
+          name: person.name,
+          email: person.email,
+          role: person.role,
+          active: person.active ?? true,
+          passwordHash,
+        })),
+      )
+      .returning({ id: users.id, email: users.email, role: users.role, name: users.name });
+    await tx
+      .insert(settings)
+      .values(Object.entries(defaultSettings).map(([key, value]) => ({ key, value })))
+      .onConflictDoNothing();
+    await tx.insert(auditLog).values(
+      created.map((user) => ({
+        actorId: null,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: { name: user.name, email: user.email, role: user.role, source: 'demo seed' },
+      })),
+    );
+    return true;
+  });
+}

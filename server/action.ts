@@ -1,0 +1,123 @@
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { db, type Transaction } from '@/db/client';
+import { recordAudit, type AuditEntryInput } from '@/server/audit/record-audit';
+import { clientAddressFrom } from '@/server/auth/client-ip';
+import { can, type Permission } from '@/server/auth/permissions';
+import { getCurrentUser, type CurrentUser } from '@/server/auth/session';
+import { ActionError } from '@/server/errors';
+import type { ActionResult, FieldErrors } from '@/lib/action-result';
+
+export type { ActionResult };
+
+export type ActionContext = {
+  user: CurrentUser;
+  tx: Transaction;
+  /** Records an audit entry for this write in the same transaction. */
+  audit: (entry: Omit<AuditEntryInput, 'actorId' | 'ip'>) => Promise<void>;
+};
+
+export type ActionDefinition<TSchema extends z.ZodType, TData> = {
+  schema: TSchema;
+  permission: Permission;
+  run: (input: z.output<TSchema>, context: ActionContext) => Promise<TData>;
+};
+
+export function defineAction<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+) {
+  return definition;
+}
+
+// Fields never echoed back into a form after an error.
+const secretFields = /password|token/i;
+
+function formValues(raw: unknown): Record<string, string> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && !secretFields.test(key) && !key.startsWith('$ACTION')) {
+      values[key] = value;
+    }
+  }
+  return values;
+}
+
+/** FormData as a plain object of strings; files and Next's internal fields are left out. */
+export function formDataToObject(formData: FormData): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) object[key] = value;
+  }
+  return object;
+}
+
+/**
+ * Runs an action for a given actor: parse → check the actor → check the permission → run in one
+ * transaction with its audit entries. Expected failures come back as `{ ok: false }` and leave the
+ * database as it was. Integration tests call this directly with each role.
+ */
+export async function executeAction<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+  actor: CurrentUser | null,
+  raw: unknown,
+  ip: string | null = null,
+): Promise<ActionResult<TData>> {
+  const values = formValues(raw);
+  const parsed = definition.schema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: 'Check the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
+      values,
+    };
+  }
+  if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  if (!can(actor, definition.permission)) {
+    return { ok: false, error: 'You do not have permission to do that.' };
+  }
+  try {
+    const data = await db.transaction((tx) =>
+      definition.run(parsed.data, {
+        user: actor,
+        tx,
+        audit: (entry) => recordAudit(tx, { ...entry, actorId: actor.id, ip }),
+      }),
+    );
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof ActionError) {
+      return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values };
+    }
+    throw error;
+  }
+}
+
+/** The server-action entry point: the signed-in user and client address, then revalidation. */
+export async function performAction<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+  raw: unknown,
+  revalidate: string[] = [],
+): Promise<ActionResult<TData>> {
+  const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
+  const result = await executeAction(
+    definition,
+    user,
+    raw,
+    clientAddressFrom(requestHeaders).reported,
+  );
+  if (result.ok) for (const path of revalidate) revalidatePath(path);
+  return result;
+}
+
+/** Wraps an action definition as a `useActionState` form action that revalidates `paths`. */
+export function toFormAction<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+  paths: string[],
+) {
+  return async (_previous: ActionResult<TData> | null, formData: FormData) =>
+    performAction(definition, formDataToObject(formData), paths);
+}

@@ -1,0 +1,50 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { safeRedirectPath } from '@/lib/safe-redirect';
+import { signInSchema } from '@/lib/validation/users';
+import { formDataToObject, type ActionResult } from '@/server/action';
+import { signIn, signOut } from './config';
+
+export type SignInState = Extract<ActionResult<never>, { ok: false }> | null;
+
+export async function signInWithPassword(
+  _previous: SignInState,
+  formData: FormData,
+): Promise<SignInState> {
+  const raw = formDataToObject(formData);
+  const values = { email: raw.email ?? '' };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: 'Enter your email and password.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    };
+  }
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirectPath(raw.from),
+    });
+    return null;
+  } catch (error) {
+    // Anything that is not an auth failure, including Next's redirect after success, goes on up.
+    if (!(error instanceof AuthError)) throw error;
+    if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'rate_limited') {
+      return {
+        ok: false,
+        error: 'Too many failed sign-in attempts. Wait 15 minutes, then try again.',
+        values,
+      };
+    }
+    return { ok: false, error: 'Invalid email or password.', values };
+  }
+}
+
+export async function signOutOfAccord() {
+  await signOut({ redirectTo: '/sign-in' });
+}

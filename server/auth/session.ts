@@ -1,0 +1,56 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import type { Role } from '@/lib/roles';
+import { auth } from './config';
+import { can, type Permission } from './permissions';
+
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  timeZone: string;
+};
+
+/**
+ * The signed-in user, re-read from the database once per request, so a deactivation, a role
+ * change or a bumped session version takes effect on the next request. Null when signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      timeZone: users.timeZone,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row || !row.active || row.sessionVersion !== session.user.sessionVersion) return null;
+  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
+});
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/sign-in');
+  return user;
+}
+
+/** For pages: the signed-in user if the role has `permission`, otherwise the 403 page. */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user, permission)) forbidden();
+  return user;
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { signInAttempts, users } from '@/db/schema';
+import type { Role } from '@/lib/roles';
+import { signInSchema } from '@/lib/validation/users';
+import { recordAudit } from '@/server/audit/record-audit';
+import type { ClientAddress } from './client-ip';
+import { verifyPassword } from './password';
+
+export const signInLimits = {
+  windowMinutes: 15,
+  failuresPerEmail: 5,
+  failuresPerIp: 50,
+} as const;
+
+export type SignInOutcome =
+  | {
+      ok: true;
+      user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
+    }
+  | { ok: false; reason: 'invalid' | 'rate_limited' };
+
+/**
+ * Checks an e-mail and password under the rate limit and records the attempt and its audit entry
+ * in one transaction. Tries for one e-mail are serialised by an advisory lock, so parallel guesses
+ * cannot slip past the limit.
+ */
+export async function authenticate(
+  credentials: Partial<Record<'email' | 'password', unknown>>,
+  client: ClientAddress,
+): Promise<SignInOutcome> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  const { email, password } = parsed.data;
+  const ip = client.rateLimitKey;
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sign-in:' + email}))`);
+    const since = new Date(Date.now() - signInLimits.windowMinutes * 60_000);
+    const lastSuccess = tx
+      .select({ at: sql`max(${signInAttempts.createdAt})` })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true)));
+    const [[emailFailures], [ipFailures]] = await Promise.all([
+      tx
+        .select({ n: count() })
+        .from(signInAttempts)
+        .where(
+          and(
+            eq(signInAttempts.email, email),
+            eq(signInAttempts.succeeded, false),
+            gt(signInAttempts.createdAt, since),
+            sql`${signInAttempts.createdAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+          ),
+        ),
+      tx
+        .select({ n: count() })
+        .from(signInAttempts)
+        .where(
+          and(
+            eq(signInAttempts.ip, ip),
+            eq(signInAttempts.succeeded, false),
+            gt(signInAttempts.createdAt, since),
+          ),
+        ),
+    ]);
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1);
+
+    const fail = async (reason: 'invalid' | 'rate_limited', detail: string) => {
+      await tx.insert(signInAttempts).values({ email, ip, succeeded: false });
+      await recordAudit(tx, {
+        actorId: user?.id ?? null,
+        action: reason === 'rate_limited' ? 'auth.sign_in_refused' : 'auth.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { email, reason: detail },
+        ip: client.reported,
+      });
+      return { ok: false as const, reason };
+    };
+
+    if (
+      (emailFailures?.n ?? 0) >= signInLimits.failuresPerEmail ||
+      (ipFailures?.n ?? 0) >= signInLimits.failuresPerIp
+    ) {
+      return fail('rate_limited', 'too many failed attempts');
+    }
+    const passwordMatches = await verifyPassword(user?.passwordHash, password);
+    if (!user || !passwordMatches)
+      return fail('invalid', user ? 'wrong password' : 'unknown email');
+    if (!user.active) return fail('invalid', 'deactivated');
+
+    await tx.insert(signInAttempts).values({ email, ip, succeeded: true });
+    await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: user.id,
+      ip: client.reported,
+    });
+    return {
+      ok: true as const,
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        sessionVersion: user.sessionVersion,
+      },
+    };
+  });
+}

@@ -1,0 +1,231 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type Transaction } from '@/db/client';
+import { users, type User } from '@/db/schema';
+import {
+  addUserSchema,
+  changeRoleSchema,
+  setPasswordSchema,
+  userIdSchema,
+} from '@/lib/validation/users';
+import { defineAction, type ActionResult } from '@/server/action';
+import { recordAudit } from '@/server/audit/record-audit';
+import { hashPassword } from '@/server/auth/password';
+import { ActionError } from '@/server/errors';
+import { createSetPasswordToken, hashSetPasswordToken } from './set-password-token';
+
+/** What the audit log keeps of a user: never a password, hash or token. */
+function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
+  return { name: user.name, email: user.email, role: user.role, active: user.active };
+}
+
+async function lockUser(tx: Transaction, userId: string) {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
+  if (!user) throw new ActionError('This user no longer exists.');
+  return user;
+}
+
+/**
+ * Refuses a change that would leave no active manager. Locking every active manager row makes two
+ * managers demoting each other at the same moment wait for one another instead of both passing.
+ */
+async function assertAnotherActiveManager(tx: Transaction, userId: string, message: string) {
+  const managers = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'manager'), eq(users.active, true)))
+    .for('update');
+  if (!managers.some((manager) => manager.id !== userId)) throw new ActionError(message);
+}
+
+export const addUserCommand = defineAction({
+  schema: addUserSchema,
+  permission: 'users.manage',
+  async run(input, { tx, audit }) {
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`)
+      .limit(1);
+    if (existing) {
+      throw new ActionError('Check the highlighted fields.', {
+        email: ['A user with this email already exists.'],
+      });
+    }
+    const link = input.passwordMode === 'link' ? createSetPasswordToken() : null;
+    const passwordHash =
+      input.passwordMode === 'temporary' ? await hashPassword(input.password) : null;
+    const [created] = await tx
+      .insert(users)
+      .values({
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash,
+        setPasswordTokenHash: link?.hash ?? null,
+        setPasswordExpiresAt: link?.expiresAt ?? null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) {
+      throw new ActionError('Check the highlighted fields.', {
+        email: ['A user with this email already exists.'],
+      });
+    }
+    await audit({
+      action: 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      after: auditView(created),
+    });
+    return { id: created.id, name: created.name, setPasswordToken: link?.token ?? null };
+  },
+});
+
+export const changeRoleCommand = defineAction({
+  schema: changeRoleSchema,
+  permission: 'users.manage',
+  async run(input, { tx, audit }) {
+    const user = await lockUser(tx, input.userId);
+    if (user.role === input.role) return { id: user.id };
+    if (user.role === 'manager' && user.active) {
+      await assertAnotherActiveManager(
+        tx,
+        user.id,
+        'The last active manager cannot be given another role.',
+      );
+    }
+    await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id));
+    await audit({
+      action: 'user.role_changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: input.role },
+    });
+    return { id: user.id };
+  },
+});
+
+export const deactivateUserCommand = defineAction({
+  schema: userIdSchema,
+  permission: 'users.manage',
+  async run(input, { tx, audit, user: actor }) {
+    if (input.userId === actor.id) throw new ActionError('You cannot deactivate yourself.');
+    const user = await lockUser(tx, input.userId);
+    if (!user.active) return { id: user.id, active: false };
+    if (user.role === 'manager') {
+      await assertAnotherActiveManager(
+        tx,
+        user.id,
+        'The last active manager cannot be deactivated.',
+      );
+    }
+    // A new session version ends every session the user has open, on their next request.
+    await tx
+      .update(users)
+      .set({ active: false, sessionVersion: user.sessionVersion + 1 })
+      .where(eq(users.id, user.id));
+    await audit({
+      action: 'user.deactivated',
+      entityType: 'user',
+      entityId: user.id,
+      before: { active: true },
+      after: { active: false },
+    });
+    return { id: user.id, active: false };
+  },
+});
+
+export const reactivateUserCommand = defineAction({
+  schema: userIdSchema,
+  permission: 'users.manage',
+  async run(input, { tx, audit }) {
+    const user = await lockUser(tx, input.userId);
+    if (user.active) return { id: user.id, active: true };
+    await tx.update(users).set({ active: true }).where(eq(users.id, user.id));
+    await audit({
+      action: 'user.reactivated',
+      entityType: 'user',
+      entityId: user.id,
+      before: { active: false },
+      after: { active: true },
+    });
+    return { id: user.id, active: true };
+  },
+});
+
+export const createSetPasswordLinkCommand = defineAction({
+  schema: userIdSchema,
+  permission: 'users.manage',
+  async run(input, { tx, audit }) {
+    const user = await lockUser(tx, input.userId);
+    const link = createSetPasswordToken();
+    await tx
+      .update(users)
+      .set({ setPasswordTokenHash: link.hash, setPasswordExpiresAt: link.expiresAt })
+      .where(eq(users.id, user.id));
+    await audit({
+      action: 'user.password_link_created',
+      entityType: 'user',
+      entityId: user.id,
+      after: { expiresAt: link.expiresAt.toISOString() },
+    });
+    return { id: user.id, setPasswordToken: link.token };
+  },
+});
+
+/**
+ * Sets a password from a one-time link. Needs no session: the token is the credential, so it is
+ * used once, expires, and only works for an active user. Other sessions of the user end.
+ */
+export async function setPasswordWithToken(
+  raw: unknown,
+  ip: string | null,
+): Promise<ActionResult<null>> {
+  const parsed = setPasswordSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: 'Check the highlighted fields.',
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  const applied = await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(eq(users.setPasswordTokenHash, hashSetPasswordToken(parsed.data.token)))
+      .for('update')
+      .limit(1);
+    if (!user?.active || !user.setPasswordExpiresAt || user.setPasswordExpiresAt < new Date()) {
+      return false;
+    }
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        setPasswordTokenHash: null,
+        setPasswordExpiresAt: null,
+        sessionVersion: user.sessionVersion + 1,
+      })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'user.password_set',
+      entityType: 'user',
+      entityId: user.id,
+      ip,
+    });
+    return true;
+  });
+  if (!applied) {
+    return {
+      ok: false,
+      error: 'This link has expired or has already been used. Ask a manager for a new one.',
+    };
+  }
+  return { ok: true, data: null };
+}
