@@ -17,6 +17,7 @@ export type AuditListRow = {
   action: string;
   entityType: string;
   entityId: string | null;
+  targetName: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
@@ -65,6 +66,7 @@ function columnsFor(timeZone: string): DataTableColumn<AuditListRow>[] {
       header: 'Target',
       enableSorting: false,
       cell: ({ row }) =>
+        row.original.targetName ??
         `${row.original.entityType}${row.original.entityId ? ` ${row.original.entityId.slice(0, 8)}` : ''}`,
     },
     {
@@ -73,7 +75,7 @@ function columnsFor(timeZone: string): DataTableColumn<AuditListRow>[] {
       enableSorting: false,
       cell: ({ row }) => (
         <span
-          className="block max-w-md truncate"
+          className="block max-w-xs truncate"
           title={describeChange(row.original.before, row.original.after)}
         >
           {describeChange(row.original.before, row.original.after) || '—'}

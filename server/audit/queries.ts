@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { forbidden } from 'next/navigation';
 import { db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
@@ -10,6 +11,8 @@ import type { CurrentUser } from '@/server/auth/session';
 // Counting a large audit log exactly costs more than the page itself; past this we say "10,000+".
 export const auditCountCap = 10_000;
 
+const targetUsers = alias(users, 'target_users');
+
 export type AuditRow = {
   id: number;
   createdAt: Date;
@@ -17,6 +20,7 @@ export type AuditRow = {
   action: string;
   entityType: string;
   entityId: string | null;
+  targetName: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
@@ -58,12 +62,17 @@ export async function listAuditEntries(viewer: CurrentUser, params: AuditListPar
         action: auditLog.action,
         entityType: auditLog.entityType,
         entityId: auditLog.entityId,
+        targetName: targetUsers.name,
         before: auditLog.before,
         after: auditLog.after,
         ip: auditLog.ip,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoin(
+        targetUsers,
+        and(eq(auditLog.entityType, 'user'), eq(sql`${targetUsers.id}::text`, auditLog.entityId)),
+      )
       .where(where)
       .orderBy(order)
       .limit(params.size)

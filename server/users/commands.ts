@@ -20,22 +20,26 @@ function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
 }
 
+/**
+ * Serialises every change that could take away a manager. Taken before any row lock, so two
+ * managers demoting each other wait in line instead of deadlocking.
+ */
+async function lockManagerChanges(tx: Transaction) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accord:manager-changes'))`);
+}
+
 async function lockUser(tx: Transaction, userId: string) {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
   if (!user) throw new ActionError('This user no longer exists.');
   return user;
 }
 
-/**
- * Refuses a change that would leave no active manager. Locking every active manager row makes two
- * managers demoting each other at the same moment wait for one another instead of both passing.
- */
+/** Refuses a change that would leave no active manager; callers hold lockManagerChanges. */
 async function assertAnotherActiveManager(tx: Transaction, userId: string, message: string) {
   const managers = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'manager'), eq(users.active, true)))
-    .for('update');
+    .where(and(eq(users.role, 'manager'), eq(users.active, true)));
   if (!managers.some((manager) => manager.id !== userId)) throw new ActionError(message);
 }
 
@@ -87,6 +91,7 @@ export const changeRoleCommand = defineAction({
   schema: changeRoleSchema,
   permission: 'users.manage',
   async run(input, { tx, audit }) {
+    await lockManagerChanges(tx);
     const user = await lockUser(tx, input.userId);
     if (user.role === input.role) return { id: user.id };
     if (user.role === 'manager' && user.active) {
@@ -113,6 +118,7 @@ export const deactivateUserCommand = defineAction({
   permission: 'users.manage',
   async run(input, { tx, audit, user: actor }) {
     if (input.userId === actor.id) throw new ActionError('You cannot deactivate yourself.');
+    await lockManagerChanges(tx);
     const user = await lockUser(tx, input.userId);
     if (!user.active) return { id: user.id, active: false };
     if (user.role === 'manager') {

@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, inject } from 'vitest';
+import { createDatabase, dropDatabase } from '@/scripts/lib/test-database';
+
+// Runs before each test file is imported: point the app's db client at a fresh copy of the
+// migrated template, so files run in parallel without seeing each other's rows.
+const adminUrl = inject('databaseAdminUrl');
+const name = `accord_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+process.env.DATABASE_URL = await createDatabase(adminUrl, name, inject('templateDatabase'));
+
+afterAll(async () => {
+  await dropDatabase(adminUrl, name);
+});
