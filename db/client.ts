@@ -10,16 +10,33 @@ function connect() {
       'DATABASE_URL is not set. Start Accord with `npm run dev`, or set DATABASE_URL.',
     );
   }
-  return postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+  const sql = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  return drizzle(sql, { schema });
 }
 
-// Next's dev server reloads modules on change; keep one pool per process instead of one per reload.
-const globalForDb = globalThis as unknown as { accordSql?: postgres.Sql };
-const sql = globalForDb.accordSql ?? connect();
-if (process.env.NODE_ENV !== 'production') globalForDb.accordSql = sql;
+type DrizzleDatabase = ReturnType<typeof connect>;
 
-export const db = drizzle(sql, { schema });
-export type Database = typeof db;
+// One pool per process, made on first use: `next build` imports this module without a database,
+// and Next's dev server reloads modules on change without dropping the pool.
+const globalForDb = globalThis as unknown as { accordDb?: DrizzleDatabase };
+
+function database(): DrizzleDatabase {
+  globalForDb.accordDb ??= connect();
+  return globalForDb.accordDb;
+}
+
+export const db = new Proxy({} as DrizzleDatabase, {
+  get(_target, property) {
+    const instance = database();
+    const value: unknown = Reflect.get(instance, property, instance);
+    return typeof value === 'function' ? value.bind(instance) : value;
+  },
+});
+
+export type Database = DrizzleDatabase;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** A database handle that is either the pool or an open transaction. */
 export type Executor = Database | Transaction;

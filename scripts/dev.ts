@@ -51,7 +51,6 @@ async function main() {
       stdio: 'inherit',
       env: {
         ...process.env,
-        NODE_OPTIONS: '',
         NEXT_TELEMETRY_DISABLED: '1',
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: devAuthSecret(),

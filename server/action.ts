@@ -32,7 +32,7 @@ export function defineAction<TSchema extends z.ZodType, TData>(
 }
 
 // Fields never echoed back into a form after an error.
-const secretFields = /password|token/i;
+const secretFields = /password$|^token$/i;
 
 function formValues(raw: unknown): Record<string, string> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;

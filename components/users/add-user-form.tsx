@@ -7,41 +7,21 @@ import { Field, fieldAria, Input, Select } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
+import type { FieldErrors } from '@/lib/action-result';
 import { roleLabels, roles } from '@/lib/roles';
 import { addUser } from '@/server/users/actions';
 import { OneTimeLink } from './one-time-link';
 
-export function AddUserForm() {
-  const [state, formAction] = useFormAction(addUser, (data) => `${data.name} was added.`);
-  const [passwordMode, setPasswordMode] = useState<'temporary' | 'link'>('link');
+type FieldsProps = { values: Record<string, string>; errors: FieldErrors };
 
-  if (state?.ok) {
-    return (
-      <div className="space-y-4">
-        <p role="status" className="text-sm text-slate-800">
-          <strong>{state.data.name}</strong> was added.
-          {state.data.setPasswordToken
-            ? ''
-            : ' They can sign in with the temporary password you chose.'}
-        </p>
-        {state.data.setPasswordToken ? <OneTimeLink token={state.data.setPasswordToken} /> : null}
-        <div className="flex gap-3">
-          <Link href={`/admin/users/${state.data.id}`} className={buttonClasses('secondary')}>
-            View user
-          </Link>
-          <Link href="/admin/users" className={buttonClasses('ghost')}>
-            Back to users
-          </Link>
-        </div>
-      </div>
-    );
-  }
-
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values = state?.ok === false ? (state.values ?? {}) : {};
+/**
+ * The form's fields, uncontrolled and seeded from the last submission. React resets a form after
+ * its action runs; remounting with the submitted values as defaults keeps what was typed.
+ */
+function AddUserFields({ values, errors }: FieldsProps) {
+  const [passwordMode, setPasswordMode] = useState(values.passwordMode ?? 'link');
   return (
-    <form action={formAction} className="max-w-lg space-y-4" noValidate>
-      <FormError message={state?.ok === false ? state.error : null} />
+    <>
       <Field id="name" label="Name" error={errors.name}>
         <Input
           id="name"
@@ -83,7 +63,7 @@ export function AddUserForm() {
             type="radio"
             name="passwordMode"
             value="link"
-            checked={passwordMode === 'link'}
+            defaultChecked={passwordMode === 'link'}
             onChange={() => setPasswordMode('link')}
           />
           Create a one-time link for them to set their own
@@ -93,7 +73,7 @@ export function AddUserForm() {
             type="radio"
             name="passwordMode"
             value="temporary"
-            checked={passwordMode === 'temporary'}
+            defaultChecked={passwordMode === 'temporary'}
             onChange={() => setPasswordMode('temporary')}
           />
           Set a temporary password now
@@ -117,6 +97,44 @@ export function AddUserForm() {
           />
         </Field>
       ) : null}
+    </>
+  );
+}
+
+export function AddUserForm() {
+  const [state, formAction] = useFormAction(addUser, (data) => `${data.name} was added.`);
+
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <p role="status" className="text-sm text-slate-800">
+          <strong>{state.data.name}</strong> was added.
+          {state.data.setPasswordToken
+            ? ''
+            : ' They can sign in with the temporary password you chose.'}
+        </p>
+        {state.data.setPasswordToken ? <OneTimeLink token={state.data.setPasswordToken} /> : null}
+        <div className="flex gap-3">
+          <Link href={`/admin/users/${state.data.id}`} className={buttonClasses('secondary')}>
+            View user
+          </Link>
+          <Link href="/admin/users" className={buttonClasses('ghost')}>
+            Back to users
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const values = state?.values ?? {};
+  return (
+    <form action={formAction} className="max-w-lg space-y-4" noValidate>
+      <FormError message={state?.error} />
+      <AddUserFields
+        key={JSON.stringify(values)}
+        values={values}
+        errors={state?.fieldErrors ?? {}}
+      />
       <SubmitButton pendingLabel="Adding…">Add user</SubmitButton>
     </form>
   );

@@ -115,16 +115,14 @@ describe('the sign-in rate limit', () => {
   it('ignores failures older than the window', async () => {
     const user = await createUser();
     const old = new Date(Date.now() - (signInLimits.windowMinutes + 1) * 60_000);
-    await db
-      .insert(signInAttempts)
-      .values(
-        Array.from({ length: 10 }, () => ({
-          email: user.email,
-          ip: 'old',
-          succeeded: false,
-          createdAt: old,
-        })),
-      );
+    await db.insert(signInAttempts).values(
+      Array.from({ length: 10 }, () => ({
+        email: user.email,
+        ip: 'old',
+        succeeded: false,
+        createdAt: old,
+      })),
+    );
     expect(
       await authenticate({ email: user.email, password: testPassword }, freshClient()),
     ).toMatchObject({ ok: true });

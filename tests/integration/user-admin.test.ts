@@ -177,7 +177,7 @@ describe('adding users as a manager', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.fieldErrors?.[field]?.length).toBeGreaterThan(0);
-      expect(result.values).toMatchObject({ email: input.email });
+      expect(result.values).toMatchObject({ email: input.email, passwordMode: 'temporary' });
       expect(result.values).not.toHaveProperty('password');
       expect(await tableSnapshot()).toEqual(before);
     },

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import postgres from 'postgres';
+
+type Role = 'coordinator' | 'executive' | 'manager';
+
+export type TestUser = { id: string; name: string; email: string; role: Role; password: string };
+
+let sql: postgres.Sql | undefined;
+function database() {
+  sql ??= postgres(process.env.E2E_DATABASE_URL ?? '', { max: 2, onnotice: () => {} });
+  return sql;
+}
+
+/** A user of its own for one test, inserted straight into the test database. */
+export async function createUser(role: Role, overrides: { name?: string } = {}): Promise<TestUser> {
+  const unique = randomUUID().slice(0, 8);
+  const password = `pw-${randomUUID()}`;
+  const user = {
+    name: overrides.name ?? `E2E ${role[0]?.toUpperCase()}${role.slice(1)} ${unique}`,
+    email: `e2e-${role}-${unique}@example.test`,
+    role,
+    password,
+  };
+  const [row] = await database()`
+    insert into users (name, email, role, password_hash)
+    values (${user.name}, ${user.email}, ${role}, ${await hash(password)})
+    returning id`;
+  return { ...user, id: String(row?.id) };
+}
+
+export async function findUserByEmail(email: string) {
+  const [row] =
+    await database()`select id, role, active from users where lower(email) = lower(${email})`;
+  return row as { id: string; role: Role; active: boolean } | undefined;
+}
