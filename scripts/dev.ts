@@ -68,6 +68,7 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    console.log('\nStopping Accord and its database…');
     next.kill('SIGTERM');
     await embedded?.stop();
     process.exit(code);
