@@ -29,11 +29,8 @@ function database(): DrizzleDatabase {
 }
 
 export const db = new Proxy({} as DrizzleDatabase, {
-  get(_target, property) {
-    const instance = database();
-    const value: unknown = Reflect.get(instance, property, instance);
-    return typeof value === 'function' ? value.bind(instance) : value;
-  },
+  // Methods called through the proxy get it as `this`, and read the real instance through it.
+  get: (_target, property) => Reflect.get(database(), property),
 });
 
 export type Database = DrizzleDatabase;

@@ -3,13 +3,13 @@ import { roles } from '@/lib/roles';
 import { commonPasswords } from './common-passwords';
 
 export const nameSchema = z
-  .string()
+  .string({ error: 'Enter a name.' })
   .trim()
   .min(1, 'Enter a name.')
   .max(120, 'Use at most 120 characters.');
 
 export const emailSchema = z
-  .string()
+  .string({ error: 'Enter a valid email address.' })
   .trim()
   .toLowerCase()
   .max(254, 'Use at most 254 characters.')

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type Transaction } from '@/db/client';
-import { users, type User } from '@/db/schema';
+import { users } from '@/db/schema';
 import {
   addUserSchema,
   changeRoleSchema,
@@ -13,12 +13,8 @@ import { defineAction, type ActionResult } from '@/server/action';
 import { recordAudit } from '@/server/audit/record-audit';
 import { hashPassword } from '@/server/auth/password';
 import { ActionError } from '@/server/errors';
+import { insertUser } from './insert-user';
 import { createSetPasswordToken, hashSetPasswordToken } from './set-password-token';
-
-/** What the audit log keeps of a user: never a password, hash or token. */
-function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
-  return { name: user.name, email: user.email, role: user.role, active: user.active };
-}
 
 /**
  * Serialises every change that could take away a manager. Taken before any row lock, so two
@@ -46,45 +42,7 @@ async function assertAnotherActiveManager(tx: Transaction, userId: string, messa
 export const addUserCommand = defineAction({
   schema: addUserSchema,
   permission: 'users.manage',
-  async run(input, { tx, audit }) {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email}`)
-      .limit(1);
-    if (existing) {
-      throw new ActionError('Check the highlighted fields.', {
-        email: ['A user with this email already exists.'],
-      });
-    }
-    const link = input.passwordMode === 'link' ? createSetPasswordToken() : null;
-    const passwordHash =
-      input.passwordMode === 'temporary' ? await hashPassword(input.password) : null;
-    const [created] = await tx
-      .insert(users)
-      .values({
-        name: input.name,
-        email: input.email,
-        role: input.role,
-        passwordHash,
-        setPasswordTokenHash: link?.hash ?? null,
-        setPasswordExpiresAt: link?.expiresAt ?? null,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!created) {
-      throw new ActionError('Check the highlighted fields.', {
-        email: ['A user with this email already exists.'],
-      });
-    }
-    await audit({
-      action: 'user.created',
-      entityType: 'user',
-      entityId: created.id,
-      after: auditView(created),
-    });
-    return { id: created.id, name: created.name, setPasswordToken: link?.token ?? null };
-  },
+  run: (input, { tx, audit }) => insertUser(tx, input, audit),
 });
 
 export const changeRoleCommand = defineAction({
