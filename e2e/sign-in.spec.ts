@@ -24,6 +24,13 @@ test('after five failures even the right password is refused for a while', async
     'Too many failed sign-in attempts. Wait 15 minutes, then try again.',
   );
   await expect(page).toHaveURL(/\/sign-in/);
+
+  // A client that claims another address is still the same client.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.77' });
+  await signIn(page, user.email, user.password);
+  await expect(page.locator('form').getByRole('alert')).toHaveText(
+    'Too many failed sign-in attempts. Wait 15 minutes, then try again.',
+  );
 });
 
 test('a user signs out from the user menu', async ({ page }) => {

@@ -8,9 +8,11 @@ import { clientAddressFrom } from '@/server/auth/client-ip';
 import { can, type Permission } from '@/server/auth/permissions';
 import { getCurrentUser, type CurrentUser } from '@/server/auth/session';
 import { ActionError } from '@/server/errors';
-import type { ActionResult, FieldErrors } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/action-result';
+import { echoedValues, formDataToObject, invalidInput } from '@/lib/form-data';
 
 export type { ActionResult };
+export { formDataToObject };
 
 export type ActionContext = {
   user: CurrentUser;
@@ -31,29 +33,6 @@ export function defineAction<TSchema extends z.ZodType, TData>(
   return definition;
 }
 
-// Fields never echoed back into a form after an error.
-const secretFields = /password$|^token$/i;
-
-function formValues(raw: unknown): Record<string, string> | undefined {
-  if (!raw || typeof raw !== 'object') return undefined;
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && !secretFields.test(key) && !key.startsWith('$ACTION')) {
-      values[key] = value;
-    }
-  }
-  return values;
-}
-
-/** FormData as a plain object of strings; files and Next's internal fields are left out. */
-export function formDataToObject(formData: FormData): Record<string, string> {
-  const object: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) object[key] = value;
-  }
-  return object;
-}
-
 /**
  * Runs an action for a given actor: parse → check the actor → check the permission → run in one
  * transaction with its audit entries. Expected failures come back as `{ ok: false }` and leave the
@@ -65,16 +44,8 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
   raw: unknown,
   ip: string | null = null,
 ): Promise<ActionResult<TData>> {
-  const values = formValues(raw);
   const parsed = definition.schema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: 'Check the highlighted fields.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors,
-      values,
-    };
-  }
+  if (!parsed.success) return invalidInput(parsed.error, raw);
   if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
   if (!can(actor, definition.permission)) {
     return { ok: false, error: 'You do not have permission to do that.' };
@@ -90,7 +61,12 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ActionError) {
-      return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values };
+      return {
+        ok: false,
+        error: error.message,
+        fieldErrors: error.fieldErrors,
+        values: echoedValues(raw),
+      };
     }
     throw error;
   }

@@ -1,14 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { setPassword } from '@/server/users/actions';
 import { Field, fieldAria, Input } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useFormAction } from '@/components/ui/use-form-action';
+import { setPasswordSchema } from '@/lib/validation/users';
 
 export function SetPasswordForm({ token }: { token: string }) {
-  const [state, formAction] = useActionState(setPassword, null);
+  const [state, formAction] = useFormAction(setPassword, { schema: setPasswordSchema });
   if (state?.ok) {
     return (
       <div className="space-y-4">

@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { FieldErrors } from '@/lib/action-result';
 import { roleLabels, roles } from '@/lib/roles';
+import { addUserSchema } from '@/lib/validation/users';
 import { addUser } from '@/server/users/actions';
 import { OneTimeLink } from './one-time-link';
 
@@ -102,7 +103,10 @@ function AddUserFields({ values, errors }: FieldsProps) {
 }
 
 export function AddUserForm() {
-  const [state, formAction] = useFormAction(addUser, (data) => `${data.name} was added.`);
+  const [state, formAction] = useFormAction(addUser, {
+    schema: addUserSchema,
+    successMessage: (data) => `${data.name} was added.`,
+  });
 
   if (state?.ok) {
     return (

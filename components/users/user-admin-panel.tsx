@@ -12,7 +12,7 @@ import { OneTimeLink } from './one-time-link';
 type PanelUser = { id: string; name: string; role: Role; active: boolean };
 
 function RoleForm({ user }: { user: PanelUser }) {
-  const [state, formAction] = useFormAction(changeRole, () => 'Role updated.');
+  const [state, formAction] = useFormAction(changeRole, { successMessage: () => 'Role updated.' });
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-3">
@@ -41,10 +41,9 @@ function RoleForm({ user }: { user: PanelUser }) {
 }
 
 function ActivationForm({ user }: { user: PanelUser }) {
-  const [state, formAction] = useFormAction(
-    setUserActive,
-    (data) => `${user.name} was ${data.active ? 'reactivated' : 'deactivated'}.`,
-  );
+  const [state, formAction] = useFormAction(setUserActive, {
+    successMessage: (data) => `${user.name} was ${data.active ? 'reactivated' : 'deactivated'}.`,
+  });
   return (
     <form action={formAction} className="space-y-3">
       <FormError message={state?.ok === false ? state.error : null} />

@@ -1,10 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { z } from 'zod';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/users';
-import { formDataToObject, type ActionResult } from '@/server/action';
+import type { ActionResult } from '@/lib/action-result';
+import { formDataToObject, invalidInput } from '@/lib/form-data';
 import { signIn, signOut } from './config';
 
 export type SignInState = Extract<ActionResult<never>, { ok: false }> | null;
@@ -16,14 +16,8 @@ export async function signInWithPassword(
   const raw = formDataToObject(formData);
   const values = { email: raw.email ?? '' };
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: 'Enter your email and password.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-      values,
-    };
-  }
+  if (!parsed.success)
+    return { ...invalidInput(parsed.error, raw), error: 'Enter your email and password.' };
   try {
     await signIn('credentials', {
       email: parsed.data.email,

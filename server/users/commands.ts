@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { db, type Transaction } from '@/db/client';
 import { users } from '@/db/schema';
 import {
@@ -9,6 +8,7 @@ import {
   setPasswordSchema,
   userIdSchema,
 } from '@/lib/validation/users';
+import { invalidInput } from '@/lib/form-data';
 import { defineAction, type ActionResult } from '@/server/action';
 import { recordAudit } from '@/server/audit/record-audit';
 import { hashPassword } from '@/server/auth/password';
@@ -149,13 +149,7 @@ export async function setPasswordWithToken(
   ip: string | null,
 ): Promise<ActionResult<null>> {
   const parsed = setPasswordSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: 'Check the highlighted fields.',
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
-    };
-  }
+  if (!parsed.success) return invalidInput(parsed.error, raw);
   const passwordHash = await hashPassword(parsed.data.password);
   const applied = await db.transaction(async (tx) => {
     const [user] = await tx

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { ActionResult } from './action-result';
+
+// Fields never echoed back into a form after an error.
+const secretFields = /password$|^token$/i;
+
+/** FormData as a plain object of strings; files and Next's internal fields are left out. */
+export function formDataToObject(formData: FormData): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION')) object[key] = value;
+  }
+  return object;
+}
+
+/** What a form shows again after an error: what was typed, less any secret. */
+export function echoedValues(raw: unknown): Record<string, string> | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && !secretFields.test(key) && !key.startsWith('$ACTION')) {
+      values[key] = value;
+    }
+  }
+  return values;
+}
+
+/** The failure for input a schema refused: field errors plus the values to show again. */
+export function invalidInput(
+  error: z.ZodError,
+  raw: unknown,
+): Extract<ActionResult<never>, { ok: false }> {
+  return {
+    ok: false,
+    error: 'Check the highlighted fields.',
+    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    values: echoedValues(raw),
+  };
+}
