@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { roleLabels } from '@/lib/roles';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { MobileNav } from './mobile-nav';
 import { NavLinks, type NavSection } from './nav-links';
 import { UserMenu } from './user-menu';
 
@@ -19,6 +20,7 @@ function navigationFor(user: CurrentUser): NavSection[] {
 }
 
 export function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  const sections = navigationFor(user);
   return (
     <div className="flex min-h-screen">
       <a
@@ -34,13 +36,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         >
           Accord
         </Link>
-        <NavLinks sections={navigationFor(user)} />
+        <NavLinks sections={sections} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-          <Link href="/" className="text-lg font-semibold text-brand-700 md:invisible">
-            Accord
-          </Link>
+          <MobileNav sections={sections} />
           <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
         </header>
         <main id="main" className="flex-1 px-6 py-8">

@@ -85,14 +85,20 @@ function PasswordLinkForm({ user }: { user: PanelUser }) {
   );
 }
 
-export function UserAdminPanel({ user }: { user: PanelUser }) {
+export function UserAdminPanel({ user, isSelf }: { user: PanelUser; isSelf: boolean }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card title="Role">
         <RoleForm user={user} />
       </Card>
       <Card title={user.active ? 'Deactivate' : 'Reactivate'}>
-        <ActivationForm user={user} />
+        {isSelf ? (
+          <p className="text-sm text-slate-600">
+            You cannot deactivate yourself. Another manager can.
+          </p>
+        ) : (
+          <ActivationForm user={user} />
+        )}
       </Card>
       <Card title="Password">
         <PasswordLinkForm user={user} />

@@ -53,6 +53,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         </Card>
         <UserAdminPanel
           user={{ id: user.id, name: user.name, role: user.role, active: user.active }}
+          isSelf={user.id === viewer.id}
         />
       </div>
     </>
