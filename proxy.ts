@@ -45,5 +45,5 @@ export const proxy = auth((request: NextRequest & { auth: unknown }) => {
 });
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

@@ -49,7 +49,7 @@ test.describe('a manager', () => {
     });
     await expect(
       newcomerPage.getByRole('navigation', { name: 'Main' }).getByRole('link'),
-    ).toHaveText(['Home']);
+    ).toHaveText(['Home', 'Clients', 'Prospects', 'Competitors']);
     await newcomer.close();
   });
 
@@ -163,7 +163,13 @@ for (const role of ['coordinator', 'executive'] as const) {
     test.use({ storageState: storageStateFor(role) });
 
     test('is refused the admin pages with a 403', async ({ page }) => {
-      for (const path of ['/admin/users', '/admin/users/new', '/admin/audit-log']) {
+      for (const path of [
+        '/admin/users',
+        '/admin/users/new',
+        '/admin/audit-log',
+        '/admin/settings',
+        '/admin/settings',
+      ]) {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);
         await expect(

@@ -3,9 +3,9 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor, type Role } from './support/auth';
 
 const expectedNavigation: Record<Role, string[]> = {
-  coordinator: ['Home'],
-  executive: ['Home'],
-  manager: ['Home', 'Users', 'Audit log'],
+  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors'],
+  executive: ['Home', 'Clients', 'Prospects', 'Competitors'],
+  manager: ['Home', 'Clients', 'Prospects', 'Competitors', 'Users', 'Settings', 'Audit log'],
 };
 const roleLabels: Record<Role, string> = {
   coordinator: 'Account coordinator',

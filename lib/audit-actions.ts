@@ -9,6 +9,22 @@ export const auditActionLabels: Record<string, string> = {
   'user.reactivated': 'User reactivated',
   'user.password_link_created': 'Set-password link created',
   'user.password_set': 'Password set',
+  'settings.updated': 'Settings changed',
+  'client.created': 'Client added',
+  'client.updated': 'Client edited',
+  'client.reassigned': 'Client reassigned',
+  'client.converted': 'Prospect converted',
+  'clients.imported': 'Clients imported',
+  'contact.created': 'Contact added',
+  'contact.updated': 'Contact edited',
+  'contact.deleted': 'Contact removed',
+  'activity.logged': 'Activity logged',
+  'research.created': 'Research note added',
+  'research.deleted': 'Research note deleted',
+  'competitor.created': 'Competitor added',
+  'competitor.updated': 'Competitor edited',
+  'competitor.linked': 'Competitor linked',
+  'competitor.unlinked': 'Competitor unlinked',
 };
 
 export function auditActionLabel(action: string) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migrateDatabase } from '@/db/migrate';
+import { accordDataDir } from './lib/data-dir';
 import { demoPassword, demoSignIns, seedDemo } from '@/db/seed/demo';
 import {
   ensureDatabase,
@@ -12,7 +13,7 @@ import {
   type EmbeddedServer,
 } from './lib/embedded-postgres';
 
-const dataRoot = path.join(process.cwd(), '.data');
+const dataRoot = accordDataDir();
 const appPort = Number(process.env.PORT ?? 3000);
 
 /** A secret for signing sessions that survives restarts, so signing in once is enough. */
@@ -33,7 +34,9 @@ async function main() {
     console.log('Using the PostgreSQL server in DATABASE_URL.');
   } else {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    console.log(`Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)…`);
+    console.log(
+      `Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataRoot, 'postgres')})…`,
+    );
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), port });
     await ensureDatabase(embedded.url('postgres'), 'accord');
     databaseUrl = embedded.url('accord');

@@ -66,6 +66,7 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
         error: error.message,
         fieldErrors: error.fieldErrors,
         values: echoedValues(raw),
+        code: error.code,
       };
     }
     throw error;
@@ -85,7 +86,10 @@ export async function performAction<TSchema extends z.ZodType, TData>(
     raw,
     clientAddressFrom(requestHeaders).reported,
   );
-  if (result.ok) for (const path of revalidate) revalidatePath(path);
+  if (result.ok) {
+    // A path with a dynamic segment names a route, not one URL, so Next needs its type.
+    for (const path of revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);
+  }
   return result;
 }
 

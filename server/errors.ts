@@ -10,8 +10,18 @@ export class ActionError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
+    readonly code?: 'stale',
   ) {
     super(message);
     this.name = 'ActionError';
   }
+}
+
+/** The optimistic-concurrency refusal: the version the form read is no longer current. */
+export function staleRecord(noun: string) {
+  return new ActionError(
+    `This ${noun} was changed by someone else. Reload to see their changes, then make yours again.`,
+    undefined,
+    'stale',
+  );
 }

@@ -45,6 +45,8 @@ type DataTableProps<TData extends RowData> = {
   getRowHref?: (row: TData) => string;
   emptyState: ReactNode;
   toolbar?: ReactNode;
+  /** Buttons beside the column menu, e.g. "Export CSV". */
+  actions?: ReactNode;
 };
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -66,6 +68,7 @@ export function DataTable<TData extends RowData>({
   getRowHref,
   emptyState,
   toolbar,
+  actions,
 }: DataTableProps<TData>) {
   const router = useRouter();
   const { searchParams, update, isPending } = useUrlState();
@@ -117,7 +120,10 @@ export function DataTable<TData extends RowData>({
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="flex flex-wrap items-end gap-3">{toolbar}</div>
-        <ColumnVisibilityMenu table={table} />
+        <div className="flex items-center gap-2">
+          {actions}
+          <ColumnVisibilityMenu table={table} />
+        </div>
       </div>
       <div
         className={cn(

@@ -9,10 +9,21 @@ import { UserMenu } from './user-menu';
 
 /** The navigation a role may use; screens that do not exist yet are not listed. */
 function navigationFor(user: CurrentUser): NavSection[] {
-  const sections: NavSection[] = [{ items: [{ href: '/', label: 'Home', icon: 'home' }] }];
+  const main: NavSection = { items: [{ href: '/', label: 'Home', icon: 'home' }] };
+  if (can(user, 'clients.read')) {
+    main.items.push(
+      { href: '/clients', label: 'Clients', icon: 'clients' },
+      { href: '/prospects', label: 'Prospects', icon: 'prospects' },
+      { href: '/competitors', label: 'Competitors', icon: 'competitors' },
+    );
+  }
+  const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))
     admin.items.push({ href: '/admin/users', label: 'Users', icon: 'users' });
+  if (can(user, 'settings.manage')) {
+    admin.items.push({ href: '/admin/settings', label: 'Settings', icon: 'settings' });
+  }
   if (can(user, 'auditLog.read'))
     admin.items.push({ href: '/admin/audit-log', label: 'Audit log', icon: 'audit' });
   if (admin.items.length) sections.push(admin);

@@ -1,11 +1,19 @@
 'use client';
 
-import { Home, ScrollText, Users } from 'lucide-react';
+import { Building2, Home, ScrollText, Settings, Swords, Telescope, Users } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
-const icons = { home: Home, users: Users, audit: ScrollText } as const;
+const icons = {
+  home: Home,
+  clients: Building2,
+  prospects: Telescope,
+  competitors: Swords,
+  users: Users,
+  settings: Settings,
+  audit: ScrollText,
+} as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof icons };
 export type NavSection = { label?: string; items: NavItem[] };

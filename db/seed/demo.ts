@@ -4,6 +4,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
+import { seedDemoClients } from './demo-clients';
 
 export const demoPassword = 'accord-demo';
 
@@ -51,11 +52,25 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
           passwordHash,
         })),
       )
-      .returning({ id: users.id, email: users.email, role: users.role, name: users.name });
+      .returning({
+        id: users.id,
+        email: users.email,
+        role: users.role,
+        name: users.name,
+        active: users.active,
+      });
     await tx
       .insert(settings)
       .values(Object.entries(defaultSettings).map(([key, value]) => ({ key, value })))
       .onConflictDoNothing();
+    await seedDemoClients(tx, {
+      executives: created
+        .filter((user) => user.role === 'executive' && user.active)
+        .map((user) => user.id),
+      coordinators: created
+        .filter((user) => user.role === 'coordinator' && user.active)
+        .map((user) => user.id),
+    });
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import postgres from 'postgres';
+import { accordDataDir } from './data-dir';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export type TestServer = { adminUrl: string; stop: () => Promise<void> };
@@ -17,7 +18,7 @@ export async function acquireTestServer(): Promise<TestServer> {
   }
   const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(process.cwd(), '.data', `test-postgres-${port}`),
+    dataDir: path.join(accordDataDir(), `test-postgres-${port}`),
     port,
     persistent: false,
   });

@@ -7,9 +7,7 @@ import { auditLog, users } from '@/db/schema';
 import type { AuditListParams } from '@/lib/validation/admin';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-
-// Counting a large audit log exactly costs more than the page itself; past this we say "10,000+".
-export const auditCountCap = 10_000;
+import { cappedCount } from '@/server/sql';
 
 const targetUsers = alias(users, 'target_users');
 
@@ -53,7 +51,7 @@ export async function listAuditEntries(viewer: CurrentUser, params: AuditListPar
     params.dir === 'asc'
       ? sql`${auditLog.createdAt} asc, ${auditLog.id} asc`
       : sql`${auditLog.createdAt} desc, ${auditLog.id} desc`;
-  const [rows, [counted]] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     db
       .select({
         id: auditLog.id,
@@ -77,16 +75,9 @@ export async function listAuditEntries(viewer: CurrentUser, params: AuditListPar
       .orderBy(order)
       .limit(params.size)
       .offset((params.page - 1) * params.size),
-    db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (select 1 from ${auditLog} ${where ? sql`where ${where}` : sql``} limit ${auditCountCap + 1}) capped`,
-    ),
+    cappedCount(auditLog, where),
   ]);
-  const n = counted?.n ?? 0;
-  return {
-    rows: rows satisfies AuditRow[],
-    total: Math.min(n, auditCountCap),
-    totalIsCapped: n > auditCountCap,
-  };
+  return { rows: rows satisfies AuditRow[], ...counted };
 }
 
 /** The latest entries for the manager's home page. */

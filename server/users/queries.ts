@@ -6,6 +6,7 @@ import { users } from '@/db/schema';
 import type { UserListParams } from '@/lib/validation/admin';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { escapeLike } from '@/server/sql';
 
 export type UserRow = {
   id: string;
@@ -32,10 +33,6 @@ const sortColumns = {
   active: users.active,
   lastSignInAt: users.lastSignInAt,
 } as const;
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
-}
 
 /** Users for Admin → Users: managers only; sorted, filtered and paged on the server. */
 export async function listUsers(viewer: CurrentUser, params: UserListParams) {

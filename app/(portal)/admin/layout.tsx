@@ -9,6 +9,12 @@ import { requireUser } from '@/server/auth/session';
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  if (!can(user, 'users.manage') && !can(user, 'auditLog.read')) forbidden();
+  if (
+    !(['users.manage', 'auditLog.read', 'settings.manage'] as const).some((permission) =>
+      can(user, permission),
+    )
+  ) {
+    forbidden();
+  }
   return children;
 }

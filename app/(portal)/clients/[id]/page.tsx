@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { AssignmentPanel, ConvertProspectButton } from '@/components/clients/assignment-panel';
+import { ClientOverview } from '@/components/clients/client-overview';
+import { ClientStatusBadge } from '@/components/clients/client-status-badge';
+import { CompetitorsPanel } from '@/components/clients/competitors-panel';
+import { ContactsPanel } from '@/components/clients/contacts-panel';
+import { ResearchPanel } from '@/components/clients/research-panel';
+import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { PageHeader } from '@/components/ui/card';
+import { clientTierLabels } from '@/lib/clients';
+import { formatDate, formatMoney } from '@/lib/format';
+import { can } from '@/server/auth/permissions';
+import { requirePermission } from '@/server/auth/session';
+import { getClient, getClientRecords, listAssignableUsers } from '@/server/clients/queries';
+import { listCompetitorOptions } from '@/server/competitors/queries';
+
+export const metadata: Metadata = { title: 'Client' };
+
+export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('clients.read');
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const client = await getClient(viewer, id.data);
+  const [records, users, competitorOptions] = await Promise.all([
+    getClientRecords(viewer, client.id),
+    listAssignableUsers(viewer),
+    listCompetitorOptions(viewer),
+  ]);
+  const money = formatMoney(client.annualValueCents, client.currency);
+  const items = [
+    { label: 'Industry', value: client.industry ?? '—' },
+    { label: 'Tier', value: clientTierLabels[client.tier] },
+    { label: 'Annual value', value: money },
+    { label: 'Website', value: client.website ?? '—' },
+    { label: 'Phone', value: client.phone ?? '—' },
+    { label: 'Tags', value: client.tags.map((tag) => tag.name).join(', ') || '—' },
+    { label: 'Billing e-mail', value: client.billingEmail ?? '—' },
+    { label: 'Billing address', value: client.billingAddress ?? '—' },
+    { label: 'Fit score', value: client.fitScore === null ? '—' : String(client.fitScore) },
+    { label: 'Source', value: client.source ?? '—' },
+    { label: 'Next step', value: client.nextStep ?? '—' },
+    { label: 'Next-step date', value: formatDate(client.nextStepDate) },
+    { label: 'Notes', value: client.notes ?? '—' },
+  ];
+  const formValues = {
+    name: client.name,
+    status: client.status,
+    industry: client.industry ?? '',
+    tier: client.tier,
+    website: client.website ?? '',
+    phone: client.phone ?? '',
+    currency: client.currency,
+    annualValue: (client.annualValueCents / 100).toFixed(2),
+    billingEmail: client.billingEmail ?? '',
+    billingAddress: client.billingAddress ?? '',
+    notes: client.notes ?? '',
+    fitScore: client.fitScore === null ? '' : String(client.fitScore),
+    source: client.source ?? '',
+    nextStep: client.nextStep ?? '',
+    nextStepDate: client.nextStepDate ?? '',
+    tags: client.tags.map((tag) => tag.name).join(', '),
+  };
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link
+          href={client.status === 'prospect' ? '/prospects' : '/clients'}
+          className="text-brand-700 hover:underline"
+        >
+          {client.status === 'prospect' ? 'Prospects' : 'Clients'}
+        </Link>
+      </p>
+      <PageHeader
+        title={client.name}
+        description={`${client.ownerName ? `Owned by ${client.ownerName}` : 'No owner yet'} · ${money} a year`}
+        actions={
+          <div className="flex items-center gap-3">
+            <ClientStatusBadge status={client.status} />
+            {client.status === 'prospect' ? (
+              <ConvertProspectButton clientId={client.id} version={client.version} />
+            ) : null}
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ClientOverview
+            key={client.version}
+            clientId={client.id}
+            version={client.version}
+            items={items}
+            values={formValues}
+          />
+          <ContactsPanel clientId={client.id} contacts={records.contacts} />
+          <TimelinePanel
+            clientId={client.id}
+            activities={records.activities}
+            timeZone={viewer.timeZone}
+          />
+        </div>
+        <div className="space-y-6">
+          <AssignmentPanel
+            clientId={client.id}
+            version={client.version}
+            ownerId={client.ownerId}
+            coordinatorId={client.coordinatorId}
+            ownerName={client.ownerName}
+            coordinatorName={client.coordinatorName}
+            users={users}
+            canReassign={can(viewer, 'clients.reassign', { ownerId: client.ownerId })}
+          />
+          <CompetitorsPanel
+            clientId={client.id}
+            linked={records.competitors}
+            options={competitorOptions}
+          />
+          <ResearchPanel
+            clientId={client.id}
+            timeZone={viewer.timeZone}
+            notes={records.research.map((note) => ({
+              ...note,
+              canDelete: note.authorId === viewer.id || viewer.role === 'manager',
+            }))}
+          />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+'use client';
+
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { SearchInput } from '@/components/data-table/search-input';
+import { SelectFilter } from '@/components/data-table/select-filter';
+import { buttonClasses } from '@/components/ui/button';
+import {
+  clientStatuses,
+  clientStatusLabels,
+  clientTierLabels,
+  clientTiers,
+  industries,
+  type ClientStatus,
+  type ClientTier,
+} from '@/lib/clients';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { ClientStatusBadge } from './client-status-badge';
+
+export type ClientTableRow = {
+  id: string;
+  name: string;
+  status: ClientStatus;
+  industry: string | null;
+  tier: ClientTier;
+  ownerName: string | null;
+  coordinatorName: string | null;
+  currency: string;
+  annualValueCents: number;
+  lastActivityAt: Date | null;
+  updatedAt: Date;
+  fitScore: number | null;
+  source: string | null;
+  nextStep: string | null;
+  nextStepDate: string | null;
+};
+
+type Option = { id: string; name: string };
+
+function columnsFor(timeZone: string, prospects: boolean): DataTableColumn<ClientTableRow>[] {
+  const name: DataTableColumn<ClientTableRow> = {
+    accessorKey: 'name',
+    header: 'Name',
+    enableHiding: false,
+    cell: ({ row }) => (
+      <Link
+        href={`/clients/${row.original.id}`}
+        className="font-medium text-brand-700 hover:underline"
+      >
+        {row.original.name}
+      </Link>
+    ),
+  };
+  const people: DataTableColumn<ClientTableRow>[] = [
+    {
+      id: 'owner',
+      accessorKey: 'ownerName',
+      header: 'Owner',
+      cell: ({ row }) => row.original.ownerName ?? '—',
+    },
+    {
+      id: 'coordinator',
+      accessorKey: 'coordinatorName',
+      header: 'Coordinator',
+      cell: ({ row }) => row.original.coordinatorName ?? '—',
+    },
+  ];
+  const industry: DataTableColumn<ClientTableRow> = {
+    accessorKey: 'industry',
+    header: 'Industry',
+    cell: ({ row }) => row.original.industry ?? '—',
+  };
+  const lastActivity: DataTableColumn<ClientTableRow> = {
+    accessorKey: 'lastActivityAt',
+    header: 'Last activity',
+    cell: ({ row }) =>
+      row.original.lastActivityAt ? formatDateTime(row.original.lastActivityAt, timeZone) : 'None',
+  };
+  if (prospects) {
+    return [
+      name,
+      industry,
+      {
+        accessorKey: 'fitScore',
+        header: 'Fit score',
+        cell: ({ row }) => row.original.fitScore ?? '—',
+      },
+      {
+        accessorKey: 'source',
+        header: 'Source',
+        enableSorting: false,
+        cell: ({ row }) => row.original.source ?? '—',
+      },
+      {
+        accessorKey: 'nextStep',
+        header: 'Next step',
+        enableSorting: false,
+        cell: ({ row }) => row.original.nextStep ?? '—',
+      },
+      {
+        accessorKey: 'nextStepDate',
+        header: 'Next-step date',
+        cell: ({ row }) => formatDate(row.original.nextStepDate),
+      },
+      ...people,
+      lastActivity,
+    ];
+  }
+  return [
+    name,
+    {
+      accessorKey: 'status',
+      header: 'Status',
+      cell: ({ row }) => <ClientStatusBadge status={row.original.status} />,
+    },
+    industry,
+    { accessorKey: 'tier', header: 'Tier', cell: ({ row }) => clientTierLabels[row.original.tier] },
+    ...people,
+    {
+      id: 'annualValue',
+      accessorKey: 'annualValueCents',
+      header: 'Annual value',
+      cell: ({ row }) => formatMoney(row.original.annualValueCents, row.original.currency),
+    },
+    lastActivity,
+    {
+      accessorKey: 'updatedAt',
+      header: 'Updated',
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+    },
+  ];
+}
+
+export function ClientsTable({
+  rows,
+  total,
+  totalIsCapped,
+  params,
+  timeZone,
+  users,
+  tags,
+  prospects = false,
+}: {
+  rows: ClientTableRow[];
+  total: number;
+  totalIsCapped: boolean;
+  params: DataTableParams;
+  timeZone: string;
+  users: Option[];
+  tags: Option[];
+  prospects?: boolean;
+}) {
+  const searchParams = useSearchParams();
+  const exportQuery = new URLSearchParams(searchParams.toString());
+  exportQuery.delete('page');
+  exportQuery.delete('size');
+  if (prospects) exportQuery.set('status', 'prospect');
+  const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
+  return (
+    <DataTable
+      label={prospects ? 'Prospects' : 'Clients'}
+      columns={columnsFor(timeZone, prospects)}
+      rows={rows}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      getRowId={(row) => row.id}
+      getRowHref={(row) => `/clients/${row.id}`}
+      emptyState={
+        prospects ? 'No prospects match these filters.' : 'No clients match these filters.'
+      }
+      toolbar={
+        <>
+          <SearchInput label="Search" placeholder="Name, website, contact" />
+          {prospects ? null : (
+            <SelectFilter
+              param="status"
+              label="Status"
+              allLabel="Any status"
+              options={clientStatuses.map((status) => ({
+                value: status,
+                label: clientStatusLabels[status],
+              }))}
+            />
+          )}
+          <SelectFilter param="owner" label="Owner" allLabel="Anyone" options={userOptions} />
+          <SelectFilter
+            param="coordinator"
+            label="Coordinator"
+            allLabel="Anyone"
+            options={userOptions}
+          />
+          <SelectFilter
+            param="industry"
+            label="Industry"
+            allLabel="Any industry"
+            options={industries.map((industry) => ({ value: industry, label: industry }))}
+          />
+          {prospects ? null : (
+            <SelectFilter
+              param="tier"
+              label="Tier"
+              allLabel="Any tier"
+              options={clientTiers.map((tier) => ({ value: tier, label: clientTierLabels[tier] }))}
+            />
+          )}
+          {tags.length > 0 ? (
+            <SelectFilter
+              param="tag"
+              label="Tag"
+              allLabel="Any tag"
+              options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+            />
+          ) : null}
+        </>
+      }
+      actions={
+        <>
+          <a
+            href={`/clients/export?${exportQuery}`}
+            className={buttonClasses('secondary')}
+            download
+          >
+            <Download aria-hidden className="size-4" />
+            Export CSV
+          </a>
+        </>
+      }
+    />
+  );
+}

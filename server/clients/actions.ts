@@ -1,0 +1,35 @@
+'use server';
+
+import { toFormAction } from '@/server/action';
+import {
+  addContactCommand,
+  addResearchNoteCommand,
+  convertProspectCommand,
+  createClientCommand,
+  deleteResearchNoteCommand,
+  linkCompetitorCommand,
+  logActivityCommand,
+  reassignClientCommand,
+  removeContactCommand,
+  unlinkCompetitorCommand,
+  updateClientCommand,
+  updateContactCommand,
+} from './commands';
+
+const clientPages = ['/clients', '/prospects', '/clients/[id]'];
+
+export const createClient = toFormAction(createClientCommand, clientPages);
+export const updateClient = toFormAction(updateClientCommand, clientPages);
+export const reassignClient = toFormAction(reassignClientCommand, clientPages);
+export const convertProspect = toFormAction(convertProspectCommand, clientPages);
+export const addContact = toFormAction(addContactCommand, clientPages);
+export const updateContact = toFormAction(updateContactCommand, clientPages);
+export const removeContact = toFormAction(removeContactCommand, clientPages);
+export const logActivity = toFormAction(logActivityCommand, clientPages);
+export const addResearchNote = toFormAction(addResearchNoteCommand, clientPages);
+export const deleteResearchNote = toFormAction(deleteResearchNoteCommand, clientPages);
+export const linkCompetitor = toFormAction(linkCompetitorCommand, [...clientPages, '/competitors']);
+export const unlinkCompetitor = toFormAction(unlinkCompetitorCommand, [
+  ...clientPages,
+  '/competitors',
+]);

@@ -1,0 +1,169 @@
+import 'server-only';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { forbidden, notFound } from 'next/navigation';
+import { db } from '@/db/client';
+import {
+  activities,
+  clientCompetitors,
+  clients,
+  clientTags,
+  competitors,
+  contacts,
+  researchNotes,
+  tags,
+  users,
+} from '@/db/schema';
+import type { ClientListParams } from '@/lib/validation/clients';
+import { can } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
+import { cappedCount } from '@/server/sql';
+import {
+  clientListQuery,
+  clientListWhere,
+  clientRowColumns,
+  coordinators,
+  owners,
+} from './list-query';
+import { visibleClients } from './visibility';
+
+function assertCanRead(viewer: CurrentUser) {
+  if (!can(viewer, 'clients.read')) forbidden();
+}
+
+/** A page of the clients list (or of prospects, with `status: 'prospect'`), with a capped total. */
+export async function listClients(viewer: CurrentUser, params: ClientListParams) {
+  assertCanRead(viewer);
+  const where = clientListWhere(await visibleClients(viewer), params);
+  const [rows, counted] = await Promise.all([
+    clientListQuery(where, params)
+      .limit(params.size)
+      .offset((params.page - 1) * params.size),
+    cappedCount(clients, where),
+  ]);
+  return { rows, ...counted };
+}
+
+export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
+
+type ExportValue = string | number | null;
+const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowColumns)[];
+
+/**
+ * Every client matching the list's filters and search, in its order, streamed from a database
+ * cursor so an export of the whole book never sits in memory. Values come as the database sends
+ * them (timestamps as text), which is what a CSV wants.
+ */
+export async function* streamClients(
+  viewer: CurrentUser,
+  params: Omit<ClientListParams, 'page' | 'size'>,
+): AsyncGenerator<Record<keyof typeof clientRowColumns, ExportValue>> {
+  assertCanRead(viewer);
+  const query = clientListQuery(
+    clientListWhere(await visibleClients(viewer), params),
+    params,
+  ).toSQL();
+  const cursor = db.$client
+    .unsafe(query.sql, query.params as never[])
+    .values()
+    .cursor(500);
+  for await (const batch of cursor) {
+    for (const values of batch as unknown as ExportValue[][]) {
+      yield Object.fromEntries(
+        exportFields.map((field, index) => [field, values[index] ?? null]),
+      ) as Record<keyof typeof clientRowColumns, ExportValue>;
+    }
+  }
+}
+
+/** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */
+export async function getClient(viewer: CurrentUser, clientId: string) {
+  assertCanRead(viewer);
+  const [client] = await db
+    .select({
+      ...getTableColumns(clients),
+      ownerName: owners.name,
+      coordinatorName: coordinators.name,
+    })
+    .from(clients)
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))
+    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
+    .limit(1);
+  if (!client) notFound();
+  const clientTagRows = await db
+    .select({ id: tags.id, name: tags.name })
+    .from(clientTags)
+    .innerJoin(tags, eq(tags.id, clientTags.tagId))
+    .where(eq(clientTags.clientId, clientId))
+    .orderBy(asc(tags.name));
+  return { ...client, tags: clientTagRows };
+}
+
+export type ClientDetail = Awaited<ReturnType<typeof getClient>>;
+
+/** What hangs off a client: only after getClient has proven the viewer may see it. */
+export async function getClientRecords(viewer: CurrentUser, clientId: string) {
+  await getClient(viewer, clientId);
+  const [contactRows, activityRows, researchRows, competitorRows] = await Promise.all([
+    db
+      .select()
+      .from(contacts)
+      .where(eq(contacts.clientId, clientId))
+      .orderBy(desc(contacts.isPrimary), asc(contacts.name)),
+    db
+      .select({
+        id: activities.id,
+        kind: activities.kind,
+        subject: activities.subject,
+        body: activities.body,
+        occurredAt: activities.occurredAt,
+        actorName: users.name,
+      })
+      .from(activities)
+      .leftJoin(users, eq(users.id, activities.actorId))
+      .where(eq(activities.clientId, clientId))
+      .orderBy(desc(activities.occurredAt), desc(activities.id))
+      .limit(50),
+    db
+      .select({
+        id: researchNotes.id,
+        topic: researchNotes.topic,
+        sourceUrl: researchNotes.sourceUrl,
+        summary: researchNotes.summary,
+        createdAt: researchNotes.createdAt,
+        authorId: researchNotes.authorId,
+        authorName: users.name,
+      })
+      .from(researchNotes)
+      .leftJoin(users, eq(users.id, researchNotes.authorId))
+      .where(eq(researchNotes.clientId, clientId))
+      .orderBy(desc(researchNotes.createdAt)),
+    db
+      .select({ id: competitors.id, name: competitors.name, website: competitors.website })
+      .from(clientCompetitors)
+      .innerJoin(competitors, eq(competitors.id, clientCompetitors.competitorId))
+      .where(eq(clientCompetitors.clientId, clientId))
+      .orderBy(asc(competitors.name)),
+  ]);
+  return {
+    contacts: contactRows,
+    activities: activityRows,
+    research: researchRows,
+    competitors: competitorRows,
+  };
+}
+
+/** People who can own or coordinate accounts, for pickers and filters. */
+export async function listAssignableUsers(viewer: CurrentUser) {
+  assertCanRead(viewer);
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name));
+}
+
+export async function listTags(viewer: CurrentUser) {
+  assertCanRead(viewer);
+  return db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(asc(tags.name));
+}

@@ -1,0 +1,84 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { activities, clients, clientTags, tags, type ActivityKind } from '@/db/schema';
+import type { CurrentUser } from '@/server/auth/session';
+import { ActionError } from '@/server/errors';
+import { visibleClients } from './visibility';
+
+/**
+ * Locks a client the user may see, for a change to it or to what hangs off it. A client outside
+ * the user's visibility is answered exactly like one that does not exist.
+ */
+export async function lockVisibleClient(tx: Transaction, user: CurrentUser, clientId: string) {
+  const [client] = await tx
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, clientId), await visibleClients(user)))
+    .for('update')
+    .limit(1);
+  if (!client) throw new ActionError('This client does not exist or is not visible to you.');
+  return client;
+}
+
+/** Adds a timeline entry and moves the client's last-activity time, in the caller's transaction. */
+export async function recordActivity(
+  tx: Transaction,
+  entry: {
+    clientId: string;
+    kind: ActivityKind;
+    subject: string;
+    body?: string | null;
+    actorId: string;
+  },
+) {
+  const occurredAt = new Date();
+  await tx.insert(activities).values({ ...entry, occurredAt });
+  await tx
+    .update(clients)
+    .set({
+      lastActivityAt: sql`greatest(${clients.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)`,
+    })
+    .where(eq(clients.id, entry.clientId));
+}
+
+/** Replaces a client's tags with `names`, creating tags that do not exist yet (case-insensitively). */
+export async function replaceClientTags(tx: Transaction, clientId: string, names: string[]) {
+  await tx.delete(clientTags).where(eq(clientTags.clientId, clientId));
+  if (names.length === 0) return;
+  await tx
+    .insert(tags)
+    .values(names.map((name) => ({ name })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select({ id: tags.id })
+    .from(tags)
+    .where(
+      inArray(
+        sql`lower(${tags.name})`,
+        names.map((name) => name.toLowerCase()),
+      ),
+    );
+  await tx.insert(clientTags).values(rows.map((tag) => ({ clientId, tagId: tag.id })));
+}
+
+export async function tagNamesOf(tx: Transaction, clientId: string) {
+  const rows = await tx
+    .select({ name: tags.name })
+    .from(clientTags)
+    .innerJoin(tags, eq(tags.id, clientTags.tagId))
+    .where(eq(clientTags.clientId, clientId));
+  return rows.map((row) => row.name).sort();
+}
+
+/** The fields that differ between two snapshots, for the audit log and the timeline. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const changed: { before: Partial<T>; after: Partial<T> } = { before: {}, after: {} };
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changed.before[key] = before[key];
+      changed.after[key] = after[key];
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { db } from '@/db/client';
+
+/** Escapes LIKE wildcards so a search for "50%" looks for the text "50%". */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+// Counting every match of a broad filter costs more than the page itself; past this we say "10,000+".
+export const countCap = 10_000;
+
+/** How many rows of `table` match `where`, counted exactly up to countCap. */
+export async function cappedCount(table: PgTable, where: SQL | undefined) {
+  const [row] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from (select 1 from ${table} ${where ? sql`where ${where}` : sql``} limit ${countCap + 1}) capped`,
+  );
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, countCap), totalIsCapped: n > countCap };
+}
