@@ -168,7 +168,6 @@ for (const role of ['coordinator', 'executive'] as const) {
         '/admin/users/new',
         '/admin/audit-log',
         '/admin/settings',
-        '/admin/settings',
       ]) {
         const response = await page.goto(path);
         expect(response?.status()).toBe(403);
