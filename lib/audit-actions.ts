@@ -1,6 +1,7 @@
 /** Every audit action Accord writes, with the label the audit log shows. */
 export const auditActionLabels: Record<string, string> = {
   'auth.sign_in': 'Signed in',
+  'auth.sign_out': 'Signed out',
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.sign_in_refused': 'Sign-in refused (rate limit)',
   'user.created': 'User added',

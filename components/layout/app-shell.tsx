@@ -5,6 +5,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { MobileNav } from './mobile-nav';
 import { NavLinks, type NavSection } from './nav-links';
+import { SearchPalette } from './search-palette';
 import { UserMenu } from './user-menu';
 
 /** The navigation a role may use; screens that do not exist yet are not listed. */
@@ -52,7 +53,10 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
           <MobileNav sections={sections} />
-          <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
+          <div className="flex items-center gap-3">
+            {can(user, 'clients.read') ? <SearchPalette /> : null}
+            <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
+          </div>
         </header>
         <main id="main" className="flex-1 px-6 py-8">
           <div className="mx-auto max-w-6xl">{children}</div>

@@ -34,3 +34,29 @@ export async function findUserByEmail(email: string) {
     await database()`select id, role, active from users where lower(email) = lower(${email})`;
   return row as { id: string; role: Role; active: boolean } | undefined;
 }
+
+type ClientOptions = {
+  status?: string;
+  ownerId?: string;
+  coordinatorId?: string;
+  website?: string;
+};
+
+/** A client inserted straight into the test database; assign it to whoever must see it under "assigned". */
+export async function createClient(name: string, options: ClientOptions = {}) {
+  const [row] = await database()`
+    insert into clients (name, status, owner_id, coordinator_id, website)
+    values (${name}, ${options.status ?? 'active'}, ${options.ownerId ?? null}, ${options.coordinatorId ?? null}, ${options.website ?? null})
+    returning id, version`;
+  return { id: String(row?.id), name, version: Number(row?.version) };
+}
+
+export async function createContact(clientId: string, name: string, email: string) {
+  await database()`insert into contacts (client_id, name, email) values (${clientId}, ${name}, ${email})`;
+}
+
+export async function setRecordVisibility(visibility: 'open' | 'assigned') {
+  await database()`
+    insert into settings (key, value) values ('records.visibility', ${database().json(visibility)})
+    on conflict (key) do update set value = excluded.value`;
+}

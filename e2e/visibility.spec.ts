@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { signedInUser, storageStateFor } from './support/auth';
+import { createClient, setRecordVisibility } from './support/factories';
+
+// The setting is global; every other spec assigns its clients to the user who reads them, so
+// switching to "assigned" here does not change what they see.
+test.describe('under "assigned" record visibility', () => {
+  test.afterAll(async () => {
+    await setRecordVisibility('open');
+  });
+
+  test("a manager sets it, and a coordinator cannot reach another team's account any way", async ({
+    browser,
+  }) => {
+    const coordinator = signedInUser('coordinator');
+    const stamp = Date.now().toString(36);
+    const mine = await createClient(`Assigned Mine ${stamp}`, { coordinatorId: coordinator.id });
+    const theirs = await createClient(`Assigned Theirs ${stamp}`);
+
+    const managerContext = await browser.newContext({ storageState: storageStateFor('manager') });
+    const managerPage = await managerContext.newPage();
+    await managerPage.goto('/admin/settings');
+    await managerPage.getByLabel(/^Assigned/).check();
+    await managerPage.getByRole('button', { name: 'Save' }).click();
+    await expect(managerPage.getByText('Record visibility saved.')).toBeVisible();
+
+    const context = await browser.newContext({ storageState: storageStateFor('coordinator') });
+    const page = await context.newPage();
+    await page.goto(`/clients?q=${encodeURIComponent(stamp)}`);
+    const table = page.getByRole('table', { name: 'Clients' });
+    await expect(table.getByRole('link', { name: mine.name })).toBeVisible();
+    await expect(table.getByRole('link', { name: theirs.name })).toHaveCount(0);
+
+    const typed = await page.goto(`/clients/${theirs.id}`);
+    expect(typed?.status()).toBe(404);
+
+    const csv = await (
+      await page.request.get(`/clients/export?q=${encodeURIComponent(stamp)}`)
+    ).text();
+    expect(csv).toContain(mine.name);
+    expect(csv).not.toContain(theirs.name);
+
+    await page.goto('/');
+    await page.getByRole('button', { name: /^Search/ }).click();
+    await page
+      .getByRole('combobox', { name: 'Search clients and contacts' })
+      .fill(`Assigned Theirs ${stamp}`);
+    await expect(page.getByText(`Nothing matches “Assigned Theirs ${stamp}”.`)).toBeVisible();
+
+    await managerPage.goto(`/clients/${theirs.id}`);
+    await expect(managerPage.getByRole('heading', { level: 1, name: theirs.name })).toBeVisible();
+    await context.close();
+    await managerContext.close();
+  });
+});

@@ -1,0 +1,83 @@
+import 'server-only';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { clients, contacts } from '@/db/schema';
+import { clientStatusLabels } from '@/lib/clients';
+import type { SearchHit } from '@/lib/search';
+import { can } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
+import { visibleClients } from '@/server/clients/visibility';
+import { escapeLike } from '@/server/sql';
+
+/**
+ * One kind of record the Ctrl/Cmd+K palette finds. Later domains (deals, proposals, contracts,
+ * invoices) add a provider here; each checks its own permission and visibility.
+ */
+export type SearchProvider = {
+  label: string;
+  search: (viewer: CurrentUser, query: string, limit: number) => Promise<SearchHit[]>;
+};
+
+const clientProvider: SearchProvider = {
+  label: 'Clients',
+  async search(viewer, query, limit) {
+    if (!can(viewer, 'clients.read')) return [];
+    const pattern = `%${escapeLike(query)}%`;
+    const rows = await db
+      .select({
+        id: clients.id,
+        name: clients.name,
+        status: clients.status,
+        website: clients.website,
+      })
+      .from(clients)
+      .where(
+        and(
+          or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
+          await visibleClients(viewer),
+        ),
+      )
+      .orderBy(asc(clients.name), asc(clients.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.name,
+      subtitle: [clientStatusLabels[row.status], row.website].filter(Boolean).join(' · '),
+      href: `/clients/${row.id}`,
+    }));
+  },
+};
+
+const contactProvider: SearchProvider = {
+  label: 'Contacts',
+  async search(viewer, query, limit) {
+    if (!can(viewer, 'clients.read')) return [];
+    const pattern = `%${escapeLike(query)}%`;
+    const rows = await db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        email: contacts.email,
+        clientId: clients.id,
+        clientName: clients.name,
+      })
+      .from(contacts)
+      .innerJoin(clients, eq(clients.id, contacts.clientId))
+      .where(
+        and(
+          or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
+          await visibleClients(viewer),
+        ),
+      )
+      .orderBy(asc(contacts.name), asc(contacts.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.name,
+      subtitle: [row.email, row.clientName].filter(Boolean).join(' · '),
+      href: `/clients/${row.clientId}`,
+    }));
+  },
+};
+
+export const searchProviders: SearchProvider[] = [clientProvider, contactProvider];
