@@ -1,0 +1,272 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { clientListSchema } from '@/lib/validation/clients';
+import type { CurrentUser } from '@/server/auth/session';
+import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
+import { getClient, getClientRecords, listClients, streamClients } from '@/server/clients/queries';
+import { searchEverything } from '@/server/search/queries';
+
+/**
+ * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), measured per
+ * request at 10 concurrent connections with autocannon, beside the same queries run directly, so
+ * the app's own overhead shows. Also prints the plan of each list query.
+ */
+
+const port = Number(process.env.BENCH_PORT ?? 3300);
+const base = `http://127.0.0.1:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const directRuns = 40;
+
+function percentile(values: number[], fraction: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+async function waitForHealth() {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const ok = await fetch(`${base}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('Accord did not start.');
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
+async function signIn(email: string, password: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  // The proxy and the route may both set the CSRF cookie; the browser would keep the last one.
+  const cookies = new Map(
+    csrf.headers.getSetCookie().map((cookie) => {
+      const pair = cookie.split(';')[0] ?? '';
+      return [pair.split('=')[0], pair] as const;
+    }),
+  );
+  const csrfCookie = [...cookies.values()].join('; ');
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('authjs.session-token='));
+  if (!session) throw new Error(`Could not sign in as ${email}.`);
+  return session.split(';')[0] ?? '';
+}
+
+function searchActionId() {
+  const manifest = JSON.parse(
+    readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
+  ) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) =>
+      action.filename === 'server/search/actions.ts' && action.exportedName === 'search',
+  );
+  if (!entry) throw new Error('The search action is not in the build.');
+  return entry[0];
+}
+
+type Request = {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+async function load(request: Request, cookie: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${request.path}`,
+        method: request.method ?? 'GET',
+        body: request.body,
+        headers: { cookie, ...request.headers },
+        connections: 10,
+        duration: seconds,
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode !== 200) errors += 1;
+      latencies.push(responseTime);
+    });
+  });
+  return {
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    rps: result.requests.average,
+    errors: errors + result.errors + result.non2xx,
+  };
+}
+
+async function direct(run: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let index = 0; index < directRuns; index += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+async function planOf(params: Record<string, string>) {
+  const parsed = clientListSchema.parse(params);
+  const query = clientListQuery(clientListWhere(undefined, parsed), parsed)
+    .limit(parsed.size)
+    .offset((parsed.page - 1) * parsed.size)
+    .toSQL();
+  const rows = await db.$client.unsafe(`explain ${query.sql}`, query.params as never[]);
+  const plan = rows.map((row) => String(Object.values(row)[0])).join('\n');
+  const scans = [
+    ...plan.matchAll(
+      /(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using (\S+) )?on (\S+)/g,
+    ),
+  ].map((match) => `${match[1]}${match[2] ? ` ${match[2]}` : ''} on ${match[3]}`);
+  return [...new Set(scans)].join('; ');
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL)
+    throw new Error('Set DATABASE_URL to the large seed (npm run db:seed:large).');
+  if (!existsSync('.next/BUILD_ID')) {
+    await new Promise<void>((resolve, reject) =>
+      spawn(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' }).on(
+        'exit',
+        (code) => (code === 0 ? resolve() : reject(new Error('next build failed'))),
+      ),
+    );
+  }
+  const server = spawn(
+    path.join('node_modules', '.bin', 'next'),
+    ['start', '--port', String(port)],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        AUTH_TRUST_HOST: 'true',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
+  try {
+    await waitForHealth();
+    const cookie = await signIn('manager@accord.test', 'accord-demo');
+    const [viewerRow] = await db.execute<CurrentUser & { time_zone: string }>(
+      sql`select id, name, email, role, time_zone from users where email = 'manager@accord.test'`,
+    );
+    if (!viewerRow) throw new Error('Run npm run db:seed:large first.');
+    const viewer: CurrentUser = {
+      id: viewerRow.id,
+      name: viewerRow.name,
+      email: viewerRow.email,
+      role: viewerRow.role,
+      timeZone: viewerRow.time_zone,
+    };
+    const [sample] = await db.execute<{ id: string }>(
+      sql`select id from clients order by name offset 5000 limit 1`,
+    );
+    const clientId = sample?.id ?? '';
+    const actionId = searchActionId();
+
+    const lists: [string, Record<string, string>][] = [
+      ['clients list (default)', {}],
+      ['clients list sorted by last activity', { sort: 'lastActivityAt', dir: 'desc' }],
+      ['clients list filtered (active, Software)', { status: 'active', industry: 'Software' }],
+      ['clients list searched ("harbor")', { q: 'harbor' }],
+      ['clients list page 1,000', { page: '1000' }],
+    ];
+    const scenarios: {
+      name: string;
+      request: Request;
+      run: () => Promise<unknown>;
+      plan?: Record<string, string>;
+    }[] = [
+      ...lists.map(([name, params]) => ({
+        name,
+        request: { path: `/clients?${new URLSearchParams(params)}` },
+        run: () => listClients(viewer, clientListSchema.parse(params)),
+        plan: params,
+      })),
+      {
+        name: 'client page',
+        request: { path: `/clients/${clientId}` },
+        run: async () => getClientRecords(viewer, (await getClient(viewer, clientId)).id),
+      },
+      {
+        name: 'search palette ("harbor")',
+        request: {
+          method: 'POST',
+          path: '/',
+          headers: {
+            'next-action': actionId,
+            'content-type': 'text/plain;charset=UTF-8',
+            accept: 'text/x-component',
+          },
+          body: JSON.stringify(['harbor']),
+        },
+        run: () => searchEverything(viewer, 'harbor'),
+      },
+      {
+        name: 'CSV export (10,000 paused clients)',
+        request: { path: '/clients/export?status=paused' },
+        run: async () => {
+          const rows = [];
+          for await (const row of streamClients(
+            viewer,
+            clientListSchema.parse({ status: 'paused' }),
+          ))
+            rows.push(row.id);
+          return rows.length;
+        },
+      },
+    ];
+
+    const results = [];
+    for (const scenario of scenarios) {
+      process.stderr.write(`measuring ${scenario.name}…\n`);
+      const http = await load(scenario.request, cookie);
+      const database = await direct(scenario.run);
+      const plan = scenario.plan ? await planOf(scenario.plan) : '';
+      results.push({ scenario, http, database, plan });
+    }
+
+    console.log(
+      `\nAccord on ${viewer.email}'s view of the large seed, 10 connections, ${seconds} s each\n`,
+    );
+    console.log(
+      '| request | p50 ms | p95 ms | req/s | errors | same queries direct p50 / p95 ms |',
+    );
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const { scenario, http, database } of results) {
+      console.log(
+        `| ${scenario.name} | ${http.p50.toFixed(0)} | ${http.p95.toFixed(0)} | ${http.rps.toFixed(0)} | ${http.errors} | ${database.p50.toFixed(1)} / ${database.p95.toFixed(1)} |`,
+      );
+    }
+    console.log('\nPlans of the list queries:');
+    for (const { scenario, plan } of results) if (plan) console.log(`- ${scenario.name}: ${plan}`);
+  } finally {
+    server.kill('SIGTERM');
+    await db.$client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
