@@ -1,6 +1,6 @@
 'use client';
 
-import { Download } from 'lucide-react';
+import { Download, Upload } from 'lucide-react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import {
@@ -230,6 +230,12 @@ export function ClientsTable({
             <Download aria-hidden className="size-4" />
             Export CSV
           </a>
+          {prospects ? null : (
+            <Link href="/clients/import" className={buttonClasses('secondary')}>
+              <Upload aria-hidden className="size-4" />
+              Import
+            </Link>
+          )}
         </>
       }
     />

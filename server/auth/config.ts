@@ -16,6 +16,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     updateAge: sessionPolicy.refreshSeconds,
   },
   pages: { signIn: '/sign-in' },
+  // A wrong password is an expected outcome, recorded in the audit log; not a server error.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password' } },

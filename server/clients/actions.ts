@@ -1,6 +1,6 @@
 'use server';
 
-import { toFormAction } from '@/server/action';
+import { performAction, toFormAction } from '@/server/action';
 import {
   addContactCommand,
   addResearchNoteCommand,
@@ -15,6 +15,7 @@ import {
   updateClientCommand,
   updateContactCommand,
 } from './commands';
+import { importClientsCommand } from './import';
 
 const clientPages = ['/clients', '/prospects', '/clients/[id]'];
 
@@ -33,3 +34,11 @@ export const unlinkCompetitor = toFormAction(unlinkCompetitorCommand, [
   ...clientPages,
   '/competitors',
 ]);
+
+/** Takes the mapped rows as JSON (not FormData): a file's worth of rows in one call. */
+export async function importClients(input: {
+  rows: Record<string, string>[];
+  skipDuplicates: boolean;
+}) {
+  return performAction(importClientsCommand, input, clientPages);
+}

@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './support/auth';
+
+test.use({ storageState: storageStateFor('coordinator') });
+
+const csvFile = (name: string, text: string, mimeType = 'text/csv') => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(text),
+});
+
+test('a coordinator imports clients from another CRM’s export', async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const csv = [
+    'Company Name,Domain,Industry,First Name,Last Name,Email',
+    `Import Alpha ${tag},alpha-${tag}.example,Software,Ada,Lovelace,ada@alpha-${tag}.example`,
+    `Import Beta ${tag},beta-${tag}.example,Retail,Alan,Turing,alan@beta-${tag}.example`,
+  ].join('\n');
+  await page.goto('/clients');
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('CSV file').setInputFiles(csvFile('hubspot-export.csv', csv));
+  await expect(page.getByLabel('Accord field for column Company Name')).toHaveValue('name');
+  await expect(page.getByLabel('Accord field for column Email')).toHaveValue('contactEmail');
+  await expect(page.getByRole('table', { name: 'Import preview' })).toContainText(
+    `Import Alpha ${tag}`,
+  );
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 clients');
+
+  await page.goto(`/clients?q=${tag}`);
+  await expect(page.getByRole('table', { name: 'Clients' }).getByRole('link')).toHaveText([
+    `Import Alpha ${tag}`,
+    `Import Beta ${tag}`,
+  ]);
+});
+
+test('a bad file gets a clear error and imports nothing', async ({ page }) => {
+  const tag = Date.now().toString(36);
+  await page.goto('/clients/import');
+
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(
+      csvFile(
+        'clients.xlsx',
+        'PK\u0003\u0004',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+    );
+  await expect(page.getByRole('alert').filter({ hasText: 'Choose a .csv file' })).toBeVisible();
+
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'latin1.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9]),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'not UTF-8' })).toBeVisible();
+
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(csvFile('no-name.csv', `Domain,Phone\nnameless-${tag}.example,123`));
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Match a column to “Client name”' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 1 row' })).toBeDisabled();
+
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(
+      csvFile(
+        'rows.csv',
+        `Company,Email\nGood Row ${tag},ok@example.test\n,missing-name@example.test\nBad Mail ${tag},nope`,
+      ),
+    );
+  await page.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(page.getByText('Row 3: Client name is missing.')).toBeVisible();
+  await expect(page.getByText('Row 4: Contact e-mail is not an e-mail address.')).toBeVisible();
+  await expect(page.getByText('Nothing was imported.')).toBeVisible();
+
+  await page.goto(`/clients?q=${encodeURIComponent(`Good Row ${tag}`)}`);
+  await expect(page.getByText('No clients match these filters.')).toBeVisible();
+});
