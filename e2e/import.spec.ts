@@ -17,7 +17,7 @@ test('a coordinator imports clients from another CRM’s export', async ({ page 
     `Import Beta ${tag},beta-${tag}.example,Retail,Alan,Turing,alan@beta-${tag}.example`,
   ].join('\n');
   await page.goto('/clients');
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
   await page.getByLabel('CSV file').setInputFiles(csvFile('hubspot-export.csv', csv));
   await expect(page.getByLabel('Accord field for column Company Name')).toHaveValue('name');
   await expect(page.getByLabel('Accord field for column Email')).toHaveValue('contactEmail');
