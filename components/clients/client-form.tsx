@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { ActionError } from '@/components/ui/action-error';
 import { Button } from '@/components/ui/button';
-import { Field, fieldAria, Input, Select } from '@/components/ui/field';
+import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { FieldErrors } from '@/lib/action-result';
@@ -41,9 +41,6 @@ export type ClientFormValues = {
 };
 
 type Option = { id: string; name: string };
-
-const textarea =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500';
 
 function ClientFields({
   values,
@@ -94,12 +91,10 @@ function ClientFields({
   );
   const area = (name: keyof ClientFormValues, label: string) => (
     <Field id={`client-${name}`} label={label} error={errors[name]}>
-      <textarea
+      <Textarea
         id={`client-${name}`}
         name={name}
-        rows={3}
         defaultValue={values[name] ?? ''}
-        className={textarea}
         {...fieldAria(`client-${name}`, errors[name])}
       />
     </Field>

@@ -2,7 +2,7 @@
 
 import { ActionError } from '@/components/ui/action-error';
 import { Card } from '@/components/ui/card';
-import { Field, fieldAria, Input, Select } from '@/components/ui/field';
+import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { researchTopicLabels, researchTopics, type ResearchTopic } from '@/lib/clients';
@@ -92,12 +92,10 @@ export function ResearchPanel({
           </Field>
         </div>
         <Field id="research-summary" label="Summary" error={errors.summary}>
-          <textarea
+          <Textarea
             id="research-summary"
             name="summary"
-            rows={3}
             defaultValue={values.summary}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             {...fieldAria('research-summary', errors.summary)}
           />
         </Field>

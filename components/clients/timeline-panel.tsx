@@ -2,7 +2,7 @@
 
 import { ActionError } from '@/components/ui/action-error';
 import { Card } from '@/components/ui/card';
-import { Field, fieldAria, Input, Select } from '@/components/ui/field';
+import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { activityKindLabels, loggedActivityKinds } from '@/lib/clients';
@@ -55,13 +55,7 @@ function LogForm({ clientId }: { clientId: string }) {
         </Field>
       </div>
       <Field id="activity-body" label="Details" error={errors.body}>
-        <textarea
-          id="activity-body"
-          name="body"
-          rows={2}
-          defaultValue={values.body}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
+        <Textarea id="activity-body" name="body" rows={2} defaultValue={values.body} />
       </Field>
       <SubmitButton pendingLabel="Logging…">Log it</SubmitButton>
     </form>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { ActionError } from '@/components/ui/action-error';
-import { Field, fieldAria, Input } from '@/components/ui/field';
+import { Field, fieldAria, Input, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { competitorSchema, updateCompetitorSchema } from '@/lib/validation/clients';
@@ -15,9 +15,6 @@ export type CompetitorValues = {
   weaknesses: string;
   pricingNotes: string;
 };
-
-const area =
-  'block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-500';
 
 /** Adds a competitor to the registry, or edits one against the version it was read at. */
 export function CompetitorForm({
@@ -80,12 +77,10 @@ export function CompetitorForm({
         ] as const
       ).map(([name, label]) => (
         <Field key={name} id={`competitor-${name}`} label={label} error={errors[name]}>
-          <textarea
+          <Textarea
             id={`competitor-${name}`}
             name={name}
-            rows={3}
             defaultValue={values[name]}
-            className={area}
             {...fieldAria(`competitor-${name}`, errors[name])}
           />
         </Field>

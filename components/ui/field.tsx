@@ -47,3 +47,7 @@ export function Input({ className, ...props }: ComponentProps<'input'>) {
 export function Select({ className, ...props }: ComponentProps<'select'>) {
   return <select className={cn(controlClasses, className)} {...props} />;
 }
+
+export function Textarea({ className, rows = 3, ...props }: ComponentProps<'textarea'>) {
+  return <textarea rows={rows} className={cn(controlClasses, className)} {...props} />;
+}

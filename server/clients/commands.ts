@@ -31,6 +31,7 @@ import {
   changedFields,
   lockVisibleClient,
   recordActivity,
+  recordChange,
   replaceClientTags,
   tagNamesOf,
 } from './records';
@@ -90,12 +91,12 @@ export const createClientCommand = defineAction({
       .returning();
     if (!created) throw new Error('client not created');
     await replaceClientTags(tx, created.id, input.tags);
-    await recordActivity(tx, {
-      clientId: created.id,
-      kind: 'change',
-      subject: input.status === 'prospect' ? 'Added as a prospect' : 'Added the account',
-      actorId: user.id,
-    });
+    await recordChange(
+      tx,
+      created.id,
+      user.id,
+      input.status === 'prospect' ? 'Added as a prospect' : 'Added the account',
+    );
     await audit({
       action: 'client.created',
       entityType: 'client',
@@ -127,12 +128,7 @@ export const updateClientCommand = defineAction({
       .returning({ version: clients.version });
     if (!updated) throw staleRecord('client');
     if ('tags' in changes.after) await replaceClientTags(tx, client.id, input.tags);
-    await recordActivity(tx, {
-      clientId: client.id,
-      kind: 'change',
-      subject: `Changed ${describe(changedKeys)}`,
-      actorId: user.id,
-    });
+    await recordChange(tx, client.id, user.id, `Changed ${describe(changedKeys)}`);
     await audit({
       action: 'client.updated',
       entityType: 'client',
@@ -169,12 +165,7 @@ export const reassignClientCommand = defineAction({
       })
       .where(eq(clients.id, client.id))
       .returning({ version: clients.version });
-    await recordActivity(tx, {
-      clientId: client.id,
-      kind: 'change',
-      subject: `Reassigned ${describe(changedKeys)}`,
-      actorId: user.id,
-    });
+    await recordChange(tx, client.id, user.id, `Reassigned ${describe(changedKeys)}`);
     await audit({
       action: 'client.reassigned',
       entityType: 'client',
@@ -198,12 +189,7 @@ export const convertProspectCommand = defineAction({
       .set({ status: 'active', version: sql`${clients.version} + 1` })
       .where(eq(clients.id, client.id))
       .returning({ version: clients.version });
-    await recordActivity(tx, {
-      clientId: client.id,
-      kind: 'change',
-      subject: 'Converted to a client',
-      actorId: user.id,
-    });
+    await recordChange(tx, client.id, user.id, 'Converted to a client');
     await audit({
       action: 'client.converted',
       entityType: 'client',
@@ -241,12 +227,7 @@ export const addContactCommand = defineAction({
       .returning();
     if (!contact) throw new Error('contact not created');
     if (isPrimary) await makePrimary(tx, input.clientId, contact.id);
-    await recordActivity(tx, {
-      clientId: input.clientId,
-      kind: 'change',
-      subject: `Added contact ${contact.name}`,
-      actorId: user.id,
-    });
+    await recordChange(tx, input.clientId, user.id, `Added contact ${contact.name}`);
     await audit({
       action: 'contact.created',
       entityType: 'contact',
@@ -293,12 +274,7 @@ export const updateContactCommand = defineAction({
       await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.id, contact.id));
     }
     if (Object.keys(changes.after).length > 0) {
-      await recordActivity(tx, {
-        clientId: input.clientId,
-        kind: 'change',
-        subject: `Updated contact ${input.name}`,
-        actorId: user.id,
-      });
+      await recordChange(tx, input.clientId, user.id, `Updated contact ${input.name}`);
       await audit({
         action: 'contact.updated',
         entityType: 'contact',
@@ -317,12 +293,7 @@ export const removeContactCommand = defineAction({
     await lockVisibleClient(tx, user, input.clientId);
     const contact = await lockContact(tx, input.clientId, input.contactId);
     await tx.delete(contacts).where(eq(contacts.id, contact.id));
-    await recordActivity(tx, {
-      clientId: input.clientId,
-      kind: 'change',
-      subject: `Removed contact ${contact.name}`,
-      actorId: user.id,
-    });
+    await recordChange(tx, input.clientId, user.id, `Removed contact ${contact.name}`);
     await audit({
       action: 'contact.deleted',
       entityType: 'contact',
@@ -358,12 +329,7 @@ export const addResearchNoteCommand = defineAction({
       .insert(researchNotes)
       .values({ ...input, sourceUrl: input.sourceUrl ?? null, authorId: user.id })
       .returning({ id: researchNotes.id });
-    await recordActivity(tx, {
-      clientId: input.clientId,
-      kind: 'change',
-      subject: 'Added a research note',
-      actorId: user.id,
-    });
+    await recordChange(tx, input.clientId, user.id, 'Added a research note');
     await audit({
       action: 'research.created',
       entityType: 'research_note',
@@ -412,12 +378,7 @@ export const linkCompetitorCommand = defineAction({
         competitorId: ['Choose a competitor.'],
       });
     await tx.insert(clientCompetitors).values(input).onConflictDoNothing();
-    await recordActivity(tx, {
-      clientId: input.clientId,
-      kind: 'change',
-      subject: `Linked competitor ${competitor.name}`,
-      actorId: user.id,
-    });
+    await recordChange(tx, input.clientId, user.id, `Linked competitor ${competitor.name}`);
     await audit({
       action: 'competitor.linked',
       entityType: 'client',

@@ -42,6 +42,11 @@ export async function recordActivity(
     .where(eq(clients.id, entry.clientId));
 }
 
+/** A change made in Accord, on the client's timeline. */
+export function recordChange(tx: Transaction, clientId: string, actorId: string, subject: string) {
+  return recordActivity(tx, { clientId, kind: 'change', subject, actorId });
+}
+
 /** Replaces a client's tags with `names`, creating tags that do not exist yet (case-insensitively). */
 export async function replaceClientTags(tx: Transaction, clientId: string, names: string[]) {
   await tx.delete(clientTags).where(eq(clientTags.clientId, clientId));

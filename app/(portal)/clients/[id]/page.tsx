@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { AssignmentPanel, ConvertProspectButton } from '@/components/clients/assignment-panel';
@@ -9,6 +8,7 @@ import { CompetitorsPanel } from '@/components/clients/competitors-panel';
 import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { clientTierLabels } from '@/lib/clients';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -65,14 +65,9 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   };
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link
-          href={client.status === 'prospect' ? '/prospects' : '/clients'}
-          className="text-brand-700 hover:underline"
-        >
-          {client.status === 'prospect' ? 'Prospects' : 'Clients'}
-        </Link>
-      </p>
+      <BackLink href={client.status === 'prospect' ? '/prospects' : '/clients'}>
+        {client.status === 'prospect' ? 'Prospects' : 'Clients'}
+      </BackLink>
       <PageHeader
         title={client.name}
         description={`${client.ownerName ? `Owned by ${client.ownerName}` : 'No owner yet'} · ${money} a year`}

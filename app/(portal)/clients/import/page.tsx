@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ImportWizard } from '@/components/clients/import-wizard';
+import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
 
@@ -10,11 +10,7 @@ export default async function ImportClientsPage() {
   await requirePermission('clients.write');
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/clients" className="text-brand-700 hover:underline">
-          Clients
-        </Link>
-      </p>
+      <BackLink href="/clients">Clients</BackLink>
       <PageHeader
         title="Import clients"
         description="Bring accounts and their main contact from a CSV file. Every row is checked first; if any row has a problem, nothing is imported."

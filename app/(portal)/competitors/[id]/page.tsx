@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ClientStatusBadge } from '@/components/clients/client-status-badge';
 import { CompetitorForm } from '@/components/competitors/competitor-form';
+import { BackLink } from '@/components/ui/back-link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
 import { getCompetitor } from '@/server/competitors/queries';
@@ -17,11 +18,7 @@ export default async function CompetitorPage({ params }: { params: Promise<{ id:
   const competitor = await getCompetitor(viewer, id.data);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/competitors" className="text-brand-700 hover:underline">
-          Competitors
-        </Link>
-      </p>
+      <BackLink href="/competitors">Competitors</BackLink>
       <PageHeader title={competitor.name} description={competitor.website ?? undefined} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Profile" className="lg:col-span-2">

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { UserAdminPanel } from '@/components/users/user-admin-panel';
+import { BackLink } from '@/components/ui/back-link';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
 import { roleLabels } from '@/lib/roles';
@@ -29,11 +29,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/admin/users" className="text-brand-700 hover:underline">
-          Users
-        </Link>
-      </p>
+      <BackLink href="/admin/users">Users</BackLink>
       <PageHeader
         title={user.name}
         actions={
