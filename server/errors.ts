@@ -25,3 +25,10 @@ export function staleRecord(noun: string) {
     'stale',
   );
 }
+
+/** Whether a database error is PostgreSQL's unique_violation (23505), however the driver wraps it. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  if ('code' in error && error.code === '23505') return true;
+  return 'cause' in error && isUniqueViolation(error.cause);
+}

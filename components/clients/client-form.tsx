@@ -42,14 +42,17 @@ export type ClientFormValues = {
 
 type Option = { id: string; name: string };
 
+/** Which of owner and coordinator the creator may choose; the server puts them on the rest. */
+export type TeamChoice = { users: Option[]; owner: boolean; coordinator: boolean };
+
 function ClientFields({
   values,
   errors,
-  users,
+  team,
 }: {
   values: Partial<ClientFormValues>;
   errors: FieldErrors;
-  users?: Option[];
+  team?: TeamChoice;
 }) {
   const text = (
     name: keyof ClientFormValues,
@@ -99,7 +102,7 @@ function ClientFields({
       />
     </Field>
   );
-  const userOptions = users?.map((user) => ({ value: user.id, label: user.name }));
+  const userOptions = team?.users.map((user) => ({ value: user.id, label: user.name })) ?? [];
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -129,8 +132,8 @@ function ClientFields({
         )}
         {text('annualValue', 'Annual value', { hint: 'In the account currency, e.g. 120,000' })}
         {text('tags', 'Tags', { hint: 'Separate tags with commas' })}
-        {userOptions ? select('ownerId', 'Owner', userOptions, 'No owner yet') : null}
-        {userOptions
+        {team?.owner ? select('ownerId', 'Owner', userOptions, 'No owner yet') : null}
+        {team?.coordinator
           ? select('coordinatorId', 'Coordinator', userOptions, 'No coordinator yet')
           : null}
       </div>
@@ -153,10 +156,10 @@ function ClientFields({
 
 /** A new client or prospect. */
 export function NewClientForm({
-  users,
+  team,
   defaults,
 }: {
-  users: Option[];
+  team: TeamChoice;
   defaults: Partial<ClientFormValues>;
 }) {
   const router = useRouter();
@@ -176,7 +179,7 @@ export function NewClientForm({
         key={JSON.stringify(values)}
         values={values}
         errors={state?.ok === false ? (state.fieldErrors ?? {}) : {}}
-        users={users}
+        team={team}
       />
       <SubmitButton pendingLabel="Saving…">Add client</SubmitButton>
     </form>

@@ -31,8 +31,10 @@ function ContactForm({
   onDone: () => void;
 }) {
   const [state, formAction] = useFormAction(
-    async (previous: Parameters<typeof addContact>[0], formData: FormData) => {
-      const result = await (contact ? updateContact : addContact)(previous, formData);
+    async (_previous: unknown, formData: FormData) => {
+      const result = contact
+        ? await updateContact(null, formData)
+        : await addContact(null, formData);
       if (result.ok) onDone();
       return result;
     },

@@ -72,7 +72,9 @@ export async function authenticate(
       .limit(1);
 
     const fail = async (reason: 'invalid' | 'rate_limited', detail: string) => {
-      await tx.insert(signInAttempts).values({ email, ip, succeeded: false });
+      // Only real guesses count: tries refused by the limit do not prolong it.
+      if (reason === 'invalid')
+        await tx.insert(signInAttempts).values({ email, ip, succeeded: false });
       await recordAudit(tx, {
         actorId: user?.id ?? null,
         action: reason === 'rate_limited' ? 'auth.sign_in_refused' : 'auth.sign_in_failed',

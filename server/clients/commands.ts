@@ -32,6 +32,7 @@ import {
   lockVisibleClient,
   recordActivity,
   recordChange,
+  initialTeam,
   replaceClientTags,
   tagNamesOf,
 } from './records';
@@ -81,10 +82,7 @@ export const createClientCommand = defineAction({
   async run(input, { tx, user, audit }) {
     await assertActiveUser(tx, input.ownerId, 'ownerId');
     await assertActiveUser(tx, input.coordinatorId, 'coordinatorId');
-    // Whoever creates an account is on it unless they say otherwise, so they can still see it
-    // when visibility is "assigned".
-    const ownerId = input.ownerId ?? (user.role === 'executive' ? user.id : null);
-    const coordinatorId = input.coordinatorId ?? (user.role === 'coordinator' ? user.id : null);
+    const { ownerId, coordinatorId } = initialTeam(user, input);
     const [created] = await tx
       .insert(clients)
       .values({ ...clientColumns(input), ownerId, coordinatorId })
@@ -265,24 +263,25 @@ export const updateContactCommand = defineAction({
       ...next,
       isPrimary: input.isPrimary,
     });
-    await tx
+    if (Object.keys(changes.after).length === 0)
+      return { id: contact.id, version: contact.version };
+    const [updated] = await tx
       .update(contacts)
       .set({ ...next, version: sql`${contacts.version} + 1` })
-      .where(eq(contacts.id, contact.id));
+      .where(eq(contacts.id, contact.id))
+      .returning({ version: contacts.version });
     if (input.isPrimary && !contact.isPrimary) await makePrimary(tx, input.clientId, contact.id);
     if (!input.isPrimary && contact.isPrimary) {
       await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.id, contact.id));
     }
-    if (Object.keys(changes.after).length > 0) {
-      await recordChange(tx, input.clientId, user.id, `Updated contact ${input.name}`);
-      await audit({
-        action: 'contact.updated',
-        entityType: 'contact',
-        entityId: contact.id,
-        ...changes,
-      });
-    }
-    return { id: contact.id };
+    await recordChange(tx, input.clientId, user.id, `Updated contact ${input.name}`);
+    await audit({
+      action: 'contact.updated',
+      entityType: 'contact',
+      entityId: contact.id,
+      ...changes,
+    });
+    return { id: contact.id, version: updated?.version ?? contact.version };
   },
 });
 
@@ -394,19 +393,31 @@ export const unlinkCompetitorCommand = defineAction({
   permission: 'clients.write',
   async run(input, { tx, user, audit }) {
     await lockVisibleClient(tx, user, input.clientId);
-    await tx
+    const [removed] = await tx
       .delete(clientCompetitors)
       .where(
         and(
           eq(clientCompetitors.clientId, input.clientId),
           eq(clientCompetitors.competitorId, input.competitorId),
         ),
-      );
+      )
+      .returning({ competitorId: clientCompetitors.competitorId });
+    if (!removed) return { clientId: input.clientId };
+    const [competitor] = await tx
+      .select({ name: competitors.name })
+      .from(competitors)
+      .where(eq(competitors.id, input.competitorId));
+    await recordChange(
+      tx,
+      input.clientId,
+      user.id,
+      `Unlinked competitor ${competitor?.name ?? ''}`.trim(),
+    );
     await audit({
       action: 'competitor.unlinked',
       entityType: 'client',
       entityId: input.clientId,
-      before: { competitorId: input.competitorId },
+      before: { competitor: competitor?.name ?? input.competitorId },
     });
     return { clientId: input.clientId };
   },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray, or, sql } from 'drizzle-orm';
+import { and, inArray, or, sql } from 'drizzle-orm';
 import { activities, clients, contacts } from '@/db/schema';
 import {
   importClientsSchema,
@@ -8,6 +8,8 @@ import {
   type RowProblem,
 } from '@/lib/client-import';
 import { defineAction } from '@/server/action';
+import { initialTeam } from './records';
+import { visibleClients } from './visibility';
 
 export type ImportOutcome =
   | { status: 'invalid'; problems: RowProblem[]; duplicates: RowProblem[] }
@@ -43,6 +45,8 @@ export const importClientsCommand = defineAction({
         });
     });
 
+    // Duplicates are looked for among the clients the importer may see: a hidden account is
+    // "not found" here too, as everywhere else.
     const names = [...new Set(valid.map(({ data }) => data.name.toLowerCase()))];
     const domains = [...new Set(valid.flatMap(({ data }) => (data.website ? [data.website] : [])))];
     const existing = await tx
@@ -52,9 +56,12 @@ export const importClientsCommand = defineAction({
       })
       .from(clients)
       .where(
-        or(
-          inArray(sql`lower(${clients.name})`, names),
-          domains.length ? inArray(sql`lower(${clients.website})`, domains) : undefined,
+        and(
+          await visibleClients(user),
+          or(
+            inArray(sql`lower(${clients.name})`, names),
+            domains.length ? inArray(sql`lower(${clients.website})`, domains) : undefined,
+          ),
         ),
       );
     const takenNames = new Set(existing.map((row) => row.name));
@@ -81,8 +88,7 @@ export const importClientsCommand = defineAction({
       return { status: 'invalid', problems, duplicates };
     }
 
-    const coordinatorId = user.role === 'coordinator' ? user.id : null;
-    const ownerId = user.role === 'executive' ? user.id : null;
+    const { ownerId, coordinatorId } = initialTeam(user);
     const now = new Date();
     for (const batch of chunks(toImport, batchSize)) {
       const inserted = await tx

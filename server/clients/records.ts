@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { activities, clients, clientTags, tags, type ActivityKind } from '@/db/schema';
 import type { CurrentUser } from '@/server/auth/session';
+import { can } from '@/server/auth/permissions';
 import { ActionError } from '@/server/errors';
 import { visibleClients } from './visibility';
 
@@ -40,6 +41,24 @@ export async function recordActivity(
       lastActivityAt: sql`greatest(${clients.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)`,
     })
     .where(eq(clients.id, entry.clientId));
+}
+
+/**
+ * Who is on a new account. Choosing an owner or coordinator is reassigning (DESIGN.md §1), so
+ * only those who may reassign any account choose freely; everyone else is put on the account
+ * they create, so they can still see it under "assigned" visibility.
+ */
+export function initialTeam(
+  user: CurrentUser,
+  requested: { ownerId?: string | null; coordinatorId?: string | null } = {},
+) {
+  if (can(user, 'clients.reassign', { ownerId: null })) {
+    return { ownerId: requested.ownerId ?? null, coordinatorId: requested.coordinatorId ?? null };
+  }
+  if (user.role === 'executive') {
+    return { ownerId: user.id, coordinatorId: requested.coordinatorId ?? null };
+  }
+  return { ownerId: null, coordinatorId: user.id };
 }
 
 /** A change made in Accord, on the client's timeline. */

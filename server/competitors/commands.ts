@@ -4,7 +4,7 @@ import { competitors } from '@/db/schema';
 import { competitorSchema, updateCompetitorSchema } from '@/lib/validation/clients';
 import { defineAction } from '@/server/action';
 import { changedFields } from '@/server/clients/records';
-import { ActionError, staleRecord } from '@/server/errors';
+import { ActionError, isUniqueViolation, staleRecord } from '@/server/errors';
 
 const duplicateName = () =>
   new ActionError('Check the highlighted fields.', {
@@ -73,7 +73,12 @@ export const updateCompetitorCommand = defineAction({
       .update(competitors)
       .set({ ...next, version: sql`${competitors.version} + 1` })
       .where(eq(competitors.id, current.id))
-      .returning({ version: competitors.version });
+      .returning({ version: competitors.version })
+      // Another rename can take the name between the check above and this write.
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw duplicateName();
+        throw error;
+      });
     await audit({
       action: 'competitor.updated',
       entityType: 'competitor',

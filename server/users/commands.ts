@@ -150,7 +150,6 @@ export async function setPasswordWithToken(
 ): Promise<ActionResult<null>> {
   const parsed = setPasswordSchema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
-  const passwordHash = await hashPassword(parsed.data.password);
   const applied = await db.transaction(async (tx) => {
     const [user] = await tx
       .select()
@@ -161,6 +160,8 @@ export async function setPasswordWithToken(
     if (!user?.active || !user.setPasswordExpiresAt || user.setPasswordExpiresAt < new Date()) {
       return false;
     }
+    // Hashed only for a live link: a made-up token must not cost the server an argon2 run.
+    const passwordHash = await hashPassword(parsed.data.password);
     await tx
       .update(users)
       .set({

@@ -96,6 +96,18 @@ describe('importing clients', () => {
     expect(skipped).toEqual({ ok: true, data: { status: 'imported', imported: 1, skipped: 3 } });
   });
 
+  it('does not reveal clients the importer may not see', async () => {
+    const coordinator = await createActor('coordinator');
+    const tag = stamp();
+    await createClientRecord({ name: `Hidden ${tag}` });
+    await setVisibility('assigned');
+    const result = await executeAction(importClientsCommand, coordinator, {
+      rows: [{ name: `Hidden ${tag}` }],
+      skipDuplicates: false,
+    });
+    expect(result).toEqual({ ok: true, data: { status: 'imported', imported: 1, skipped: 0 } });
+  });
+
   it('refuses an empty file and one over the row limit', async () => {
     const coordinator = await createActor('coordinator');
     expect(

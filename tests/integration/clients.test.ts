@@ -58,6 +58,32 @@ describe('creating and editing clients', () => {
     expect(audit).toMatchObject({ action: 'client.created', actorId: coordinator.id });
   });
 
+  it('lets only those who may reassign choose the team of a new account', async () => {
+    const [coordinator, executive, manager] = [
+      await createActor('coordinator'),
+      await createActor('executive'),
+      await createActor('manager'),
+    ];
+    const team = { ownerId: executive.id, coordinatorId: manager.id };
+    const byCoordinator = await executeAction(createClientCommand, coordinator, clientForm(team));
+    const byExecutive = await executeAction(
+      createClientCommand,
+      executive,
+      clientForm({ ...team, ownerId: manager.id }),
+    );
+    const byManager = await executeAction(createClientCommand, manager, clientForm(team));
+    if (!byCoordinator.ok || !byExecutive.ok || !byManager.ok) throw new Error('not created');
+    expect(await getClient(manager, byCoordinator.data.id)).toMatchObject({
+      ownerId: null,
+      coordinatorId: coordinator.id,
+    });
+    expect(await getClient(manager, byExecutive.data.id)).toMatchObject({
+      ownerId: executive.id,
+      coordinatorId: manager.id,
+    });
+    expect(await getClient(manager, byManager.data.id)).toMatchObject(team);
+  });
+
   it('refuses bad input field by field and creates nothing', async () => {
     const coordinator = await createActor('coordinator');
     const before = await db.$count(clients);

@@ -76,11 +76,16 @@ describe('the sign-in rate limit', () => {
       freshClient(),
     );
     expect(refused).toEqual({ ok: false, reason: 'rate_limited' });
+    // Refused tries do not count as guesses, so they cannot keep the limit going on their own.
+    await authenticate({ email: user.email, password: testPassword }, freshClient());
+    expect(await db.$count(signInAttempts, eq(signInAttempts.email, user.email))).toBe(
+      signInLimits.failuresPerEmail,
+    );
     const audit = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, 'auth.sign_in_refused')));
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(2);
   });
 
   it('counts failures across parallel guesses without letting any slip past', async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NewClientForm } from '@/components/clients/client-form';
 import { Card, PageHeader } from '@/components/ui/card';
+import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 
@@ -26,14 +27,16 @@ export default async function NewClientPage({
       />
       <Card>
         <NewClientForm
-          users={users}
+          team={{
+            users,
+            owner: can(viewer, 'clients.reassign', { ownerId: null }),
+            coordinator: viewer.role !== 'coordinator',
+          }}
           defaults={{
             status: prospect ? 'prospect' : 'active',
             tier: 'standard',
             currency: 'USD',
             annualValue: '0',
-            ownerId: viewer.role === 'executive' ? viewer.id : '',
-            coordinatorId: viewer.role === 'coordinator' ? viewer.id : '',
           }}
         />
       </Card>
