@@ -1,20 +1,42 @@
+// Building an Intl formatter costs far more than using one, and a list formats hundreds of cells
+// per render, so each distinct formatter is made once and kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateTimeFormat(options: Intl.DateTimeFormatOptions) {
+  const key = `date:${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions) {
+  const key = `number:${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A timestamp in the viewer's time zone, e.g. "Nov 28, 2026, 6:25 PM". */
 export function formatDateTime(value: Date | string | null | undefined, timeZone: string) {
   if (!value) return '—';
-  return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(value));
+  return dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(value),
+  );
 }
 
 export function formatCount(value: number) {
-  return new Intl.NumberFormat('en-US').format(value);
+  return numberFormat({}).format(value);
 }
 
 /** Integer cents as money in its currency, e.g. "$12,500". */
 export function formatMoney(cents: number, currency: string) {
-  return new Intl.NumberFormat('en-US', {
+  return numberFormat({
     style: 'currency',
     currency,
     maximumFractionDigits: cents % 100 === 0 ? 0 : 2,
@@ -24,7 +46,7 @@ export function formatMoney(cents: number, currency: string) {
 /** A calendar date (YYYY-MM-DD) as "Nov 28, 2026", without shifting it through a time zone. */
 export function formatDate(value: string | null | undefined) {
   if (!value) return '—';
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${value}T00:00:00Z`),
   );
 }
