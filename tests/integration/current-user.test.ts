@@ -1,29 +1,56 @@
 import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { createUser } from '../support/factories';
 
-// The session cookie is next-auth's business; what matters here is what Accord does with it.
-const session = vi.hoisted(() => ({
-  current: null as null | { user: { id: string; sessionVersion: number } },
+const cookieName = 'authjs.session-token';
+const secret = 'test-secret-for-session-cookies-0123456789';
+process.env.AUTH_SECRET = secret;
+
+// The request's cookies, as next/headers would give them to a server component.
+const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    has: (name: string) => name === 'authjs.session-token' && jar.token !== undefined,
+    get: (name: string) =>
+      name === 'authjs.session-token' && jar.token ? { name, value: jar.token } : undefined,
+  }),
 }));
-vi.mock('@/server/auth/config', () => ({ auth: async () => session.current }));
 
 const { getCurrentUser } = await import('@/server/auth/session');
 
+async function signInAs(
+  user: { id: string; role: string; sessionVersion: number },
+  signedInAt = Date.now(),
+) {
+  jar.token = await encode({
+    token: {
+      sub: user.id,
+      role: user.role as 'manager',
+      sessionVersion: user.sessionVersion,
+      signedInAt,
+    },
+    secret,
+    salt: cookieName,
+  });
+}
+
 describe('the current user', () => {
   beforeEach(() => {
-    session.current = null;
+    jar.token = undefined;
   });
 
-  it('is nobody without a session', async () => {
+  it('is nobody without a session cookie, or with one that does not decrypt', async () => {
+    expect(await getCurrentUser()).toBeNull();
+    jar.token = 'not-a-session';
     expect(await getCurrentUser()).toBeNull();
   });
 
   it('is re-read from the database, so a role change applies on the next request', async () => {
     const user = await createUser({ role: 'coordinator' });
-    session.current = { user: { id: user.id, sessionVersion: user.sessionVersion } };
+    await signInAs(user);
     expect(await getCurrentUser()).toMatchObject({ id: user.id, role: 'coordinator' });
     await db.update(users).set({ role: 'manager' }).where(eq(users.id, user.id));
     expect(await getCurrentUser()).toMatchObject({ id: user.id, role: 'manager' });
@@ -31,14 +58,14 @@ describe('the current user', () => {
 
   it('is nobody once the user is deactivated', async () => {
     const user = await createUser();
-    session.current = { user: { id: user.id, sessionVersion: user.sessionVersion } };
+    await signInAs(user);
     await db.update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await getCurrentUser()).toBeNull();
   });
 
-  it('is nobody when the session predates a new session version', async () => {
+  it('is nobody when the session predates a new session version (sign-out, deactivation)', async () => {
     const user = await createUser();
-    session.current = { user: { id: user.id, sessionVersion: user.sessionVersion } };
+    await signInAs(user);
     await db
       .update(users)
       .set({ sessionVersion: user.sessionVersion + 1 })
@@ -46,9 +73,15 @@ describe('the current user', () => {
     expect(await getCurrentUser()).toBeNull();
   });
 
+  it('is nobody 12 hours after signing in, however active the session', async () => {
+    const user = await createUser();
+    await signInAs(user, Date.now() - 12 * 60 * 60 * 1000 - 1000);
+    expect(await getCurrentUser()).toBeNull();
+  });
+
   it('never exposes the password hash', async () => {
     const user = await createUser();
-    session.current = { user: { id: user.id, sessionVersion: user.sessionVersion } };
+    await signInAs(user);
     expect(Object.keys((await getCurrentUser()) ?? {}).sort()).toEqual([
       'email',
       'id',
