@@ -2,7 +2,7 @@
 
 import { ActionError } from '@/components/ui/action-error';
 import { Card } from '@/components/ui/card';
-import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, Select, TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { researchTopicLabels, researchTopics, type ResearchTopic } from '@/lib/clients';
@@ -82,23 +82,21 @@ export function ResearchPanel({
               ))}
             </Select>
           </Field>
-          <Field id="research-source" label="Source URL" error={errors.sourceUrl}>
-            <Input
-              id="research-source"
-              name="sourceUrl"
-              defaultValue={values.sourceUrl}
-              {...fieldAria('research-source', errors.sourceUrl)}
-            />
-          </Field>
-        </div>
-        <Field id="research-summary" label="Summary" error={errors.summary}>
-          <Textarea
-            id="research-summary"
-            name="summary"
-            defaultValue={values.summary}
-            {...fieldAria('research-summary', errors.summary)}
+          <TextField
+            id="research-source"
+            label="Source URL"
+            error={errors.sourceUrl}
+            name="sourceUrl"
+            defaultValue={values.sourceUrl}
           />
-        </Field>
+        </div>
+        <TextareaField
+          id="research-summary"
+          label="Summary"
+          error={errors.summary}
+          name="summary"
+          defaultValue={values.summary}
+        />
         <SubmitButton pendingLabel="Adding…">Add research note</SubmitButton>
       </form>
       <ul className="mt-6 divide-y divide-slate-100">

@@ -2,7 +2,7 @@
 
 import { ActionError } from '@/components/ui/action-error';
 import { Card } from '@/components/ui/card';
-import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
+import { Field, Select, Textarea, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { activityKindLabels, loggedActivityKinds } from '@/lib/clients';
@@ -45,14 +45,13 @@ function LogForm({ clientId }: { clientId: string }) {
             ))}
           </Select>
         </Field>
-        <Field id="activity-subject" label="Subject" error={errors.subject}>
-          <Input
-            id="activity-subject"
-            name="subject"
-            defaultValue={values.subject}
-            {...fieldAria('activity-subject', errors.subject)}
-          />
-        </Field>
+        <TextField
+          id="activity-subject"
+          label="Subject"
+          error={errors.subject}
+          name="subject"
+          defaultValue={values.subject}
+        />
       </div>
       <Field id="activity-body" label="Details" error={errors.body}>
         <Textarea id="activity-body" name="body" rows={2} defaultValue={values.body} />

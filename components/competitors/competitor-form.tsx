@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { ActionError } from '@/components/ui/action-error';
-import { Field, fieldAria, Input, Textarea } from '@/components/ui/field';
+import { TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { competitorSchema, updateCompetitorSchema } from '@/lib/validation/clients';
@@ -52,22 +52,20 @@ export function CompetitorForm({
         </>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="competitor-name" label="Competitor name" error={errors.name}>
-          <Input
-            id="competitor-name"
-            name="name"
-            defaultValue={values.name}
-            {...fieldAria('competitor-name', errors.name)}
-          />
-        </Field>
-        <Field id="competitor-website" label="Website" error={errors.website}>
-          <Input
-            id="competitor-website"
-            name="website"
-            defaultValue={values.website}
-            {...fieldAria('competitor-website', errors.website)}
-          />
-        </Field>
+        <TextField
+          id="competitor-name"
+          label="Competitor name"
+          error={errors.name}
+          name="name"
+          defaultValue={values.name}
+        />
+        <TextField
+          id="competitor-website"
+          label="Website"
+          error={errors.website}
+          name="website"
+          defaultValue={values.website}
+        />
       </div>
       {(
         [
@@ -76,14 +74,14 @@ export function CompetitorForm({
           ['pricingNotes', 'Pricing notes'],
         ] as const
       ).map(([name, label]) => (
-        <Field key={name} id={`competitor-${name}`} label={label} error={errors[name]}>
-          <Textarea
-            id={`competitor-${name}`}
-            name={name}
-            defaultValue={values[name]}
-            {...fieldAria(`competitor-${name}`, errors[name])}
-          />
-        </Field>
+        <TextareaField
+          key={name}
+          id={`competitor-${name}`}
+          label={label}
+          error={errors[name]}
+          name={name}
+          defaultValue={values[name]}
+        />
       ))}
       <SubmitButton pendingLabel="Saving…">
         {competitor ? 'Save competitor' : 'Add competitor'}

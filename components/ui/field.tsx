@@ -51,3 +51,35 @@ export function Select({ className, ...props }: ComponentProps<'select'>) {
 export function Textarea({ className, rows = 3, ...props }: ComponentProps<'textarea'>) {
   return <textarea rows={rows} className={cn(controlClasses, className)} {...props} />;
 }
+
+type LabelledProps = { id: string; label: string; error?: string[]; hint?: ReactNode };
+
+/** A labelled text input with its error and hint wired for screen readers. */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  ...props
+}: LabelledProps & Omit<ComponentProps<'input'>, 'id'>) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <Input id={id} {...fieldAria(id, error, Boolean(hint))} {...props} />
+    </Field>
+  );
+}
+
+/** A labelled textarea with its error and hint wired for screen readers. */
+export function TextareaField({
+  id,
+  label,
+  error,
+  hint,
+  ...props
+}: LabelledProps & Omit<ComponentProps<'textarea'>, 'id'>) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <Textarea id={id} {...fieldAria(id, error, Boolean(hint))} {...props} />
+    </Field>
+  );
+}
