@@ -8,7 +8,6 @@ const config = tseslint.config(
     ignores: [
       '.next/**',
       'node_modules/**',
-      '.data/**',
       'db/migrations/**',
       'next-env.d.ts',
       'playwright-report/**',
