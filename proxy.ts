@@ -1,5 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { auth } from '@/server/auth/config';
+import {
+  isDueForRefresh,
+  readSessionCookie,
+  reissueSessionCookie,
+} from '@/server/auth/session-cookie';
+import { sessionPolicy } from '@/server/auth/session-policy';
 
 const publicPaths = ['/sign-in', '/set-password', '/api/health', '/api/auth'];
 
@@ -21,13 +26,15 @@ function contentSecurityPolicy(nonce: string) {
 
 /**
  * Sets the per-request CSP nonce and sends signed-out visitors to the sign-in page. It is a
- * convenience only: every page, query and action checks the user itself. Wrapping it in `auth`
- * also slides the session's idle deadline forward while the user is active.
+ * convenience only: every page, query and action checks the user itself. It also slides an
+ * active session's idle deadline forward, re-issuing the cookie at most every few minutes
+ * (next-auth's own wrapper re-issued it, and two more cookies, on every request).
  */
-export const proxy = auth((request: NextRequest & { auth: unknown }) => {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isPublic = publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
-  if (!isPublic && !request.auth) {
+  const session = await readSessionCookie((name) => request.cookies.get(name)?.value);
+  if (!isPublic && !session) {
     const signIn = new URL('/sign-in', request.url);
     if (pathname !== '/') signIn.searchParams.set('from', `${pathname}${search}`);
     return NextResponse.redirect(signIn);
@@ -41,8 +48,17 @@ export const proxy = auth((request: NextRequest & { auth: unknown }) => {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   if (!isPublic) response.headers.set('cache-control', 'private, no-store');
+  if (session && !pathname.startsWith('/api/auth') && isDueForRefresh(session.payload)) {
+    response.cookies.set(session.name, await reissueSessionCookie(session), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: session.name.startsWith('__Secure-'),
+      maxAge: sessionPolicy.idleSeconds,
+    });
+  }
   return response;
-});
+}
 
 export const config = {
   matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],

@@ -5,9 +5,8 @@ import { cache } from 'react';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { isPastAbsoluteLifetime } from './session-policy';
+import { readSessionCookie } from './session-cookie';
 import { can, type Permission } from './permissions';
 
 export type CurrentUser = {
@@ -18,33 +17,14 @@ export type CurrentUser = {
   timeZone: string;
 };
 
-const sessionCookies = ['__Secure-authjs.session-token', 'authjs.session-token'];
-
-/**
- * The session in the request's cookie, decrypted and checked (expiry, absolute lifetime). The
- * same check next-auth's auth() makes, without running its whole request pipeline, which
- * re-issues the cookie and costs several times as much on every page.
- */
-async function readSession() {
-  const jar = await cookies();
-  const name = sessionCookies.find((cookie) => jar.has(cookie));
-  const token = name ? jar.get(name)?.value : undefined;
-  if (!name || !token || !process.env.AUTH_SECRET) return null;
-  const payload = await decode({ token, secret: process.env.AUTH_SECRET, salt: name }).catch(
-    () => null,
-  );
-  if (!payload?.sub || payload.sessionVersion === undefined) return null;
-  if (isPastAbsoluteLifetime(payload.signedInAt)) return null;
-  return { id: payload.sub, sessionVersion: payload.sessionVersion };
-}
-
 /**
  * The signed-in user, re-read from the database once per request, so a deactivation, a role
  * change or a bumped session version takes effect on the next request. Null when signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await readSession();
-  const id = session?.id;
+  const jar = await cookies();
+  const session = await readSessionCookie((name) => jar.get(name)?.value);
+  const id = session?.payload.sub;
   if (!id) return null;
   const [row] = await db
     .select({
@@ -59,7 +39,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
-  if (!row || !row.active || row.sessionVersion !== session.sessionVersion) return null;
+  if (!row || !row.active || row.sessionVersion !== session.payload.sessionVersion) return null;
   return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
 });
 

@@ -1,0 +1,44 @@
+import 'server-only';
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { isPastAbsoluteLifetime, sessionPolicy } from './session-policy';
+
+// next-auth's names for the session cookie: with the __Secure- prefix over HTTPS.
+const sessionCookieNames = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
+
+export type SessionCookie = {
+  name: string;
+  payload: JWT & { sub: string; sessionVersion: number };
+};
+
+/**
+ * The session cookie of a request, decrypted and checked like next-auth checks it (signature,
+ * expiry) plus Accord's 12-hour limit. Null when absent, forged, expired or too old.
+ */
+export async function readSessionCookie(
+  get: (name: string) => string | undefined,
+): Promise<SessionCookie | null> {
+  const secret = process.env.AUTH_SECRET;
+  const name = sessionCookieNames.find((candidate) => get(candidate));
+  const token = name ? get(name) : undefined;
+  if (!secret || !name || !token) return null;
+  const payload = await decode({ token, secret, salt: name }).catch(() => null);
+  if (!payload?.sub || payload.sessionVersion === undefined) return null;
+  if (isPastAbsoluteLifetime(payload.signedInAt)) return null;
+  return { name, payload: payload as SessionCookie['payload'] };
+}
+
+/** Whether an active session's cookie is due to be re-issued with a later idle deadline. */
+export function isDueForRefresh(payload: JWT, now = Date.now()) {
+  return typeof payload.iat !== 'number' || now / 1000 - payload.iat > sessionPolicy.refreshSeconds;
+}
+
+/** The same session with a fresh idle deadline, encrypted as next-auth would. */
+export function reissueSessionCookie(session: SessionCookie) {
+  const { iat, exp, jti, ...claims } = session.payload;
+  return encode({
+    token: claims,
+    secret: process.env.AUTH_SECRET ?? '',
+    salt: session.name,
+    maxAge: sessionPolicy.idleSeconds,
+  });
+}

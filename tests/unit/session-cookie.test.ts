@@ -1,0 +1,69 @@
+import { encode } from 'next-auth/jwt';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  isDueForRefresh,
+  readSessionCookie,
+  reissueSessionCookie,
+} from '@/server/auth/session-cookie';
+
+const name = 'authjs.session-token';
+const secret = 'unit-test-secret-for-session-cookies-42';
+
+beforeAll(() => {
+  process.env.AUTH_SECRET = secret;
+});
+
+const cookieJar = (value: string | undefined) => (cookie: string) =>
+  cookie === name ? value : undefined;
+const issue = (claims: Record<string, unknown>, maxAge = 3600) =>
+  encode({ token: claims, secret, salt: name, maxAge });
+
+describe('the session cookie', () => {
+  it('reads a cookie next-auth issued, and nothing else', async () => {
+    const token = await issue({ sub: 'user-1', sessionVersion: 3, signedInAt: Date.now() });
+    expect(await readSessionCookie(cookieJar(token))).toMatchObject({
+      name,
+      payload: { sub: 'user-1', sessionVersion: 3 },
+    });
+    expect(await readSessionCookie(cookieJar(undefined))).toBeNull();
+    expect(await readSessionCookie(cookieJar('forged'))).toBeNull();
+    const otherSecret = await encode({
+      token: { sub: 'user-1', sessionVersion: 3, signedInAt: Date.now() },
+      secret: 'another-secret-entirely-0123456789',
+      salt: name,
+    });
+    expect(await readSessionCookie(cookieJar(otherSecret))).toBeNull();
+  });
+
+  it('refuses an expired cookie and one past the 12-hour limit', async () => {
+    expect(
+      await readSessionCookie(
+        cookieJar(await issue({ sub: 'u', sessionVersion: 0, signedInAt: Date.now() }, -60)),
+      ),
+    ).toBeNull();
+    const old = await issue({
+      sub: 'u',
+      sessionVersion: 0,
+      signedInAt: Date.now() - 13 * 3600_000,
+    });
+    expect(await readSessionCookie(cookieJar(old))).toBeNull();
+  });
+
+  it('is re-issued with a later idle deadline only after a few minutes, keeping its claims', async () => {
+    const signedInAt = Date.now() - 3600_000;
+    const session = await readSessionCookie(
+      cookieJar(await issue({ sub: 'user-2', sessionVersion: 1, signedInAt, role: 'manager' }, 60)),
+    );
+    if (!session) throw new Error('no session');
+    expect(isDueForRefresh(session.payload)).toBe(false);
+    expect(isDueForRefresh(session.payload, Date.now() + 6 * 60_000)).toBe(true);
+    const renewed = await readSessionCookie(cookieJar(await reissueSessionCookie(session)));
+    expect(renewed?.payload).toMatchObject({
+      sub: 'user-2',
+      sessionVersion: 1,
+      signedInAt,
+      role: 'manager',
+    });
+    expect(renewed?.payload.exp).toBeGreaterThan((session.payload.exp ?? 0) + 7 * 3600);
+  });
+});
