@@ -9,7 +9,7 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   session: {
     strategy: 'jwt',
     maxAge: sessionPolicy.idleSeconds,
