@@ -9,7 +9,7 @@ import { db } from '@/db/client';
 import { clientListSchema } from '@/lib/validation/clients';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
-import { getClient, getClientRecords, listClients, streamClients } from '@/server/clients/queries';
+import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
 import { searchEverything } from '@/server/search/queries';
 
 /**
@@ -206,7 +206,7 @@ async function main() {
       {
         name: 'client page',
         request: { path: `/clients/${clientId}` },
-        run: async () => getClientRecords(viewer, (await getClient(viewer, clientId)).id),
+        run: () => getClientWithRecords(viewer, clientId),
       },
       {
         name: 'search palette ("harbor")',

@@ -36,6 +36,8 @@ export const permissionMatrix = {
   'clients.read': everyone,
   'clients.write': everyone,
   'clients.reassign': ownerOrManager,
+  // Not in DESIGN.md's table: a research note is its author's, and managers keep the registry tidy.
+  'research.delete': { coordinator: ['author'], executive: ['author'], manager: true },
   'deals.write': everyone,
   'proposals.write': everyone,
   'proposals.submit': { coordinator: ['author'], executive: ['author'], manager: ['author'] },

@@ -349,7 +349,7 @@ export const deleteResearchNoteCommand = defineAction({
       .from(researchNotes)
       .where(and(eq(researchNotes.id, input.noteId), eq(researchNotes.clientId, input.clientId)));
     if (!note) throw new ActionError('This note no longer exists.');
-    if (note.authorId !== user.id && user.role !== 'manager') {
+    if (!can(user, 'research.delete', { authorId: note.authorId })) {
       throw new ActionError('Only the author or a manager can delete a research note.');
     }
     await tx.delete(researchNotes).where(eq(researchNotes.id, note.id));

@@ -101,9 +101,9 @@ export async function getClient(viewer: CurrentUser, clientId: string) {
 
 export type ClientDetail = Awaited<ReturnType<typeof getClient>>;
 
-/** What hangs off a client: only after getClient has proven the viewer may see it. */
-export async function getClientRecords(viewer: CurrentUser, clientId: string) {
-  await getClient(viewer, clientId);
+/** A client with what hangs off it, for its page: "not found" unless the viewer may see it. */
+export async function getClientWithRecords(viewer: CurrentUser, clientId: string) {
+  const client = await getClient(viewer, clientId);
   const [contactRows, activityRows, researchRows, competitorRows] = await Promise.all([
     db
       .select()
@@ -146,6 +146,7 @@ export async function getClientRecords(viewer: CurrentUser, clientId: string) {
       .orderBy(asc(competitors.name)),
   ]);
   return {
+    client,
     contacts: contactRows,
     activities: activityRows,
     research: researchRows,

@@ -13,7 +13,12 @@ import {
   updateClientCommand,
   updateContactCommand,
 } from '@/server/clients/commands';
-import { getClient, getClientRecords, listClients, streamClients } from '@/server/clients/queries';
+import {
+  getClient,
+  getClientWithRecords,
+  listClients,
+  streamClients,
+} from '@/server/clients/queries';
 import { setRecordVisibilityCommand } from '@/server/settings/commands';
 import { createActor } from '../support/factories';
 import {
@@ -165,7 +170,7 @@ describe('creating and editing clients', () => {
       body: 'Agreed Q1 scope',
     });
     expect(result.ok).toBe(true);
-    const records = await getClientRecords(executive, client.id);
+    const records = await getClientWithRecords(executive, client.id);
     expect(records.activities[0]).toMatchObject({
       kind: 'call',
       subject: 'Budget call',
@@ -265,7 +270,7 @@ describe('record visibility', () => {
     expect(list.rows.map((row) => row.name)).toEqual(['Visible Quarry']);
     expect((await listClients(coordinator, listParams({ q: 'secret.person' }))).total).toBe(0);
     await expect(getClient(coordinator, theirs.id)).rejects.toEqual(notFoundError);
-    await expect(getClientRecords(coordinator, theirs.id)).rejects.toEqual(notFoundError);
+    await expect(getClientWithRecords(coordinator, theirs.id)).rejects.toEqual(notFoundError);
     const exported = await collect(streamClients(coordinator, listParams({ q: 'Quarry' })));
     expect(exported.map((row) => row.name)).toEqual(['Visible Quarry']);
     const touch = await executeAction(logActivityCommand, coordinator, {

@@ -6,7 +6,7 @@ import {
   linkCompetitorCommand,
   unlinkCompetitorCommand,
 } from '@/server/clients/commands';
-import { getClientRecords } from '@/server/clients/queries';
+import { getClientWithRecords } from '@/server/clients/queries';
 import { createCompetitorCommand, updateCompetitorCommand } from '@/server/competitors/commands';
 import { getCompetitor, listCompetitors } from '@/server/competitors/queries';
 import { createActor } from '../support/factories';
@@ -65,7 +65,7 @@ describe('the competitor registry', () => {
       (await listCompetitors(coordinator)).find((row) => row.id === created.data.id)?.clientCount,
     ).toBe(1);
     expect(
-      (await getClientRecords(coordinator, client.id)).competitors.map((row) => row.name),
+      (await getClientWithRecords(coordinator, client.id)).competitors.map((row) => row.name),
     ).toEqual([name]);
 
     await executeAction(unlinkCompetitorCommand, coordinator, {
@@ -135,7 +135,7 @@ describe('research notes', () => {
         noteId: second.data.id,
       }),
     ).toMatchObject({ ok: true });
-    expect((await getClientRecords(manager, client.id)).research).toEqual([]);
+    expect((await getClientWithRecords(manager, client.id)).research).toEqual([]);
   });
 
   it('refuses a topic that does not exist and a source that is not a web address', async () => {

@@ -11,6 +11,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'clients.read': { coordinator: true, executive: true, manager: true },
   'clients.write': { coordinator: true, executive: true, manager: true },
   'clients.reassign': { coordinator: false, executive: true, manager: true },
+  'research.delete': { coordinator: true, executive: true, manager: true },
   'deals.write': { coordinator: true, executive: true, manager: true },
   'proposals.write': { coordinator: true, executive: true, manager: true },
   'proposals.submit': { coordinator: true, executive: true, manager: true },
@@ -56,6 +57,12 @@ describe('record-level rules', () => {
       expect(can(user('manager'), permission, { ownerId: other })).toBe(true);
       expect(can(user('coordinator'), permission, { ownerId: me })).toBe(false);
     }
+  });
+
+  it('lets research notes be deleted by their author, or by a manager', () => {
+    expect(can(user('coordinator'), 'research.delete', { authorId: me })).toBe(true);
+    expect(can(user('executive'), 'research.delete', { authorId: other })).toBe(false);
+    expect(can(user('manager'), 'research.delete', { authorId: other })).toBe(true);
   });
 
   it('lets only the author submit a proposal', () => {

@@ -14,7 +14,7 @@ import { clientTierLabels } from '@/lib/clients';
 import { formatDate, formatMoney } from '@/lib/format';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
-import { getClient, getClientRecords, listAssignableUsers } from '@/server/clients/queries';
+import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
 
 export const metadata: Metadata = { title: 'Client' };
@@ -23,9 +23,8 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const client = await getClient(viewer, id.data);
-  const [records, users, competitorOptions] = await Promise.all([
-    getClientRecords(viewer, client.id),
+  const [{ client, ...records }, users, competitorOptions] = await Promise.all([
+    getClientWithRecords(viewer, id.data),
     listAssignableUsers(viewer),
     listCompetitorOptions(viewer),
   ]);
@@ -117,7 +116,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             timeZone={viewer.timeZone}
             notes={records.research.map((note) => ({
               ...note,
-              canDelete: note.authorId === viewer.id || viewer.role === 'manager',
+              canDelete: can(viewer, 'research.delete', { authorId: note.authorId }),
             }))}
           />
         </div>
