@@ -11,9 +11,6 @@ import { ActionError } from '@/server/errors';
 import type { ActionResult } from '@/lib/action-result';
 import { echoedValues, formDataToObject, invalidInput } from '@/lib/form-data';
 
-export type { ActionResult };
-export { formDataToObject };
-
 export type ActionContext = {
   user: CurrentUser;
   tx: Transaction;

@@ -1,7 +1,9 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { formDataToObject, toFormAction, type ActionResult } from '@/server/action';
+import type { ActionResult } from '@/lib/action-result';
+import { formDataToObject } from '@/lib/form-data';
+import { toFormAction } from '@/server/action';
 import { clientAddressFrom } from '@/server/auth/client-ip';
 import {
   addUserCommand,

@@ -9,7 +9,8 @@ import {
   userIdSchema,
 } from '@/lib/validation/users';
 import { invalidInput } from '@/lib/form-data';
-import { defineAction, type ActionResult } from '@/server/action';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction } from '@/server/action';
 import { recordAudit } from '@/server/audit/record-audit';
 import { hashPassword } from '@/server/auth/password';
 import { ActionError } from '@/server/errors';
