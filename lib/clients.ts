@@ -24,15 +24,20 @@ export const researchTopicLabels: Record<ResearchTopic, string> = {
   industry_news: 'Industry news',
 };
 
-/** What people log on a timeline by hand; `change` entries are written by Accord itself. */
+/** What people log on a timeline by hand; the other kinds are written by Accord itself. */
 export const loggedActivityKinds = ['note', 'call', 'email', 'meeting'] as const;
 export type LoggedActivityKind = (typeof loggedActivityKinds)[number];
-export const activityKindLabels: Record<LoggedActivityKind | 'change', string> = {
+export const activityKindLabels: Record<
+  LoggedActivityKind | 'change' | 'deal' | 'proposal',
+  string
+> = {
   note: 'Note',
   call: 'Call',
   email: 'E-mail',
   meeting: 'Meeting',
   change: 'Change',
+  deal: 'Deal',
+  proposal: 'Proposal',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

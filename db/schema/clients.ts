@@ -191,6 +191,8 @@ export const activityKindEnum = pgEnum('activity_kind', [
   'email',
   'meeting',
   'change',
+  'deal',
+  'proposal',
 ]);
 
 /** The timeline of a client: what people logged, and every change made in Accord. */

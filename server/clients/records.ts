@@ -30,7 +30,8 @@ export async function recordActivity(
     kind: ActivityKind;
     subject: string;
     body?: string | null;
-    actorId: string;
+    /** Null when the client did it through a share link. */
+    actorId: string | null;
   },
 ) {
   const occurredAt = new Date();

@@ -1,9 +1,11 @@
 'use server';
 
 import { toFormAction } from '@/server/action';
-import { setRecordVisibilityCommand } from './commands';
+import { setRecordVisibilityCommand, setReviewSettingsCommand } from './commands';
 
 export const setRecordVisibility = toFormAction(setRecordVisibilityCommand, [
   '/',
   '/admin/settings',
 ]);
+
+export const setReviewSettings = toFormAction(setReviewSettingsCommand, ['/admin/settings']);

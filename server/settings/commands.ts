@@ -1,8 +1,15 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
-import { settings } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { settings, users } from '@/db/schema';
 import { recordVisibilitySchema } from '@/lib/validation/clients';
+import {
+  defaultReviewSettings,
+  reviewSettingsSchema,
+  type ReviewSettings,
+} from '@/lib/validation/settings';
 import { defineAction } from '@/server/action';
+import { ActionError } from '@/server/errors';
+import { reviewSettingsKey } from './queries';
 
 export const setRecordVisibilityCommand = defineAction({
   schema: recordVisibilitySchema,
@@ -28,5 +35,54 @@ export const setRecordVisibilityCommand = defineAction({
       after: { visibility: input.visibility },
     });
     return { visibility: input.visibility };
+  },
+});
+
+export const setReviewSettingsCommand = defineAction({
+  schema: reviewSettingsSchema,
+  permission: 'settings.manage',
+  async run(input, { tx, audit, user }) {
+    if (input.backupReviewerId) {
+      const [reviewer] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.id, input.backupReviewerId),
+            eq(users.active, true),
+            inArray(users.role, ['executive', 'manager']),
+          ),
+        );
+      if (!reviewer) {
+        throw new ActionError('Check the highlighted fields.', {
+          backupReviewerId: ['Choose an active executive or manager.'],
+        });
+      }
+    }
+    const value: ReviewSettings = {
+      reviewThresholdCents: input.reviewThreshold,
+      reviewDueHours: input.reviewDueHours,
+      backupReviewerId: input.backupReviewerId,
+    };
+    const [current] = await tx
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, reviewSettingsKey))
+      .for('update');
+    await tx
+      .insert(settings)
+      .values({ key: reviewSettingsKey, value, updatedBy: user.id })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value, updatedBy: user.id, updatedAt: new Date() },
+      });
+    await audit({
+      action: 'settings.updated',
+      entityType: 'setting',
+      entityId: reviewSettingsKey,
+      before: (current?.value as ReviewSettings | undefined) ?? defaultReviewSettings,
+      after: value,
+    });
+    return value;
   },
 });

@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  char,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { clients } from './clients';
+import { deals } from './deals';
+import { users } from './users';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+export const templateStatusEnum = pgEnum('template_status', ['draft', 'published', 'archived']);
+
+/**
+ * A proposal template: the working copy people edit (`body`, `version` for optimistic
+ * concurrency) and, once published, the frozen versions in `proposal_template_versions`.
+ */
+export const proposalTemplates = pgTable(
+  'proposal_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: varchar('name', { length: 160 }).notNull(),
+    category: varchar('category', { length: 80 }),
+    body: text('body').notNull(),
+    status: templateStatusEnum('status').notNull().default('draft'),
+    publishedVersion: integer('published_version'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index('proposal_templates_status_idx').on(table.status, table.name),
+    uniqueIndex('proposal_templates_name_lower_idx').on(sql`lower(${table.name})`),
+  ],
+);
+
+/** Each published state of a template, kept for good. */
+export const proposalTemplateVersions = pgTable(
+  'proposal_template_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => proposalTemplates.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    name: varchar('name', { length: 160 }).notNull(),
+    body: text('body').notNull(),
+    publishedById: uuid('published_by_id').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('proposal_template_versions_number_idx').on(table.templateId, table.number),
+  ],
+);
+
+export const proposalStatusEnum = pgEnum('proposal_status', [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'rejected',
+  'sent',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+]);
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    dealId: uuid('deal_id').references(() => deals.id, { onDelete: 'set null' }),
+    templateId: uuid('template_id').references(() => proposalTemplates.id, {
+      onDelete: 'set null',
+    }),
+    title: varchar('title', { length: 200 }).notNull(),
+    body: text('body').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull().default(0),
+    currency: char('currency', { length: 3 }).notNull().default('USD'),
+    validUntil: date('valid_until'),
+    status: proposalStatusEnum('status').notNull().default('draft'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Set when an overdue review is escalated: this user may then decide it too. */
+    backupReviewerId: uuid('backup_reviewer_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewDueAt: timestamp('review_due_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The secret of the client share link; null when none was made or it was revoked. */
+    shareToken: varchar('share_token', { length: 64 }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    responderName: varchar('responder_name', { length: 160 }),
+    responseComment: text('response_comment'),
+    /** How many versions were snapshotted (one per submission, or on sending without review). */
+    versionCount: integer('version_count').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index('proposals_client_idx').on(table.clientId, table.createdAt),
+    index('proposals_deal_idx').on(table.dealId),
+    index('proposals_status_updated_idx').on(table.status, table.updatedAt, table.id),
+    index('proposals_updated_idx').on(table.updatedAt, table.id),
+    index('proposals_author_idx').on(table.authorId, table.status, table.updatedAt),
+    index('proposals_review_queue_idx')
+      .on(table.reviewerId, table.reviewDueAt)
+      .where(sql`${table.status} = 'in_review'`),
+    index('proposals_review_due_idx')
+      .on(table.reviewDueAt)
+      .where(sql`${table.status} = 'in_review'`),
+    uniqueIndex('proposals_share_token_idx').on(table.shareToken),
+    index('proposals_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
+  ],
+);
+
+/** What was submitted: a frozen copy per submission. */
+export const proposalVersions = pgTable(
+  'proposal_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    title: varchar('title', { length: 200 }).notNull(),
+    body: text('body').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    currency: char('currency', { length: 3 }).notNull(),
+    validUntil: date('valid_until'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('proposal_versions_number_idx').on(table.proposalId, table.number)],
+);
+
+export const reviewDecisionEnum = pgEnum('review_decision', [
+  'approved',
+  'changes_requested',
+  'rejected',
+]);
+
+export const proposalReviews = pgTable(
+  'proposal_reviews',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    versionNumber: integer('version_number').notNull(),
+    reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    decision: reviewDecisionEnum('decision').notNull(),
+    comment: text('comment'),
+    /** Time from submission to this decision, kept for turnaround reports. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('proposal_reviews_proposal_idx').on(table.proposalId, table.createdAt),
+    index('proposal_reviews_created_idx').on(table.createdAt),
+  ],
+);
+
+/** Each time the client opened the share link. The address is kept only as a salted hash. */
+export const proposalViews = pgTable(
+  'proposal_views',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    ipHash: varchar('ip_hash', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 400 }),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('proposal_views_proposal_idx').on(table.proposalId, table.viewedAt)],
+);
+
+export type ProposalTemplate = typeof proposalTemplates.$inferSelect;
+export type TemplateStatus = (typeof templateStatusEnum.enumValues)[number];
+export type Proposal = typeof proposals.$inferSelect;
+export type NewProposal = typeof proposals.$inferInsert;
+export type ProposalStatus = (typeof proposalStatusEnum.enumValues)[number];
+export type ReviewDecision = (typeof reviewDecisionEnum.enumValues)[number];

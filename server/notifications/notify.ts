@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Transaction } from '@/db/client';
+import { notifications, type NotificationKind } from '@/db/schema';
+
+export type NotificationInput = {
+  kind: NotificationKind;
+  title: string;
+  body?: string | null;
+  /** The in-app page the notification opens. */
+  href: string;
+};
+
+/**
+ * Notifies each of `recipients` once, in the caller's transaction, so a notification exists only
+ * if the write it reports committed. Null ids and the actor themself are skipped. E-mail delivery
+ * reads these rows afterwards.
+ */
+export async function notify(
+  tx: Transaction,
+  recipients: readonly (string | null | undefined)[],
+  notification: NotificationInput,
+  actorId?: string | null,
+) {
+  const userIds = [...new Set(recipients)].filter(
+    (id): id is string => Boolean(id) && id !== actorId,
+  );
+  if (userIds.length === 0) return;
+  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...notification })));
+}
