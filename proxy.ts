@@ -6,7 +6,8 @@ import {
 } from '@/server/auth/session-cookie';
 import { sessionPolicy } from '@/server/auth/session-policy';
 
-const publicPaths = ['/sign-in', '/set-password', '/api/health', '/api/auth'];
+// `/p/<token>`: a proposal shared with a client, who has no account; the token is the permission.
+const publicPaths = ['/sign-in', '/set-password', '/api/health', '/api/auth', '/p'];
 
 function contentSecurityPolicy(nonce: string) {
   const isDev = process.env.NODE_ENV !== 'production';
@@ -47,7 +48,9 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
-  if (!isPublic) response.headers.set('cache-control', 'private, no-store');
+  if (!isPublic || pathname.startsWith('/p/')) {
+    response.headers.set('cache-control', 'private, no-store');
+  }
   if (session && !pathname.startsWith('/api/auth') && isDueForRefresh(session.payload)) {
     response.cookies.set(session.name, await reissueSessionCookie(session), {
       httpOnly: true,

@@ -3,9 +3,19 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor, type Role } from './support/auth';
 
 const expectedNavigation: Record<Role, string[]> = {
-  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors'],
-  executive: ['Home', 'Clients', 'Prospects', 'Competitors'],
-  manager: ['Home', 'Clients', 'Prospects', 'Competitors', 'Users', 'Settings', 'Audit log'],
+  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals'],
+  executive: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals', 'Review queue'],
+  manager: [
+    'Home',
+    'Clients',
+    'Prospects',
+    'Competitors',
+    'Proposals',
+    'Review queue',
+    'Users',
+    'Settings',
+    'Audit log',
+  ],
 };
 const roleLabels: Record<Role, string> = {
   coordinator: 'Account coordinator',

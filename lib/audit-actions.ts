@@ -26,6 +26,20 @@ export const auditActionLabels: Record<string, string> = {
   'competitor.updated': 'Competitor edited',
   'competitor.linked': 'Competitor linked',
   'competitor.unlinked': 'Competitor unlinked',
+  'proposal.created': 'Proposal drafted',
+  'proposal.updated': 'Proposal edited',
+  'proposal.submit': 'Proposal submitted for review',
+  'proposal.approve': 'Proposal approved',
+  'proposal.requestChanges': 'Proposal changes requested',
+  'proposal.reject': 'Proposal rejected',
+  'proposal.revise': 'Proposal reopened as draft',
+  'proposal.send': 'Proposal sent',
+  'proposal.sendWithoutReview': 'Proposal sent without review',
+  'proposal.withdraw': 'Proposal withdrawn',
+  'proposal.accept': 'Proposal accepted by the client',
+  'proposal.decline': 'Proposal declined by the client',
+  'proposal.share_link_created': 'Proposal link made',
+  'proposal.share_link_revoked': 'Proposal link revoked',
 };
 
 export function auditActionLabel(action: string) {

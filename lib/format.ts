@@ -50,3 +50,11 @@ export function formatDate(value: string | null | undefined) {
     new Date(`${value}T00:00:00Z`),
   );
 }
+
+/** How long something has waited, in whole hours or days and hours: "3 h", "2 d 4 h". */
+export function formatDuration(milliseconds: number) {
+  const hours = Math.max(0, Math.floor(milliseconds / 3_600_000));
+  if (hours < 24) return `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}

@@ -16,7 +16,11 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/clients', label: 'Clients', icon: 'clients' },
       { href: '/prospects', label: 'Prospects', icon: 'prospects' },
       { href: '/competitors', label: 'Competitors', icon: 'competitors' },
+      { href: '/proposals', label: 'Proposals', icon: 'proposals' },
     );
+  }
+  if (can(user, 'proposals.review')) {
+    main.items.push({ href: '/proposals/review', label: 'Review queue', icon: 'review' });
   }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };

@@ -1,6 +1,16 @@
 'use client';
 
-import { Building2, Home, ScrollText, Settings, Swords, Telescope, Users } from 'lucide-react';
+import {
+  Building2,
+  ClipboardCheck,
+  FileText,
+  Home,
+  ScrollText,
+  Settings,
+  Swords,
+  Telescope,
+  Users,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
@@ -10,6 +20,8 @@ const icons = {
   clients: Building2,
   prospects: Telescope,
   competitors: Swords,
+  proposals: FileText,
+  review: ClipboardCheck,
   users: Users,
   settings: Settings,
   audit: ScrollText,
@@ -24,6 +36,11 @@ function isActive(pathname: string, href: string) {
 
 export function NavLinks({ sections }: { sections: NavSection[] }) {
   const pathname = usePathname();
+  // The deepest matching link wins, so /proposals/review does not also light up /proposals.
+  const activeHref = sections
+    .flatMap((section) => section.items.map((item) => item.href))
+    .filter((href) => isActive(pathname, href))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <nav aria-label="Main" className="space-y-6">
       {sections.map((section, index) => (
@@ -36,7 +53,7 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
           <ul className="space-y-1">
             {section.items.map((item) => {
               const Icon = icons[item.icon];
-              const active = isActive(pathname, item.href);
+              const active = item.href === activeHref;
               return (
                 <li key={item.href}>
                   <Link

@@ -60,3 +60,28 @@ export async function setRecordVisibility(visibility: 'open' | 'assigned') {
     insert into settings (key, value) values ('records.visibility', ${database().json(visibility)})
     on conflict (key) do update set value = excluded.value`;
 }
+
+/** A deal of a client, inserted straight into the test database. */
+export async function createDeal(
+  clientId: string,
+  name: string,
+  options: { stage?: string; amountCents?: number; ownerId?: string } = {},
+) {
+  const [row] = await database()`
+    insert into deals (client_id, name, stage, probability, amount_cents, owner_id)
+    values (${clientId}, ${name}, ${options.stage ?? 'negotiation'}, 75, ${options.amountCents ?? 4_200_000}, ${options.ownerId ?? null})
+    returning id`;
+  return { id: String(row?.id), name };
+}
+
+/** A published proposal template with one version carrying `body`. */
+export async function createPublishedTemplate(name: string, body: string) {
+  const [row] = await database()`
+    insert into proposal_templates (name, body, status, published_version)
+    values (${name}, ${body}, 'published', 1)
+    returning id`;
+  await database()`
+    insert into proposal_template_versions (template_id, number, name, body)
+    values (${row?.id}, 1, ${name}, ${body})`;
+  return { id: String(row?.id), name };
+}

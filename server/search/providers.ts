@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { clients, contacts } from '@/db/schema';
+import { clients, contacts, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
+import { proposalStatusLabels } from '@/lib/proposals';
 import type { SearchHit } from '@/lib/search';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -80,4 +81,33 @@ const contactProvider: SearchProvider = {
   },
 };
 
-export const searchProviders: SearchProvider[] = [clientProvider, contactProvider];
+const proposalProvider: SearchProvider = {
+  label: 'Proposals',
+  async search(viewer, query, limit) {
+    if (!can(viewer, 'clients.read')) return [];
+    const rows = await db
+      .select({
+        id: proposals.id,
+        title: proposals.title,
+        status: proposals.status,
+        clientName: clients.name,
+      })
+      .from(proposals)
+      .innerJoin(clients, eq(clients.id, proposals.clientId))
+      .where(and(ilike(proposals.title, `%${escapeLike(query)}%`), await visibleClients(viewer)))
+      .orderBy(asc(proposals.title), asc(proposals.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      subtitle: `${proposalStatusLabels[row.status]} · ${row.clientName}`,
+      href: `/proposals/${row.id}`,
+    }));
+  },
+};
+
+export const searchProviders: SearchProvider[] = [
+  clientProvider,
+  contactProvider,
+  proposalProvider,
+];

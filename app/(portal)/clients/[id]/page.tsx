@@ -8,12 +8,14 @@ import { CompetitorsPanel } from '@/components/clients/competitors-panel';
 import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { ClientProposalsPanel } from '@/components/proposals/client-proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { clientTierLabels } from '@/lib/clients';
 import { formatDate, formatMoney } from '@/lib/format';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
+import { listClientProposals } from '@/server/proposals/queries';
 import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
 
@@ -23,10 +25,11 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ client, ...records }, users, competitorOptions] = await Promise.all([
+  const [{ client, ...records }, users, competitorOptions, proposals] = await Promise.all([
     getClientWithRecords(viewer, id.data),
     listAssignableUsers(viewer),
     listCompetitorOptions(viewer),
+    listClientProposals(viewer, id.data),
   ]);
   const money = formatMoney(client.annualValueCents, client.currency);
   const items = [
@@ -106,6 +109,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             users={users}
             canReassign={can(viewer, 'clients.reassign', { ownerId: client.ownerId })}
           />
+          <ClientProposalsPanel clientId={client.id} proposals={proposals} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

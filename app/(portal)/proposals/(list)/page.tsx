@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ProposalsTable } from '@/components/proposals/proposals-table';
+import { buttonClasses } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { firstValues } from '@/lib/validation/list-params';
+import { proposalListSchema } from '@/lib/validation/proposals';
+import { can } from '@/server/auth/permissions';
+import { requirePermission } from '@/server/auth/session';
+import { listAssignableUsers } from '@/server/clients/queries';
+import { listProposals } from '@/server/proposals/queries';
+
+export const metadata: Metadata = { title: 'Proposals' };
+
+export default async function ProposalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requirePermission('clients.read');
+  const params = proposalListSchema.parse(firstValues(await searchParams));
+  const [{ rows, total, totalIsCapped }, users] = await Promise.all([
+    listProposals(viewer, params),
+    listAssignableUsers(viewer),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Proposals"
+        description="Drafts, proposals in review, and what was sent to clients."
+        actions={
+          <div className="flex gap-2">
+            {can(viewer, 'proposals.review') ? (
+              <Link href="/proposals/review" className={buttonClasses('secondary')}>
+                Review queue
+              </Link>
+            ) : null}
+            <Link href="/proposals/new" className={buttonClasses('primary')}>
+              New proposal
+            </Link>
+          </div>
+        }
+      />
+      <ProposalsTable
+        rows={rows}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        params={params}
+        timeZone={viewer.timeZone}
+        users={users}
+      />
+    </>
+  );
+}

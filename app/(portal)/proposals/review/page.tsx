@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { ReviewQueue } from '@/components/proposals/review-queue';
+import { PageHeader } from '@/components/ui/card';
+import { requirePermission } from '@/server/auth/session';
+import { getReviewQueue } from '@/server/proposals/queries';
+
+export const metadata: Metadata = { title: 'Review queue' };
+
+export default async function ReviewQueuePage() {
+  const viewer = await requirePermission('proposals.review');
+  const rows = await getReviewQueue(viewer);
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Proposals waiting for your decision, oldest due first."
+      />
+      <ReviewQueue rows={rows} timeZone={viewer.timeZone} now={new Date()} />
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { Card } from '@/components/ui/card';
+import { Markdown } from '@/components/ui/markdown';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { reviewDecisionLabels } from '@/lib/proposals';
+import type { ProposalPage } from '@/server/proposals/queries';
+
+/** The proposal as it reads now, when it can no longer be edited. */
+export function ProposalBody({ proposal }: { proposal: ProposalPage['proposal'] }) {
+  return (
+    <Card title={proposal.title}>
+      <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-500">Amount</dt>
+          <dd className="font-medium">{formatMoney(proposal.amountCents, proposal.currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Valid until</dt>
+          <dd className="font-medium">{formatDate(proposal.validUntil)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Reviewer</dt>
+          <dd className="font-medium">{proposal.reviewerName ?? '—'}</dd>
+        </div>
+      </dl>
+      {proposal.body.trim() ? (
+        <Markdown>{proposal.body}</Markdown>
+      ) : (
+        <p className="text-sm text-slate-500">The proposal has no body yet.</p>
+      )}
+    </Card>
+  );
+}
+
+/** Review decisions, newest first, with their comments. */
+export function ReviewHistory({
+  reviews,
+  timeZone,
+}: {
+  reviews: ProposalPage['reviews'];
+  timeZone: string;
+}) {
+  return (
+    <Card title="Reviews">
+      {reviews.length === 0 ? (
+        <p className="text-sm text-slate-600">No decisions yet.</p>
+      ) : (
+        <ol className="space-y-3">
+          {reviews.map((review) => (
+            <li key={review.id} className="text-sm">
+              <p>
+                <span className="font-medium">{reviewDecisionLabels[review.decision]}</span> by{' '}
+                {review.reviewerName ?? 'a former user'} on version {review.versionNumber} ·{' '}
+                <span className="text-slate-500">{formatDateTime(review.createdAt, timeZone)}</span>
+              </p>
+              {review.comment ? (
+                <p className="mt-1 whitespace-pre-wrap text-slate-700">{review.comment}</p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+/** Each time the client opened the share link, and their answer. */
+export function ClientActivity({
+  proposal,
+  views,
+  timeZone,
+}: {
+  proposal: ProposalPage['proposal'];
+  views: ProposalPage['views'];
+  timeZone: string;
+}) {
+  return (
+    <Card title="Client">
+      {proposal.respondedAt ? (
+        <p className="mb-3 text-sm">
+          {proposal.status === 'accepted'
+            ? `Accepted by ${proposal.responderName} on ${formatDateTime(proposal.respondedAt, timeZone)}.`
+            : `Declined on ${formatDateTime(proposal.respondedAt, timeZone)}.`}
+          {proposal.responseComment ? (
+            <span className="mt-1 block whitespace-pre-wrap text-slate-700">
+              “{proposal.responseComment}”
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {views.length === 0 ? (
+        <p className="text-sm text-slate-600">The client has not opened the link yet.</p>
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-700">
+            Opened {views.length === 50 ? '50+' : views.length} time
+            {views.length === 1 ? '' : 's'}.
+          </p>
+          <ul className="space-y-1 text-xs text-slate-600">
+            {views.map((view) => (
+              <li key={view.id}>
+                {formatDateTime(view.viewedAt, timeZone)} · {view.userAgent ?? 'unknown browser'}
+                {view.ipHash ? ` · visitor ${view.ipHash.slice(0, 8)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

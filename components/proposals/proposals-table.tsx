@@ -1,0 +1,126 @@
+'use client';
+
+import Link from 'next/link';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { SearchInput } from '@/components/data-table/search-input';
+import { SelectFilter } from '@/components/data-table/select-filter';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
+import { ProposalStatusBadge } from './proposal-status-badge';
+
+export type ProposalTableRow = {
+  id: string;
+  title: string;
+  status: ProposalStatus;
+  clientId: string;
+  clientName: string;
+  amountCents: number;
+  currency: string;
+  authorName: string | null;
+  reviewerName: string | null;
+  validUntil: string | null;
+  updatedAt: Date;
+};
+
+function columnsFor(timeZone: string): DataTableColumn<ProposalTableRow>[] {
+  return [
+    {
+      accessorKey: 'title',
+      header: 'Title',
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link
+          href={`/proposals/${row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {row.original.title}
+        </Link>
+      ),
+    },
+    { id: 'client', accessorKey: 'clientName', header: 'Client' },
+    {
+      accessorKey: 'status',
+      header: 'Status',
+      cell: ({ row }) => <ProposalStatusBadge status={row.original.status} />,
+    },
+    {
+      id: 'amount',
+      accessorKey: 'amountCents',
+      header: 'Amount',
+      cell: ({ row }) => formatMoney(row.original.amountCents, row.original.currency),
+    },
+    {
+      id: 'author',
+      accessorKey: 'authorName',
+      header: 'Author',
+      cell: ({ row }) => row.original.authorName ?? '—',
+    },
+    {
+      id: 'reviewer',
+      accessorKey: 'reviewerName',
+      header: 'Reviewer',
+      cell: ({ row }) => row.original.reviewerName ?? '—',
+    },
+    {
+      accessorKey: 'validUntil',
+      header: 'Valid until',
+      cell: ({ row }) => formatDate(row.original.validUntil),
+    },
+    {
+      accessorKey: 'updatedAt',
+      header: 'Updated',
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+    },
+  ];
+}
+
+export function ProposalsTable({
+  rows,
+  total,
+  totalIsCapped,
+  params,
+  timeZone,
+  users,
+}: {
+  rows: ProposalTableRow[];
+  total: number;
+  totalIsCapped: boolean;
+  params: DataTableParams;
+  timeZone: string;
+  users: { id: string; name: string }[];
+}) {
+  const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
+  return (
+    <DataTable
+      label="Proposals"
+      columns={columnsFor(timeZone)}
+      rows={rows}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      getRowId={(row) => row.id}
+      getRowHref={(row) => `/proposals/${row.id}`}
+      emptyState="No proposals match these filters."
+      toolbar={
+        <>
+          <SearchInput label="Search" placeholder="Title or client" />
+          <SelectFilter
+            param="status"
+            label="Status"
+            allLabel="Any status"
+            options={proposalStatuses.map((status) => ({
+              value: status,
+              label: proposalStatusLabels[status],
+            }))}
+          />
+          <SelectFilter param="author" label="Author" allLabel="Anyone" options={userOptions} />
+          <SelectFilter param="reviewer" label="Reviewer" allLabel="Anyone" options={userOptions} />
+        </>
+      }
+    />
+  );
+}
