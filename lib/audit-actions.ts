@@ -26,6 +26,11 @@ export const auditActionLabels: Record<string, string> = {
   'competitor.updated': 'Competitor edited',
   'competitor.linked': 'Competitor linked',
   'competitor.unlinked': 'Competitor unlinked',
+  'template.created': 'Template added',
+  'template.updated': 'Template edited',
+  'template.published': 'Template published',
+  'template.unarchived': 'Template published again',
+  'template.archived': 'Template archived',
 };
 
 export function auditActionLabel(action: string) {

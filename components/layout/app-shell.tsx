@@ -18,6 +18,9 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/competitors', label: 'Competitors', icon: 'competitors' },
     );
   }
+  if (can(user, 'templates.write')) {
+    main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
+  }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))

@@ -1,6 +1,15 @@
 'use client';
 
-import { Building2, Home, ScrollText, Settings, Swords, Telescope, Users } from 'lucide-react';
+import {
+  Building2,
+  FileText,
+  Home,
+  ScrollText,
+  Settings,
+  Swords,
+  Telescope,
+  Users,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
@@ -10,6 +19,7 @@ const icons = {
   clients: Building2,
   prospects: Telescope,
   competitors: Swords,
+  templates: FileText,
   users: Users,
   settings: Settings,
   audit: ScrollText,
