@@ -3,9 +3,18 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor, type Role } from './support/auth';
 
 const expectedNavigation: Record<Role, string[]> = {
-  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors'],
-  executive: ['Home', 'Clients', 'Prospects', 'Competitors'],
-  manager: ['Home', 'Clients', 'Prospects', 'Competitors', 'Users', 'Settings', 'Audit log'],
+  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors', 'Templates'],
+  executive: ['Home', 'Clients', 'Prospects', 'Competitors', 'Templates'],
+  manager: [
+    'Home',
+    'Clients',
+    'Prospects',
+    'Competitors',
+    'Templates',
+    'Users',
+    'Settings',
+    'Audit log',
+  ],
 };
 const roleLabels: Record<Role, string> = {
   coordinator: 'Account coordinator',
