@@ -15,7 +15,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server actions take up to 10,000 mapped CSV rows in one all-or-nothing import.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '8mb' } },
-  serverExternalPackages: ['@node-rs/argon2'],
+  // pdfkit reads its font metrics from its own folder at run time, so it must not be bundled.
+  serverExternalPackages: ['@node-rs/argon2', 'pdfkit'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

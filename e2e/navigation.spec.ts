@@ -3,8 +3,16 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor, type Role } from './support/auth';
 
 const expectedNavigation: Record<Role, string[]> = {
-  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals'],
-  executive: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals', 'Review queue'],
+  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals', 'Templates'],
+  executive: [
+    'Home',
+    'Clients',
+    'Prospects',
+    'Competitors',
+    'Proposals',
+    'Review queue',
+    'Templates',
+  ],
   manager: [
     'Home',
     'Clients',
@@ -12,6 +20,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Competitors',
     'Proposals',
     'Review queue',
+    'Templates',
     'Users',
     'Settings',
     'Audit log',

@@ -40,6 +40,11 @@ export const auditActionLabels: Record<string, string> = {
   'proposal.decline': 'Proposal declined by the client',
   'proposal.share_link_created': 'Proposal link made',
   'proposal.share_link_revoked': 'Proposal link revoked',
+  'template.created': 'Template added',
+  'template.updated': 'Template edited',
+  'template.published': 'Template published',
+  'template.unarchived': 'Template published again',
+  'template.archived': 'Template archived',
 };
 
 export function auditActionLabel(action: string) {

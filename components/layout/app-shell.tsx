@@ -22,6 +22,9 @@ function navigationFor(user: CurrentUser): NavSection[] {
   if (can(user, 'proposals.review')) {
     main.items.push({ href: '/proposals/review', label: 'Review queue', icon: 'review' });
   }
+  if (can(user, 'templates.write')) {
+    main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
+  }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))

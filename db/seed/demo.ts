@@ -5,6 +5,7 @@ import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
+import { seedDemoTemplates } from './demo-templates';
 
 export const demoPassword = 'accord-demo';
 
@@ -70,6 +71,10 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       coordinators: created
         .filter((user) => user.role === 'coordinator' && user.active)
         .map((user) => user.id),
+    });
+    await seedDemoTemplates(tx, {
+      authorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
+      publisherId: created.find((user) => user.role === 'manager')?.id ?? null,
     });
     await tx.insert(auditLog).values(
       created.map((user) => ({

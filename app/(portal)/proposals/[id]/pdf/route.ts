@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { getCurrentUser } from '@/server/auth/session';
+import { proposalPdf } from '@/server/proposals/pdf';
+
+/** A proposal as a PDF download, for anyone who may see its client. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const viewer = await getCurrentUser();
+  if (!viewer) return new Response('Sign in to download proposals.', { status: 401 });
+  const id = z.uuid().safeParse((await params).id);
+  const pdf = id.success ? await proposalPdf(viewer, id.data) : null;
+  if (!pdf) return new Response('Proposal not found.', { status: 404 });
+  return new Response(new Uint8Array(pdf.content), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${pdf.fileName}"`,
+      'cache-control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { signedInUser, storageStateFor } from './support/auth';
+import { createClient, createUser, setRecordVisibility } from './support/factories';
+import { createProposalRow } from './support/proposal-records';
+
+test.describe('the proposal PDF', () => {
+  test.use({ storageState: storageStateFor('coordinator') });
+
+  test('downloads as a PDF for someone who sees the client, and is not found otherwise', async ({
+    page,
+  }) => {
+    const me = signedInUser('coordinator');
+    const client = await createClient(`Pdf Client ${Date.now()}`, { coordinatorId: me.id });
+    const proposal = await createProposalRow(client.id, {
+      title: 'Brand refresh: phase 1',
+      body: '# Scope\n\n- **Workshop**\n- Design',
+      amountCents: 1_200_000,
+      validUntil: '2026-12-31',
+    });
+    const response = await page.request.get(`/proposals/${proposal.id}/pdf`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(response.headers()['content-disposition']).toBe(
+      'attachment; filename="Brand refresh phase 1.pdf"',
+    );
+    const pdf = await response.body();
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+
+    const someoneElse = await createUser('executive');
+    const hidden = await createClient(`Hidden Pdf Client ${Date.now()}`, {
+      ownerId: someoneElse.id,
+    });
+    const hiddenProposal = await createProposalRow(hidden.id, {
+      title: 'Not yours',
+      body: 'Secret',
+      amountCents: 100,
+      validUntil: '2026-12-31',
+    });
+    // Left as is afterwards: switching back could pull the setting from under visibility.spec,
+    // and every spec assigns its clients to their reader, so "assigned" changes nothing for them.
+    await setRecordVisibility('assigned');
+    expect((await page.request.get(`/proposals/${hiddenProposal.id}/pdf`)).status()).toBe(404);
+    expect((await page.request.get(`/proposals/${proposal.id}/pdf`)).status()).toBe(200);
+  });
+});
