@@ -96,6 +96,9 @@ test('a proposal goes from template to accepted across coordinator, executive an
   await coordinator.getByRole('button', { name: 'Submit for review' }).click();
   await expect(coordinator.getByText('In review', { exact: true })).toBeVisible();
 
+  const versions = executive.getByRole('region', { name: 'Versions' });
+  await executive.goto(proposalUrl);
+  await expect(versions.locator('ins', { hasText: 'Six weeks.' }).first()).toBeVisible();
   await recordDecision(executive, proposalUrl, 'Approved');
   await expect(executive.getByText('Approved', { exact: true }).first()).toBeVisible();
 

@@ -2,6 +2,7 @@ import { Card } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import type { ProposalPage } from '@/server/proposals/queries';
+import { VersionCompare } from './version-compare';
 
 /** Every submitted or sent version, newest first, each readable in full. */
 export function ProposalVersions({
@@ -18,25 +19,28 @@ export function ProposalVersions({
           A version is kept each time the proposal is submitted.
         </p>
       ) : (
-        <ul className="divide-y divide-slate-100">
-          {versions.map((version) => (
-            <li key={version.number} className="py-2">
-              <details>
-                <summary className="cursor-pointer text-sm">
-                  <span className="font-medium">Version {version.number}</span> ·{' '}
-                  {formatMoney(version.amountCents, version.currency)} ·{' '}
-                  {version.createdByName ?? 'a former user'} ·{' '}
-                  <span className="text-slate-500">
-                    {formatDateTime(version.createdAt, timeZone)}
-                  </span>
-                </summary>
-                <div className="mt-3 rounded-md border border-slate-200 p-4">
-                  <Markdown>{version.body}</Markdown>
-                </div>
-              </details>
-            </li>
-          ))}
-        </ul>
+        <div className="space-y-6">
+          {versions.length > 1 ? <VersionCompare versions={versions} /> : null}
+          <ul className="divide-y divide-slate-100">
+            {versions.map((version) => (
+              <li key={version.number} className="py-2">
+                <details>
+                  <summary className="cursor-pointer text-sm">
+                    <span className="font-medium">Version {version.number}</span> ·{' '}
+                    {formatMoney(version.amountCents, version.currency)} ·{' '}
+                    {version.createdByName ?? 'a former user'} ·{' '}
+                    <span className="text-slate-500">
+                      {formatDateTime(version.createdAt, timeZone)}
+                    </span>
+                  </summary>
+                  <div className="mt-3 rounded-md border border-slate-200 p-4">
+                    <Markdown>{version.body}</Markdown>
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </Card>
   );

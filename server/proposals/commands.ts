@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   clients,
@@ -180,15 +180,19 @@ export const createProposalCommand = defineAction({
       [template] = await tx
         .select({ name: proposalTemplateVersions.name, body: proposalTemplateVersions.body })
         .from(proposalTemplateVersions)
-        .innerJoin(proposalTemplates, eq(proposalTemplates.id, proposalTemplateVersions.templateId))
+        .innerJoin(
+          proposalTemplates,
+          and(
+            eq(proposalTemplates.id, proposalTemplateVersions.templateId),
+            eq(proposalTemplates.publishedVersion, proposalTemplateVersions.number),
+          ),
+        )
         .where(
           and(
             eq(proposalTemplateVersions.templateId, input.templateId),
             eq(proposalTemplates.status, 'published'),
           ),
-        )
-        .orderBy(desc(proposalTemplateVersions.number))
-        .limit(1);
+        );
       if (!template) {
         throw new ActionError('Check the highlighted fields.', {
           templateId: ['Choose a published template.'],

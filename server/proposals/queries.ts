@@ -31,6 +31,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike } from '@/server/sql';
+import { listPublishedTemplates } from '@/server/templates/queries';
 import { visibleProposals } from './visibility';
 
 const authors = alias(users, 'authors');
@@ -286,18 +287,15 @@ export async function getNewProposalOptions(
           .where(and(eq(deals.clientId, client.id), notInArray(deals.stage, ['won', 'lost'])))
           .orderBy(asc(deals.name))
       : [],
-    db
-      .select({
-        id: proposalTemplates.id,
-        name: proposalTemplates.name,
-        category: proposalTemplates.category,
-      })
-      .from(proposalTemplates)
-      .where(eq(proposalTemplates.status, 'published'))
-      .orderBy(asc(proposalTemplates.name)),
+    listPublishedTemplates(viewer),
     listReviewers(viewer),
   ]);
-  return { client: client ?? null, deals: clientDeals, templates, reviewers };
+  return {
+    client: client ?? null,
+    deals: clientDeals,
+    templates: templates.map(({ id, name, category }) => ({ id, name, category })),
+    reviewers,
+  };
 }
 
 /** Visible clients whose name contains `query`, to pick one for a new proposal. */
