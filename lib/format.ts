@@ -50,3 +50,23 @@ export function formatDate(value: string | null | undefined) {
     new Date(`${value}T00:00:00Z`),
   );
 }
+
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+const relativeFormat = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+
+/**
+ * How long ago `value` was, e.g. "5 minutes ago" or "yesterday"; past a week, the time itself in
+ * the viewer's time zone.
+ */
+export function formatRelativeTime(value: Date | string, timeZone: string, now = new Date()) {
+  const elapsed = now.getTime() - new Date(value).getTime();
+  if (elapsed >= 7 * 86_400_000) return formatDateTime(value, timeZone);
+  for (const [unit, size] of relativeUnits) {
+    if (elapsed >= size) return relativeFormat.format(-Math.floor(elapsed / size), unit);
+  }
+  return 'just now';
+}
