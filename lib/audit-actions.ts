@@ -26,6 +26,8 @@ export const auditActionLabels: Record<string, string> = {
   'competitor.updated': 'Competitor edited',
   'competitor.linked': 'Competitor linked',
   'competitor.unlinked': 'Competitor unlinked',
+  'proposal.escalated': 'Overdue review escalated',
+  'proposal.expired': 'Proposal expired',
 };
 
 export function auditActionLabel(action: string) {
