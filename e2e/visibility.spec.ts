@@ -21,7 +21,7 @@ test.describe('under "assigned" record visibility', () => {
     const managerPage = await managerContext.newPage();
     await managerPage.goto('/admin/settings');
     await managerPage.getByLabel(/^Assigned/).check();
-    await managerPage.getByRole('button', { name: 'Save' }).click();
+    await managerPage.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(managerPage.getByText('Record visibility saved.')).toBeVisible();
 
     const context = await browser.newContext({ storageState: storageStateFor('coordinator') });

@@ -45,6 +45,8 @@ export const auditActionLabels: Record<string, string> = {
   'template.published': 'Template published',
   'template.unarchived': 'Template published again',
   'template.archived': 'Template archived',
+  'proposal.escalated': 'Overdue review escalated',
+  'proposal.expired': 'Proposal expired',
 };
 
 export function auditActionLabel(action: string) {

@@ -58,3 +58,23 @@ export function formatDuration(milliseconds: number) {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
+
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+const relativeFormat = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+
+/**
+ * How long ago `value` was, e.g. "5 minutes ago" or "yesterday"; past a week, the time itself in
+ * the viewer's time zone.
+ */
+export function formatRelativeTime(value: Date | string, timeZone: string, now = new Date()) {
+  const elapsed = now.getTime() - new Date(value).getTime();
+  if (elapsed >= 7 * 86_400_000) return formatDateTime(value, timeZone);
+  for (const [unit, size] of relativeUnits) {
+    if (elapsed >= size) return relativeFormat.format(-Math.floor(elapsed / size), unit);
+  }
+  return 'just now';
+}

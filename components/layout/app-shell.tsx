@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { roleLabels } from '@/lib/roles';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -62,6 +63,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           <MobileNav sections={sections} />
           <div className="flex items-center gap-3">
             {can(user, 'clients.read') ? <SearchPalette /> : null}
+            <NotificationBell user={user} />
             <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
           </div>
         </header>

@@ -44,6 +44,10 @@ export const notifications = pgTable(
     index('notifications_unread_idx')
       .on(table.userId)
       .where(sql`${table.readAt} is null`),
+    // The e-mail job looks for these every minute; the rows it has sent drop out of the index.
+    index('notifications_unemailed_idx')
+      .on(table.id)
+      .where(sql`${table.emailedAt} is null`),
   ],
 );
 

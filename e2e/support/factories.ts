@@ -85,3 +85,21 @@ export async function createPublishedTemplate(name: string, body: string) {
     values (${row?.id}, 1, ${name}, ${body})`;
   return { id: String(row?.id), name };
 }
+
+/** A notification for `userId`, inserted straight into the test database; unread unless `read`. */
+export async function createNotification(
+  userId: string,
+  notification: { title: string; body?: string; href: string; read?: boolean },
+) {
+  const [row] = await database()`
+    insert into notifications (user_id, kind, title, body, href, read_at)
+    values (${userId}, 'review_requested', ${notification.title}, ${notification.body ?? null},
+            ${notification.href}, ${notification.read ? new Date() : null})
+    returning id`;
+  return { id: Number(row?.id) };
+}
+
+/** Back to the default review settings, so one spec's choice does not reach another's proposals. */
+export async function resetReviewSettings() {
+  await database()`delete from settings where key = 'proposals.review'`;
+}

@@ -58,6 +58,8 @@ export const permissionMatrix = {
     executive: ['routedToOrAccountOwner'],
     manager: true,
   },
+  // Not in DESIGN.md's table: everyone reads and clears the notifications addressed to them.
+  'notifications.own': everyone,
   'reports.own': everyone,
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': managersOnly,

@@ -1,10 +1,13 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { forbidden } from 'next/navigation';
 import { cache } from 'react';
-import { db } from '@/db/client';
-import { settings } from '@/db/schema';
+import { db, type Executor } from '@/db/client';
+import { settings, users } from '@/db/schema';
 import { recordVisibilities, type RecordVisibility } from '@/lib/validation/clients';
 import { defaultReviewSettings, type ReviewSettings } from '@/lib/validation/settings';
+import { can } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
 
 export const reviewSettingsKey = 'proposals.review';
 
@@ -18,12 +21,25 @@ export const getRecordVisibility = cache(async (): Promise<RecordVisibility> => 
   return recordVisibilities.find((value) => value === row?.value) ?? 'open';
 });
 
-/** Review threshold, due time and backup reviewer for proposals (Admin → Settings), with defaults. */
-export const getReviewSettings = cache(async (): Promise<ReviewSettings> => {
-  const [row] = await db
+/** The review settings read with `executor`: background jobs read them inside their transaction. */
+export async function readReviewSettings(executor: Executor): Promise<ReviewSettings> {
+  const [row] = await executor
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, reviewSettingsKey))
     .limit(1);
   return { ...defaultReviewSettings, ...(row?.value as Partial<ReviewSettings> | undefined) };
-});
+}
+
+/** Review threshold, due time and backup reviewer for proposals (Admin → Settings), with defaults. */
+export const getReviewSettings = cache(() => readReviewSettings(db));
+
+/** Who may be the backup reviewer: active executives and managers, for the settings form. */
+export async function listBackupReviewerOptions(viewer: CurrentUser) {
+  if (!can(viewer, 'settings.manage')) forbidden();
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, ['executive', 'manager'])))
+    .orderBy(asc(users.name));
+}

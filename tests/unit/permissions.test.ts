@@ -24,6 +24,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'invoices.issue': { coordinator: false, executive: true, manager: true },
   'feedback.write': { coordinator: true, executive: true, manager: true },
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
+  'notifications.own': { coordinator: true, executive: true, manager: true },
   'reports.own': { coordinator: true, executive: true, manager: true },
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': { coordinator: false, executive: false, manager: true },

@@ -1,20 +1,34 @@
 import type { Metadata } from 'next';
+import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
-import { getRecordVisibility } from '@/server/settings/queries';
+import {
+  getRecordVisibility,
+  getReviewSettings,
+  listBackupReviewerOptions,
+} from '@/server/settings/queries';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  await requirePermission('settings.manage');
-  const visibility = await getRecordVisibility();
+  const user = await requirePermission('settings.manage');
+  const [visibility, reviewSettings, reviewers] = await Promise.all([
+    getRecordVisibility(),
+    getReviewSettings(),
+    listBackupReviewerOptions(user),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="How Accord works for the whole team." />
-      <Card title="Record visibility">
-        <VisibilityForm visibility={visibility} />
-      </Card>
+      <div className="space-y-6">
+        <Card title="Record visibility">
+          <VisibilityForm visibility={visibility} />
+        </Card>
+        <Card title="Proposal reviews">
+          <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />
+        </Card>
+      </div>
     </>
   );
 }

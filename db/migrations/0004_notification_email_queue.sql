@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_unemailed_idx" ON "notifications" USING btree ("id") WHERE "notifications"."emailed_at" is null;

@@ -1,0 +1,47 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import { db, type Database } from '@/db/client';
+import { deliverNotificationEmails } from './deliver-notification-emails';
+import { escalateOverdueReviews } from './escalate-overdue-reviews';
+import { expireProposals } from './expire-proposals';
+
+type Job = { name: string; run: (database: Database, now: Date) => Promise<unknown> };
+
+/** The scheduled jobs; each body is a plain function that the integration tests call directly. */
+const jobs: Job[] = [
+  { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
+  { name: 'proposals.expire', run: expireProposals },
+  { name: 'notifications.email', run: (database, now) => deliverNotificationEmails(database, now) },
+];
+
+const everyMinute = '* * * * *';
+
+// One queue per server process: Next's dev server may load this module again on a change.
+const globalForJobs = globalThis as unknown as { accordJobs?: Promise<PgBoss> };
+
+/**
+ * Starts pg-boss (its tables live in the `pgboss` schema, which it creates and migrates itself)
+ * and runs every job once a minute. Schedules are shared through the database, so with several
+ * app instances each minute's job still runs once.
+ */
+export function startJobs() {
+  globalForJobs.accordJobs ??= boot();
+  return globalForJobs.accordJobs;
+}
+
+async function boot() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error('DATABASE_URL is not set.');
+  const boss = new PgBoss({ connectionString, max: 2, application_name: 'accord-jobs' });
+  boss.on('error', (error) => console.error('[jobs] pg-boss:', error));
+  await boss.start();
+  for (const job of jobs) {
+    // "stately": at most one run waiting and one running, so a slow run never piles up others.
+    await boss.createQueue(job.name, { name: job.name, policy: 'stately', expireInSeconds: 300 });
+    await boss.schedule(job.name, everyMinute);
+    await boss.work(job.name, { pollingIntervalSeconds: 10 }, async () => {
+      await job.run(db, new Date());
+    });
+  }
+  return boss;
+}

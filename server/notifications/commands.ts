@@ -1,0 +1,43 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { notifications } from '@/db/schema';
+import { markAllNotificationsSchema, notificationIdSchema } from '@/lib/validation/notifications';
+import { defineAction } from '@/server/action';
+import { ActionError } from '@/server/errors';
+import { countUnread } from './queries';
+
+// Read state is the reader's own bookkeeping, not a change to a record anyone else sees, so these
+// commands write no audit entry (one per click would bury the log's real changes).
+
+/** Marks one of the signed-in user's notifications read; someone else's is "not found". */
+export const markNotificationReadCommand = defineAction({
+  schema: notificationIdSchema,
+  permission: 'notifications.own',
+  async run(input, { tx, user }) {
+    const [notification] = await tx
+      .select({ id: notifications.id, readAt: notifications.readAt })
+      .from(notifications)
+      .where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id)))
+      .for('update');
+    if (!notification) throw new ActionError('This notification does not exist.');
+    if (!notification.readAt) {
+      await tx
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(eq(notifications.id, notification.id));
+    }
+    return { unread: await countUnread(tx, user.id) };
+  },
+});
+
+export const markAllNotificationsReadCommand = defineAction({
+  schema: markAllNotificationsSchema,
+  permission: 'notifications.own',
+  async run(_input, { tx, user }) {
+    await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+    return { unread: 0 };
+  },
+});

@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { forbidden } from 'next/navigation';
+import { db, type Executor } from '@/db/client';
+import { notifications } from '@/db/schema';
+import { can } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
+
+/** The bell counts unread notifications up to this many and shows "99+" past it. */
+export const unreadCountCap = 99;
+
+export type NotificationItem = {
+  id: number;
+  title: string;
+  body: string | null;
+  href: string;
+  /** ISO time, so the list can be sent to the browser as is. */
+  createdAt: string;
+  read: boolean;
+};
+
+function assertCanRead(viewer: CurrentUser) {
+  if (!can(viewer, 'notifications.own')) forbidden();
+}
+
+/** Unread notifications of one user, counted on the partial unread index and capped. */
+export async function countUnread(executor: Executor, userId: string) {
+  const unread = executor
+    .select({ one: sql`1` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .limit(unreadCountCap + 1)
+    .as('unread');
+  const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(unread);
+  return row?.n ?? 0;
+}
+
+/** The bell's number for the signed-in user: one indexed query on every page. */
+export async function countUnreadNotifications(viewer: CurrentUser) {
+  assertCanRead(viewer);
+  return countUnread(db, viewer.id);
+}
+
+/**
+ * The signed-in user's notifications, newest first, `limit` at a time. `before` is the id of the
+ * last one already shown: the next page starts after it without counting what came before.
+ */
+export async function listNotifications(
+  viewer: CurrentUser,
+  { before, limit }: { before?: number; limit: number },
+) {
+  assertCanRead(viewer);
+  const cursor = before
+    ? sql`(${notifications.createdAt}, ${notifications.id}) < (select n.created_at, n.id from notifications n where n.id = ${before} and n.user_id = ${viewer.id})`
+    : undefined;
+  const rows = await db
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      href: notifications.href,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(and(eq(notifications.userId, viewer.id), cursor))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit + 1);
+  const items: NotificationItem[] = rows.slice(0, limit).map((row) => ({
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    href: row.href,
+    createdAt: row.createdAt.toISOString(),
+    read: row.readAt !== null,
+  }));
+  const last = items.at(-1);
+  return { items, nextBefore: rows.length > limit && last ? last.id : null };
+}
