@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { db } from '@/db/client';
 import { clients, proposals } from '@/db/schema';
-import { companyName } from '@/lib/company';
+import { getCompanyName } from '@/server/settings/queries';
 import { formatDate, formatMoney } from '@/lib/format';
 import { proposalStatusLabels } from '@/lib/proposals';
 import { can } from '@/server/auth/permissions';
@@ -44,7 +44,7 @@ export function pdfFileName(title: string) {
   return `${safe || 'proposal'}.pdf`;
 }
 
-function renderProposal(proposal: ProposalForPdf): Promise<Buffer> {
+function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: 56,
@@ -137,5 +137,8 @@ function renderProposal(proposal: ProposalForPdf): Promise<Buffer> {
 export async function proposalPdf(viewer: CurrentUser, proposalId: string) {
   const proposal = await findProposalForPdf(viewer, proposalId);
   if (!proposal) return null;
-  return { fileName: pdfFileName(proposal.title), content: await renderProposal(proposal) };
+  return {
+    fileName: pdfFileName(proposal.title),
+    content: await renderProposal(proposal, await getCompanyName()),
+  };
 }

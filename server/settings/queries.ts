@@ -43,3 +43,13 @@ export async function listBackupReviewerOptions(viewer: CurrentUser) {
     .where(and(eq(users.active, true), inArray(users.role, ['executive', 'manager'])))
     .orderBy(asc(users.name));
 }
+
+/** The agency's name on what clients see (share links, PDFs): the `company.name` setting. */
+export const getCompanyName = cache(async (): Promise<string> => {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, 'company.name'))
+    .limit(1);
+  return typeof row?.value === 'string' && row.value.trim() ? row.value : 'Accord';
+});

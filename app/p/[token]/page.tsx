@@ -3,10 +3,10 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ClientAnswer } from '@/components/proposals/client-answer';
 import { Markdown } from '@/components/ui/markdown';
-import { companyName } from '@/lib/company';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { clientAddressFrom } from '@/server/auth/client-ip';
 import { getSharedProposal, recordProposalView } from '@/server/proposals/share';
+import { getCompanyName } from '@/server/settings/queries';
 
 export const metadata: Metadata = { title: 'Proposal', robots: { index: false, follow: false } };
 
@@ -31,7 +31,7 @@ export default async function SharedProposalPage({
     <div className="mx-auto max-w-3xl px-4 py-10">
       <header className="mb-8 border-b border-slate-200 pb-4">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
-          {companyName}
+          {await getCompanyName()}
         </p>
         <h1 className="mt-2 text-2xl font-semibold text-slate-900">{proposal.title}</h1>
         <p className="mt-1 text-sm text-slate-600">Prepared for {proposal.clientName}</p>
