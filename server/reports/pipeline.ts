@@ -9,6 +9,7 @@ import type { DashboardScope, OpenDealStage, PipelineDashboard } from '@/lib/rep
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
+import { getRecordVisibility } from '@/server/settings/queries';
 
 /** How far back win rate and review turnaround look. */
 export const dashboardWindowDays = 90;
@@ -38,19 +39,15 @@ function proposalsInScope(scope: DashboardScope, viewer: CurrentUser): SQL | und
 
 const windowStart = sql`now() - make_interval(days => ${dashboardWindowDays})`;
 
-/**
- * The pipeline dashboard for the viewer's scope, within the accounts they may see: open pipeline
- * value and weighted forecast per stage and currency, proposals waiting for review with the
- * average review turnaround and the win rate over the last 90 days, and the value won this
- * quarter (in the viewer's time zone). Clients are joined only when a condition needs them.
- */
-export async function getPipelineDashboard(viewer: CurrentUser): Promise<PipelineDashboard> {
+/** The four queries behind the dashboard, unexecuted, so the benchmark can EXPLAIN them too. */
+export async function pipelineDashboardQueries(viewer: CurrentUser) {
   const scope = dashboardScope(viewer);
   const visibility = await visibleClients(viewer);
   const dealScope = dealsInScope(scope, viewer);
   const proposalScope = proposalsInScope(scope, viewer);
   const quarterStart = sql`date_trunc('quarter', now() at time zone ${viewer.timeZone}) at time zone ${viewer.timeZone}`;
 
+  // Clients are joined only when a condition needs them.
   const dealsFrom = <T extends SelectedFields>(columns: T) => {
     const query = db.select(columns).from(deals).$dynamic();
     return visibility ? query.innerJoin(clients, eq(clients.id, deals.clientId)) : query;
@@ -62,8 +59,9 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
       : query;
   };
 
-  const [stages, closed, [waiting], [turnaround]] = await Promise.all([
-    dealsFrom({
+  return {
+    scope,
+    stages: dealsFrom({
       stage: sql<OpenDealStage>`${deals.stage}`,
       currency: deals.currency,
       count: count(),
@@ -77,7 +75,7 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
       .groupBy(deals.stage, deals.currency)
       .orderBy(deals.stage, deals.currency),
     // One pass over the deals closed since the earlier of the two windows.
-    dealsFrom({
+    closed: dealsFrom({
       currency: deals.currency,
       won: sql<number>`count(*) filter (where ${deals.stage} = 'won' and ${deals.closedAt} >= ${windowStart})`.mapWith(
         Number,
@@ -104,10 +102,10 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
       )
       .groupBy(deals.currency)
       .orderBy(deals.currency),
-    proposalsFrom({ n: count() }).where(
+    waiting: proposalsFrom({ n: count() }).where(
       and(eq(proposals.status, 'in_review'), proposalScope, visibility),
     ),
-    proposalsFrom({
+    turnaround: proposalsFrom({
       decided: count(),
       averageHours: sql<
         number | null
@@ -117,12 +115,28 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
     })
       .innerJoin(proposalReviews, eq(proposalReviews.proposalId, proposals.id))
       .where(and(gte(proposalReviews.createdAt, windowStart), proposalScope, visibility)),
+  };
+}
+
+/**
+ * The pipeline dashboard for the viewer's scope, within the accounts they may see, computed now:
+ * open pipeline value and weighted forecast per stage and currency, proposals waiting for review
+ * with the average review turnaround and the win rate over the last 90 days, and the value won
+ * this quarter (in the viewer's time zone).
+ */
+export async function computePipelineDashboard(viewer: CurrentUser): Promise<PipelineDashboard> {
+  const queries = await pipelineDashboardQueries(viewer);
+  const [stages, closed, [waiting], [turnaround]] = await Promise.all([
+    queries.stages,
+    queries.closed,
+    queries.waiting,
+    queries.turnaround,
   ]);
 
   const won = closed.reduce((sum, row) => sum + row.won, 0);
   const lost = closed.reduce((sum, row) => sum + row.lost, 0);
   return {
-    scope,
+    scope: queries.scope,
     stages: stages.map((row) => ({ ...row, currency: row.currency.trim() })),
     review: {
       waiting: waiting?.n ?? 0,
@@ -139,4 +153,51 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
       })),
     windowDays: dashboardWindowDays,
   };
+}
+
+// Summing every open deal (120,000 on the large seed) costs tens of milliseconds whatever the
+// index, and the home page asks for it on every visit. So a computed dashboard is reused for up to
+// a minute, and only while no deal, proposal, review or account has been written since.
+const reuseMilliseconds = 60_000;
+const cacheLimit = 500;
+const cache = new Map<
+  string,
+  { marker: string; expiresAt: number; figures: Promise<PipelineDashboard> }
+>();
+
+/** Moves on with every insert or update of what the dashboard counts; four index probes. */
+async function changeMarker() {
+  const [row] = await db.execute<{ marker: string }>(sql`
+    select concat_ws('/', (select max(updated_at) from ${deals}), (select max(updated_at) from ${proposals}),
+                          (select max(id) from ${proposalReviews}), (select max(updated_at) from ${clients})) as marker
+  `);
+  return row?.marker ?? '';
+}
+
+/**
+ * The viewer's pipeline dashboard (see computePipelineDashboard), reused from an earlier request
+ * of the same scope while nothing has changed; requests that arrive together share one computation.
+ * A deletion is not noticed until the minute is up.
+ */
+export async function getPipelineDashboard(viewer: CurrentUser): Promise<PipelineDashboard> {
+  const scope = dashboardScope(viewer);
+  const key = [
+    scope,
+    scope === 'team' ? '' : viewer.id,
+    await getRecordVisibility(),
+    viewer.timeZone,
+  ].join(':');
+  const marker = await changeMarker();
+  const now = Date.now();
+  const cached = cache.get(key);
+  if (cached && cached.marker === marker && cached.expiresAt > now) return cached.figures;
+  const figures = computePipelineDashboard(viewer);
+  const entry = { marker, expiresAt: now + reuseMilliseconds, figures };
+  cache.delete(key);
+  cache.set(key, entry);
+  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value ?? '');
+  figures.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return figures;
 }

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { dashboardScope, getPipelineDashboard } from '@/server/reports/pipeline';
+import {
+  computePipelineDashboard,
+  dashboardScope,
+  getPipelineDashboard,
+} from '@/server/reports/pipeline';
 import type { CurrentUser } from '@/server/auth/session';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createActor } from '../support/factories';
@@ -100,7 +104,7 @@ describe('the pipeline dashboard', () => {
   });
 
   it('shows a manager the whole team, per stage and currency, with exact totals', async () => {
-    const dashboard = await getPipelineDashboard(team.manager);
+    const dashboard = await computePipelineDashboard(team.manager);
     expect(dashboard.scope).toBe('team');
     expect(dashboard.stages).toEqual([
       { stage: 'lead', currency: 'USD', count: 1, valueCents: 1_000_000, weightedCents: 100_000 },
@@ -136,7 +140,7 @@ describe('the pipeline dashboard', () => {
   });
 
   it('shows an executive their book: deals they own, proposals on their accounts or for their review', async () => {
-    const dashboard = await getPipelineDashboard(team.exec1);
+    const dashboard = await computePipelineDashboard(team.exec1);
     expect(dashboard.scope).toBe('book');
     expect(dashboard.stages).toEqual([
       { stage: 'lead', currency: 'USD', count: 1, valueCents: 1_000_000, weightedCents: 100_000 },
@@ -160,7 +164,7 @@ describe('the pipeline dashboard', () => {
   });
 
   it('shows a coordinator the deals they coordinate and the proposals they wrote', async () => {
-    const dashboard = await getPipelineDashboard(team.coord2);
+    const dashboard = await computePipelineDashboard(team.coord2);
     expect(dashboard.scope).toBe('own');
     expect(dashboard.stages).toEqual([
       {
@@ -192,24 +196,34 @@ describe('the pipeline dashboard', () => {
 
   it('leaves out accounts of other teams under "assigned" visibility', async () => {
     await setVisibility('assigned');
-    const dashboard = await getPipelineDashboard(team.exec1);
+    const dashboard = await computePipelineDashboard(team.exec1);
     expect(dashboard.stages.map((row) => [row.stage, row.count])).toEqual([
       ['lead', 1],
       ['proposal', 1],
     ]);
     expect(dashboard.review).toEqual({ waiting: 1, decided: 1, averageTurnaroundHours: 20 });
-    const managers = await getPipelineDashboard(team.manager);
+    const managers = await computePipelineDashboard(team.manager);
     expect(managers.review.waiting).toBe(2);
   });
 
   it('has nothing to divide when nothing closed', async () => {
     await clearPipeline();
-    const dashboard = await getPipelineDashboard(team.manager);
+    const dashboard = await computePipelineDashboard(team.manager);
     expect(dashboard).toMatchObject({
       stages: [],
       winRate: { won: 0, lost: 0, rate: null },
       review: { waiting: 0, decided: 0, averageTurnaroundHours: null },
       wonThisQuarter: [],
     });
+  });
+
+  it('is reused between requests until something it counts changes', async () => {
+    const first = await getPipelineDashboard(team.manager);
+    expect(await getPipelineDashboard(team.manager)).toBe(first);
+    const client = await createClientRecord();
+    await createDealRecord(client.id, { stage: 'lead', amountCents: 100, probability: 10 });
+    const second = await getPipelineDashboard(team.manager);
+    expect(second).not.toBe(first);
+    expect(second.stages[0]).toMatchObject({ stage: 'lead', count: 2, valueCents: 1_000_100 });
   });
 });
