@@ -72,3 +72,18 @@ export function formatTurnaround(hours: number | null): string {
 export function formatPercent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)} %`;
 }
+
+/** The deals list filtered to one stage (the list reads `stage` from the URL). */
+export function pipelineStageHref(stage: OpenDealStage): string {
+  return `/pipeline?stage=${stage}`;
+}
+
+/** Cents as a short axis label, e.g. "$1.2M". */
+export function formatMoneyCompact(cents: number, currency: string): string {
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(cents / 100);
+}
