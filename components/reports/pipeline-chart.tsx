@@ -52,7 +52,7 @@ export function PipelineChart({
       <Bar
         dataKey="valueCents"
         name="Pipeline value"
-        fill="#94a3b8"
+        fill="#64748b"
         cursor="pointer"
         isAnimationActive={false}
         onClick={openStage}
