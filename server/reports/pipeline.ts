@@ -52,11 +52,34 @@ export async function pipelineDashboardQueries(viewer: CurrentUser) {
     const query = db.select(columns).from(deals).$dynamic();
     return visibility ? query.innerJoin(clients, eq(clients.id, deals.clientId)) : query;
   };
+  const proposalsNeedClients = Boolean(visibility) || scope === 'book';
   const proposalsFrom = <T extends SelectedFields>(columns: T) => {
     const query = db.select(columns).from(proposals).$dynamic();
-    return visibility || scope === 'book'
+    return proposalsNeedClients
       ? query.innerJoin(clients, eq(clients.id, proposals.clientId))
       : query;
+  };
+
+  // Reviews are joined to their proposals (and those to clients) only when a condition needs them.
+  const reviewTurnaround = () => {
+    const columns = {
+      decided: count(),
+      averageHours: sql<
+        number | null
+      >`extract(epoch from avg(${proposalReviews.createdAt} - ${proposalReviews.submittedAt})) / 3600`.mapWith(
+        (value: string | null) => (value === null ? null : Number(value)),
+      ),
+    };
+    const where = and(gte(proposalReviews.createdAt, windowStart), proposalScope, visibility);
+    const reviews = db.select(columns).from(proposalReviews);
+    if (!proposalsNeedClients && !proposalScope) return reviews.where(where);
+    const withProposals = reviews.innerJoin(
+      proposals,
+      eq(proposals.id, proposalReviews.proposalId),
+    );
+    return proposalsNeedClients
+      ? withProposals.innerJoin(clients, eq(clients.id, proposals.clientId)).where(where)
+      : withProposals.where(where);
   };
 
   return {
@@ -105,16 +128,7 @@ export async function pipelineDashboardQueries(viewer: CurrentUser) {
     waiting: proposalsFrom({ n: count() }).where(
       and(eq(proposals.status, 'in_review'), proposalScope, visibility),
     ),
-    turnaround: proposalsFrom({
-      decided: count(),
-      averageHours: sql<
-        number | null
-      >`extract(epoch from avg(${proposalReviews.createdAt} - ${proposalReviews.submittedAt})) / 3600`.mapWith(
-        (value: string | null) => (value === null ? null : Number(value)),
-      ),
-    })
-      .innerJoin(proposalReviews, eq(proposalReviews.proposalId, proposals.id))
-      .where(and(gte(proposalReviews.createdAt, windowStart), proposalScope, visibility)),
+    turnaround: reviewTurnaround(),
   };
 }
 
