@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { DutiesCard } from '@/components/home/duties-card';
 import { TeamSummary } from '@/components/home/team-summary';
+import { PipelineDashboard } from '@/components/reports/pipeline-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { roleLabels } from '@/lib/roles';
 import { listRecentAuditEntries } from '@/server/audit/queries';
 import { can } from '@/server/auth/permissions';
 import { requireUser } from '@/server/auth/session';
+import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
 
 export const metadata: Metadata = { title: 'Home' };
@@ -19,22 +21,32 @@ export default async function HomePage() {
       description={`Signed in as ${roleLabels[user.role].toLowerCase()}.`}
     />
   );
+  // Every role has a pipeline dashboard: the whole team, an executive's book, or their own numbers.
   if (can(user, 'users.manage') && can(user, 'auditLog.read')) {
-    const [counts, recent] = await Promise.all([getUserCounts(user), listRecentAuditEntries(user)]);
+    const [dashboard, counts, recent] = await Promise.all([
+      getPipelineDashboard(user),
+      getUserCounts(user),
+      listRecentAuditEntries(user),
+    ]);
     return (
       <>
         {header}
         <div className="space-y-6">
+          <PipelineDashboard dashboard={dashboard} />
           <TeamSummary counts={counts} recent={recent} timeZone={user.timeZone} />
           <DutiesCard role={user.role} />
         </div>
       </>
     );
   }
+  const dashboard = await getPipelineDashboard(user);
   return (
     <>
       {header}
-      <DutiesCard role={user.role} />
+      <div className="space-y-6">
+        <PipelineDashboard dashboard={dashboard} />
+        <DutiesCard role={user.role} />
+      </div>
     </>
   );
 }

@@ -54,6 +54,13 @@ export const deals = pgTable(
     index('deals_client_idx').on(table.clientId, table.createdAt),
     index('deals_name_idx').on(table.name, table.id),
     index('deals_stage_close_idx').on(table.stage, table.expectedClose, table.id),
+    // Covers the dashboard's sums per stage, so they are an index-only scan, not a scan of deals.
+    index('deals_stage_amount_idx').on(
+      table.stage,
+      table.currency,
+      table.amountCents,
+      table.probability,
+    ),
     index('deals_owner_idx').on(table.ownerId, table.stage, table.expectedClose),
     index('deals_coordinator_idx').on(table.coordinatorId, table.stage),
     index('deals_close_idx').on(table.expectedClose, table.id),

@@ -2,6 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
+import { seedLargePipeline } from './large-pipeline';
+import { textArray } from './sql-arrays';
 import {
   activitySubjects,
   companyStems,
@@ -12,24 +14,54 @@ import {
   prospectSources,
 } from './words';
 
-type Database = PostgresJsDatabase<Record<string, never>>;
+export type Database = PostgresJsDatabase<Record<string, never>>;
 
 export const largeSeedSize = {
   clients: 100_000,
   contactsPerClient: 3,
   activitiesPerClient: 10,
   researchEvery: 2,
+  deals: 200_000,
+  /** Every n-th deal has a proposal: 50,000 of 200,000. */
+  proposalEvery: 4,
 };
 
-const textArray = (values: readonly string[]) =>
-  sql`(${`{${values.map((value) => `"${value}"`).join(',')}}`}::text[])`;
+export type LargeSeedSize = typeof largeSeedSize;
+
+async function countOf(db: Database, table: 'clients' | 'deals') {
+  const [row] = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  );
+  return row?.n ?? 0;
+}
 
 /**
- * The benchmark data set, generated inside PostgreSQL with generate_series so it takes a minute,
- * not an hour: 100,000 clients (15% prospects, 65% active, 10% paused, 10% churned), 300,000
- * contacts, 1,000,000 activities and 50,000 research notes, spread over the demo team.
+ * The benchmark data set, generated inside PostgreSQL with generate_series so it takes a minute or
+ * two, not an hour. Each part is added only when the database has fewer rows than `size` asks for,
+ * so a database seeded by an earlier version gains the pipeline without doubling its clients.
+ * Returns whether anything was added.
  */
-export async function seedLarge(db: Database, log: (message: string) => void) {
+export async function seedLarge(
+  db: Database,
+  log: (message: string) => void,
+  size: LargeSeedSize = largeSeedSize,
+) {
+  const needsClients = (await countOf(db, 'clients')) < size.clients;
+  const needsPipeline = (await countOf(db, 'deals')) < size.deals;
+  if (needsClients) await seedLargeClients(db, log, size);
+  // One transaction, so a failure halfway leaves no deals behind and the next run starts over.
+  if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
+  if (!needsClients && !needsPipeline) return false;
+  log('statistics…');
+  await db.execute(sql`analyze`);
+  return true;
+}
+
+/**
+ * 100,000 clients (15% prospects, 65% active, 10% paused, 10% churned), 300,000 contacts,
+ * 1,000,000 activities and 50,000 research notes, spread over the demo team.
+ */
+async function seedLargeClients(db: Database, log: (message: string) => void, size: LargeSeedSize) {
   const stems = textArray(companyStems);
   const suffixes = textArray(companySuffixes);
   const industryNames = textArray(industries);
@@ -67,7 +99,7 @@ export async function seedLarge(db: Database, log: (message: string) => void) {
       now() - make_interval(mins => (i * 7919) % 525600),
       now() - make_interval(days => 30 + i % 1000),
       now() - make_interval(mins => ((i::bigint * 104729) % 525600)::int)
-    from generate_series(1, ${largeSeedSize.clients}) as i,
+    from generate_series(1, ${size.clients}) as i,
          (select ${executives} as ids) as owners,
          (select ${coordinators} as ids) as coordinators
     returning id, website, owner_id, coordinator_id, last_activity_at
@@ -84,7 +116,7 @@ export async function seedLarge(db: Database, log: (message: string) => void) {
            lower(${firsts}[1 + (c.n + k) % 20] || '.' || ${lasts}[1 + (c.n * 3 + k) % 20]) || c.n || '@' || c.website,
            k = 1
     from large_clients c,
-         generate_series(1, ${largeSeedSize.contactsPerClient}) as k
+         generate_series(1, ${size.contactsPerClient}) as k
   `);
 
   log('activities…');
@@ -96,7 +128,7 @@ export async function seedLarge(db: Database, log: (message: string) => void) {
            c.owner_id,
            c.last_activity_at - make_interval(days => k * 3)
     from large_clients c,
-         generate_series(0, ${largeSeedSize.activitiesPerClient - 1}) as k
+         generate_series(0, ${size.activitiesPerClient - 1}) as k
   `);
 
   log('research notes…');
@@ -105,10 +137,8 @@ export async function seedLarge(db: Database, log: (message: string) => void) {
     select id, (array['company','market','competitor','industry_news'])[1 + n % 4]::research_topic,
            'Reviewing agencies next quarter; budget owner is the marketing director.', coordinator_id
     from large_clients c
-    where n % ${largeSeedSize.researchEvery} = 0
+    where n % ${size.researchEvery} = 0
   `);
 
-  log('statistics…');
   await db.execute(sql`drop table large_clients`);
-  await db.execute(sql`analyze`);
 }

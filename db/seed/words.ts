@@ -141,3 +141,24 @@ export const prospectSources = [
   'Partner',
   'Award entry',
 ];
+export const dealServices = [
+  'Brand refresh',
+  'Social media retainer',
+  'Website redesign',
+  'Product launch campaign',
+  'Paid search management',
+  'Content marketing program',
+  'Event sponsorship',
+  'Market research study',
+  'Video production',
+  'Annual agency retainer',
+  'Trade show presence',
+  'Influencer program',
+];
+export const lostReasons = [
+  'Went with a cheaper agency',
+  'Budget cut for the year',
+  'Project postponed indefinitely',
+  'Chose to keep the work in-house',
+  'No decision from the client',
+];

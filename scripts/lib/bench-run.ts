@@ -10,12 +10,14 @@ import { clientListSchema } from '@/lib/validation/clients';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
+import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 
 /**
  * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), measured per
  * request at 10 concurrent connections with autocannon, beside the same queries run directly, so
- * the app's own overhead shows. Also prints the plan of each list query.
+ * the app's own overhead shows. Also prints the scans in the plan of each list and dashboard query.
+ * A page that answers 404 (not in this build yet) is reported as such, with its SQL still timed.
  */
 
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -87,6 +89,11 @@ type Request = {
 };
 
 async function load(request: Request, cookie: string) {
+  if (!request.method || request.method === 'GET') {
+    const probe = await fetch(`${base}${request.path}`, { headers: { cookie } });
+    await probe.arrayBuffer();
+    if (probe.status === 404) return { missing: probe.status };
+  }
   const latencies: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -124,20 +131,95 @@ async function direct(run: () => Promise<unknown>) {
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
 }
 
-async function planOf(params: Record<string, string>) {
+type Statement = { sql: string; params: unknown[] };
+
+/** The clients list's page query for `params`, as the list runs it. */
+function clientListStatement(params: Record<string, string>): Statement {
   const parsed = clientListSchema.parse(params);
-  const query = clientListQuery(clientListWhere(undefined, parsed), parsed)
+  return clientListQuery(clientListWhere(undefined, parsed), parsed)
     .limit(parsed.size)
     .offset((parsed.page - 1) * parsed.size)
     .toSQL();
-  const rows = await db.$client.unsafe(`explain ${query.sql}`, query.params as never[]);
-  const plan = rows.map((row) => String(Object.values(row)[0])).join('\n');
-  const scans = [
-    ...plan.matchAll(
+}
+
+const runStatement = (statement: Statement) =>
+  db.$client.unsafe(statement.sql, statement.params as never[]);
+
+/** The scans in the plans of `statements`, e.g. "Index Scan using deals_close_idx on deals". */
+async function scansOf(statements: Statement[]) {
+  const scans = new Set<string>();
+  for (const statement of statements) {
+    const rows = await db.$client.unsafe(`explain ${statement.sql}`, statement.params as never[]);
+    const plan = rows.map((row) => String(Object.values(row)[0])).join('\n');
+    for (const match of plan.matchAll(
       /(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using (\S+) )?on (\S+)/g,
-    ),
-  ].map((match) => `${match[1]}${match[2] ? ` ${match[2]}` : ''} on ${match[3]}`);
-  return [...new Set(scans)].join('; ');
+    )) {
+      scans.add(`${match[1]}${match[2] ? ` ${match[2]}` : ''} on ${match[3]}`);
+    }
+  }
+  return [...scans].join('; ');
+}
+
+/**
+ * Representative SQL for the pages other branches of this issue build (deals list, board, review
+ * queue): written here against the schema so the database's share of those pages is measured
+ * before they exist. Replace each with the page's own query once it is merged.
+ */
+const dealRowSql = `select d.id, d.name, d.stage, d.amount_cents, d.currency, d.probability, d.expected_close,
+         c.name as client_name, u.name as owner_name
+  from deals d join clients c on c.id = d.client_id left join users u on u.id = d.owner_id`;
+const representative = {
+  dealsList: (stage?: string): Statement[] => [
+    {
+      sql: `${dealRowSql} ${stage ? 'where d.stage = $1' : ''} order by d.expected_close, d.id limit 25`,
+      params: stage ? [stage] : [],
+    },
+    {
+      sql: `select count(*)::int from (select 1 from deals ${stage ? 'where stage = $1' : ''} limit 10001) capped`,
+      params: stage ? [stage] : [],
+    },
+  ],
+  board: (): Statement[] => [
+    {
+      sql: `select stage, currency, count(*)::int, sum(amount_cents), round(sum(amount_cents * probability) / 100.0)
+            from deals group by stage, currency`,
+      params: [],
+    },
+    {
+      sql: `select s.stage, top.* from unnest(enum_range(null::deal_stage)) as s(stage)
+            cross join lateral (
+              ${dealRowSql} where d.stage = s.stage order by d.expected_close, d.id limit 20
+            ) top`,
+      params: [],
+    },
+  ],
+  reviewQueue: (): Statement[] => [
+    {
+      sql: `select p.id, p.title, p.amount_cents, p.currency, p.submitted_at, p.review_due_at,
+                   c.name as client_name, u.name as author_name
+            from proposals p join clients c on c.id = p.client_id left join users u on u.id = p.author_id
+            where p.status = 'in_review' order by p.review_due_at, p.id limit 25`,
+      params: [],
+    },
+    {
+      sql: `select count(*)::int from proposals where status = 'in_review'`,
+      params: [],
+    },
+  ],
+};
+
+/** What the dashboard of `viewer` runs when it is not reused (see getPipelineDashboard). */
+async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
+  const { scope: _scope, ...queries } = await pipelineDashboardQueries(viewer);
+  return Object.values(queries).map((query) => query.toSQL());
+}
+
+async function viewerFor(email: string): Promise<CurrentUser> {
+  const [row] = await db.execute<CurrentUser & { time_zone: string }>(
+    sql`select id, name, email, role, time_zone from users where email = ${email}`,
+  );
+  if (!row) throw new Error('Run npm run db:seed:large first.');
+  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.time_zone };
 }
 
 async function main() {
@@ -167,17 +249,9 @@ async function main() {
   try {
     await waitForHealth();
     const cookie = await signIn('manager@accord.test', 'accord-demo');
-    const [viewerRow] = await db.execute<CurrentUser & { time_zone: string }>(
-      sql`select id, name, email, role, time_zone from users where email = 'manager@accord.test'`,
-    );
-    if (!viewerRow) throw new Error('Run npm run db:seed:large first.');
-    const viewer: CurrentUser = {
-      id: viewerRow.id,
-      name: viewerRow.name,
-      email: viewerRow.email,
-      role: viewerRow.role,
-      timeZone: viewerRow.time_zone,
-    };
+    const executiveCookie = await signIn('executive@accord.test', 'accord-demo');
+    const viewer = await viewerFor('manager@accord.test');
+    const executive = await viewerFor('executive@accord.test');
     const [sample] = await db.execute<{ id: string }>(
       sql`select id from clients order by name offset 5000 limit 1`,
     );
@@ -191,17 +265,24 @@ async function main() {
       ['clients list searched ("harbor")', { q: 'harbor' }],
       ['clients list page 1,000', { page: '1000' }],
     ];
+    const representativeScenario = (name: string, path: string, statements: Statement[]) => ({
+      name: `${name} (representative SQL)`,
+      request: { path },
+      run: () => Promise.all(statements.map(runStatement)),
+      plan: async () => statements,
+    });
     const scenarios: {
       name: string;
       request: Request;
       run: () => Promise<unknown>;
-      plan?: Record<string, string>;
+      plan?: () => Promise<Statement[]>;
+      cookie?: string;
     }[] = [
       ...lists.map(([name, params]) => ({
         name,
         request: { path: `/clients?${new URLSearchParams(params)}` },
         run: () => listClients(viewer, clientListSchema.parse(params)),
-        plan: params,
+        plan: async () => [clientListStatement(params)],
       })),
       {
         name: 'client page',
@@ -235,14 +316,36 @@ async function main() {
           return rows.length;
         },
       },
+      // The page reuses a computed dashboard until something changes; "direct" computes it afresh.
+      {
+        name: 'home dashboard (manager, whole team)',
+        request: { path: '/' },
+        run: () => computePipelineDashboard(viewer),
+        plan: () => dashboardStatements(viewer),
+      },
+      {
+        name: 'home dashboard (executive, own book)',
+        request: { path: '/' },
+        run: () => computePipelineDashboard(executive),
+        plan: () => dashboardStatements(executive),
+        cookie: executiveCookie,
+      },
+      representativeScenario('deals list (default)', '/pipeline', representative.dealsList()),
+      representativeScenario(
+        'deals list (stage: proposal)',
+        '/pipeline?stage=proposal',
+        representative.dealsList('proposal'),
+      ),
+      representativeScenario('pipeline board', '/pipeline/board', representative.board()),
+      representativeScenario('review queue', '/proposals/review', representative.reviewQueue()),
     ];
 
     const results = [];
     for (const scenario of scenarios) {
       process.stderr.write(`measuring ${scenario.name}…\n`);
-      const http = await load(scenario.request, cookie);
+      const http = await load(scenario.request, scenario.cookie ?? cookie);
       const database = await direct(scenario.run);
-      const plan = scenario.plan ? await planOf(scenario.plan) : '';
+      const plan = scenario.plan ? await scansOf(await scenario.plan()) : '';
       results.push({ scenario, http, database, plan });
     }
 
@@ -254,11 +357,15 @@ async function main() {
     );
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const { scenario, http, database } of results) {
+      const measured =
+        'missing' in http
+          ? `— | — | — | page not in this build (${http.missing}) |`
+          : `${http.p50.toFixed(0)} | ${http.p95.toFixed(0)} | ${http.rps.toFixed(0)} | ${http.errors} |`;
       console.log(
-        `| ${scenario.name} | ${http.p50.toFixed(0)} | ${http.p95.toFixed(0)} | ${http.rps.toFixed(0)} | ${http.errors} | ${database.p50.toFixed(1)} / ${database.p95.toFixed(1)} |`,
+        `| ${scenario.name} | ${measured} ${database.p50.toFixed(1)} / ${database.p95.toFixed(1)} |`,
       );
     }
-    console.log('\nPlans of the list queries:');
+    console.log('\nScans in the plans of the list and dashboard queries:');
     for (const { scenario, plan } of results) if (plan) console.log(`- ${scenario.name}: ${plan}`);
   } finally {
     server.kill('SIGTERM');

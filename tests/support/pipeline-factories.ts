@@ -1,26 +1,70 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { deals, proposalTemplates, proposalTemplateVersions } from '@/db/schema';
+import {
+  deals,
+  proposalReviews,
+  proposals,
+  proposalTemplates,
+  proposalTemplateVersions,
+} from '@/db/schema';
 import { defaultProbability } from '@/lib/deals';
 
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/** A deal on `clientId`; closed stages get `closedAt` now unless told otherwise. */
 export async function createDealRecord(
   clientId: string,
-  overrides: Partial<typeof deals.$inferInsert> = {},
+  overrides: Partial<typeof deals.$inferInsert> & { closedDaysAgo?: number } = {},
 ) {
-  const stage = overrides.stage ?? 'proposal';
+  const { closedDaysAgo, ...values } = overrides;
+  const stage = values.stage ?? 'lead';
+  const closing = stage === 'won' || stage === 'lost';
   const [deal] = await db
     .insert(deals)
     .values({
       clientId,
       name: `Deal ${randomUUID().slice(0, 8)}`,
-      stage,
       probability: defaultProbability[stage],
-      amountCents: 2_500_000,
-      ...overrides,
+      closedAt: closing ? daysAgo(closedDaysAgo ?? 0) : null,
+      lostReason: stage === 'lost' ? 'Budget cut' : null,
+      ...values,
     })
     .returning();
   if (!deal) throw new Error('deal not created');
   return deal;
+}
+
+export async function createProposalRecord(
+  clientId: string,
+  overrides: Partial<typeof proposals.$inferInsert> = {},
+) {
+  const [proposal] = await db
+    .insert(proposals)
+    .values({ clientId, title: `Proposal ${randomUUID().slice(0, 8)}`, body: 'Body', ...overrides })
+    .returning();
+  if (!proposal) throw new Error('proposal not created');
+  return proposal;
+}
+
+/** A decision `daysAgo` days ago on a submission made `turnaroundHours` before it. */
+export async function createReviewRecord(
+  proposalId: string,
+  { daysAgo: days, turnaroundHours }: { daysAgo: number; turnaroundHours: number },
+) {
+  const decidedAt = daysAgo(days);
+  await db.insert(proposalReviews).values({
+    proposalId,
+    versionNumber: 1,
+    decision: 'approved',
+    submittedAt: new Date(decidedAt.getTime() - turnaroundHours * 3_600_000),
+    createdAt: decidedAt,
+  });
+}
+
+/** Empties the pipeline tables, so a test's totals are its own. */
+export async function clearPipeline() {
+  await db.execute(sql`truncate ${deals}, ${proposals} cascade`);
 }
 
 /** A template with one published version carrying `body`. */

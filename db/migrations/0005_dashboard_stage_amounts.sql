@@ -1,0 +1,1 @@
+CREATE INDEX "deals_stage_amount_idx" ON "deals" USING btree ("stage","currency","amount_cents","probability");

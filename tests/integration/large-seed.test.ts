@@ -1,0 +1,63 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterAll, expect, it } from 'vitest';
+import { seedDemo } from '@/db/seed/demo';
+import { largeSeedSize, seedLarge } from '@/db/seed/large';
+import { proposalStatuses } from '@/lib/proposals';
+
+// The large seed's SQL at a tiny size: the same statements, in seconds.
+const tiny = {
+  ...largeSeedSize,
+  clients: 60,
+  contactsPerClient: 2,
+  activitiesPerClient: 2,
+  deals: 2_000,
+  proposalEvery: 4,
+};
+const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
+const seedDb = drizzle(client);
+
+afterAll(async () => {
+  await client.end();
+});
+
+it('fills the pipeline with deals, history, proposals in every status, versions and reviews', async () => {
+  await seedDemo(seedDb);
+  expect(await seedLarge(seedDb, () => {}, tiny)).toBe(true);
+
+  const [counts] = await client`
+    select (select count(*)::int from deals) as deals,
+           (select count(*)::int from deals where stage <> 'lead') as moved,
+           (select count(*)::int from deal_stage_changes) as changes,
+           (select count(*)::int from proposals) as proposals,
+           (select count(*)::int from proposal_templates where status = 'published') as templates,
+           (select sum(version_count)::int from proposals) as submissions,
+           (select count(*)::int from proposal_versions) as versions,
+           (select count(*)::int from notifications) > 0 as notified`;
+  expect(counts).toMatchObject({
+    deals: 2_000,
+    changes: 2_000 + Number(counts?.moved),
+    proposals: 500,
+    templates: 10,
+    versions: Number(counts?.submissions),
+    notified: true,
+  });
+  const statuses = await client`select distinct status from proposals order by status`;
+  expect(statuses.map((row) => row.status).sort()).toEqual([...proposalStatuses].sort());
+
+  // Each submission but a pending one has its decision, made after it was submitted.
+  const [reviews] = await client`
+    select count(*)::int as n,
+           count(*) filter (where r.created_at <= r.submitted_at)::int as backwards
+    from proposal_reviews r`;
+  const [pending] = await client`
+    select count(*)::int as n from proposals where status in ('in_review', 'withdrawn')`;
+  expect(reviews?.n).toBe(Number(counts?.submissions) - Number(pending?.n));
+  expect(reviews?.backwards).toBe(0);
+  const [mismatch] = await client`
+    select count(*)::int as n from proposals p join deals d on d.id = p.deal_id
+    where (p.status = 'accepted') <> (d.stage = 'won')`;
+  expect(mismatch?.n).toBe(0);
+
+  expect(await seedLarge(seedDb, () => {}, tiny)).toBe(false);
+});
