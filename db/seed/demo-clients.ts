@@ -115,7 +115,9 @@ export async function seedDemoClients(tx: Transaction, team: Team) {
     .returning({
       id: clients.id,
       name: clients.name,
+      status: clients.status,
       ownerId: clients.ownerId,
+      coordinatorId: clients.coordinatorId,
       lastActivityAt: clients.lastActivityAt,
     });
 
@@ -165,4 +167,5 @@ export async function seedDemoClients(tx: Transaction, team: Team) {
       });
     }
   }
+  return clientRows;
 }

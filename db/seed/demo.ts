@@ -5,6 +5,7 @@ import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
+import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
 export const demoPassword = 'accord-demo';
@@ -64,7 +65,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       .insert(settings)
       .values(Object.entries(defaultSettings).map(([key, value]) => ({ key, value })))
       .onConflictDoNothing();
-    await seedDemoClients(tx, {
+    const demoClients = await seedDemoClients(tx, {
       executives: created
         .filter((user) => user.role === 'executive' && user.active)
         .map((user) => user.id),
@@ -75,6 +76,10 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
     await seedDemoTemplates(tx, {
       authorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
       publisherId: created.find((user) => user.role === 'manager')?.id ?? null,
+    });
+    await seedDemoPipeline(tx, demoClients, {
+      coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
+      executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
     });
     await tx.insert(auditLog).values(
       created.map((user) => ({
