@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DutiesCard } from '@/components/home/duties-card';
+import { ProposalWork } from '@/components/home/proposal-work';
 import { TeamSummary } from '@/components/home/team-summary';
 import { PipelineDashboard } from '@/components/reports/pipeline-dashboard';
 import { PageHeader } from '@/components/ui/card';
@@ -7,6 +8,7 @@ import { roleLabels } from '@/lib/roles';
 import { listRecentAuditEntries } from '@/server/audit/queries';
 import { can } from '@/server/auth/permissions';
 import { requireUser } from '@/server/auth/session';
+import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
 
@@ -21,6 +23,30 @@ export default async function HomePage() {
       description={`Signed in as ${roleLabels[user.role].toLowerCase()}.`}
     />
   );
+  const [myProposals, reviewQueue] = await Promise.all([
+    listMyOpenProposals(user),
+    can(user, 'proposals.review') ? getReviewQueue(user) : null,
+  ]);
+  const work = (
+    <div className="grid gap-6 lg:grid-cols-2">
+      {reviewQueue ? (
+        <ProposalWork
+          title="Waiting for your review"
+          items={reviewQueue.slice(0, 5)}
+          empty="Nothing is waiting for your review."
+          moreHref="/proposals/review"
+          moreLabel={`Review queue (${reviewQueue.length}${reviewQueue.length === reviewQueueLimit ? '+' : ''})`}
+        />
+      ) : null}
+      <ProposalWork
+        title="Your proposals in progress"
+        items={myProposals}
+        empty="No drafts or proposals waiting on you."
+        moreHref="/proposals/new"
+        moreLabel="New proposal"
+      />
+    </div>
+  );
   // Every role has a pipeline dashboard: the whole team, an executive's book, or their own numbers.
   if (can(user, 'users.manage') && can(user, 'auditLog.read')) {
     const [dashboard, counts, recent] = await Promise.all([
@@ -32,6 +58,7 @@ export default async function HomePage() {
       <>
         {header}
         <div className="space-y-6">
+          {work}
           <PipelineDashboard dashboard={dashboard} />
           <TeamSummary counts={counts} recent={recent} timeZone={user.timeZone} />
           <DutiesCard role={user.role} />
@@ -44,6 +71,7 @@ export default async function HomePage() {
     <>
       {header}
       <div className="space-y-6">
+        {work}
         <PipelineDashboard dashboard={dashboard} />
         <DutiesCard role={user.role} />
       </div>

@@ -187,6 +187,9 @@ export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
 
 export type ProposalPage = Awaited<ReturnType<typeof getProposalPage>>;
 
+/** The queue shows this many at most; more than that is a team problem, not a list to scroll. */
+export const reviewQueueLimit = 200;
+
 /**
  * Proposals waiting for the viewer's decision, oldest due first: for a manager every proposal in
  * review that they did not write; for an executive those assigned to them, or escalated to them.
@@ -223,7 +226,7 @@ export async function getReviewQueue(viewer: CurrentUser) {
       ),
     )
     .orderBy(asc(proposals.reviewDueAt), asc(proposals.id))
-    .limit(200);
+    .limit(reviewQueueLimit);
 }
 
 export type ReviewQueueRow = Awaited<ReturnType<typeof getReviewQueue>>[number];
@@ -308,4 +311,29 @@ export async function findClientsForProposal(viewer: CurrentUser, query: string)
     .where(and(ilike(clients.name, `%${escapeLike(query.trim())}%`), await visibleClients(viewer)))
     .orderBy(asc(clients.name), asc(clients.id))
     .limit(20);
+}
+
+/** The viewer's own proposals that wait on them: drafts, changes requested, approved but unsent. */
+export async function listMyOpenProposals(viewer: CurrentUser) {
+  assertCanRead(viewer);
+  return db
+    .select({
+      id: proposals.id,
+      title: proposals.title,
+      status: proposals.status,
+      clientName: clients.name,
+      amountCents: proposals.amountCents,
+      currency: proposals.currency,
+    })
+    .from(proposals)
+    .innerJoin(clients, eq(clients.id, proposals.clientId))
+    .where(
+      and(
+        eq(proposals.authorId, viewer.id),
+        inArray(proposals.status, ['draft', 'changes_requested', 'approved']),
+        await visibleProposals(viewer),
+      ),
+    )
+    .orderBy(desc(proposals.updatedAt))
+    .limit(5);
 }
