@@ -15,7 +15,13 @@ import {
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { clients, dealStageChanges, deals, proposals, users } from '@/db/schema';
-import { closedDealStages, dealStages, openDealStages, type DealStage } from '@/lib/deals';
+import {
+  closedDealStages,
+  dealStages,
+  openDealStages,
+  recentlyClosedDays,
+  type DealStage,
+} from '@/lib/deals';
 import type { DealFilters, DealListParams } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -31,8 +37,6 @@ import {
 } from './list-query';
 import { visibleDeals } from './visibility';
 
-/** Won and lost deals stay on the board and in the stage totals this long after closing. */
-export const recentlyClosedDays = 90;
 /** Cards a board column shows; the table has the rest. */
 export const boardColumnSize = 20;
 
