@@ -46,7 +46,8 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCo
   const rect = to ? context.droppableRects.get(to) : undefined;
   if (!rect) return currentCoordinates;
   const width = context.collisionRect?.width ?? 0;
-  return { x: rect.left + (rect.width - width) / 2, y: currentCoordinates.y };
+  // Columns wrap onto rows, so the next one may sit lower or higher: aim under its header.
+  return { x: rect.left + (rect.width - width) / 2, y: rect.top + 80 };
 };
 
 function CardBody({
@@ -135,7 +136,7 @@ function Column({
       ref={setNodeRef}
       aria-labelledby={headingId}
       className={cn(
-        'flex w-64 shrink-0 flex-col rounded-lg border border-slate-200 bg-slate-50 p-3',
+        'flex min-w-0 flex-col rounded-lg border border-slate-200 bg-slate-50 p-3',
         isOver && 'border-brand-600 bg-brand-50',
       )}
     >
@@ -225,10 +226,13 @@ export function DealBoard({ columns }: { columns: BoardColumn[] }) {
         if (card && isStage(over?.id) && over.id !== card.stage) requestMove(card, over.id);
       }}
     >
-      <div className="flex gap-3 overflow-x-auto pb-4">
-        {board.map((column) => (
-          <Column key={column.stage} column={column} onMove={requestMove} />
-        ))}
+      {/* Columns wrap rather than scroll sideways, so a keyboard drag never has to scroll to a column. */}
+      <div className="@container mb-4">
+        <div className="grid gap-3 @xl:grid-cols-2 @3xl:grid-cols-3 @7xl:grid-cols-6">
+          {board.map((column) => (
+            <Column key={column.stage} column={column} onMove={requestMove} />
+          ))}
+        </div>
       </div>
       <DragOverlay>{activeCard ? <CardBody card={activeCard} /> : null}</DragOverlay>
       {lostDialog}
