@@ -37,7 +37,7 @@ const sortColumns: Record<DealSort, PgColumn | SQL> = {
   stage: deals.stage,
   amount: deals.amountCents,
   probability: deals.probability,
-  weighted: weightedCents,
+  weighted: sql`(${deals.amountCents} * ${deals.probability})`,
   expectedClose: deals.expectedClose,
   owner: dealOwners.name,
   coordinator: dealCoordinators.name,
