@@ -100,7 +100,7 @@ function stageTotalsWhere(where: SQL | undefined) {
 
 /**
  * Open deals, and closed ones only while recent: two queries rather than one OR, so each reads
- * the stage-totals index alone (an OR across them makes PostgreSQL scan the table).
+ * the stage/amount index (an OR across them makes PostgreSQL scan the table).
  */
 async function stageTotals(where: SQL | undefined): Promise<StageTotal[]> {
   const [open, closed] = await Promise.all([
