@@ -51,9 +51,12 @@ test.describe('a coordinator', () => {
 
     // dnd-kit's keyboard sensor: Space picks the card up, an arrow carries it, Space drops it.
     const handle = page.getByRole('button', { name: `Drag ${dealName}` });
+    // Each step waits for dnd-kit's screen-reader announcement, as its listeners attach a tick later.
     await handle.focus();
     await page.keyboard.press('Space');
+    await expect(page.getByText(`${dealName} is over Qualified.`)).toBeAttached();
     await page.keyboard.press('ArrowRight');
+    await expect(page.getByText(`${dealName} is over Proposal.`)).toBeAttached();
     await page.keyboard.press('Space');
     await expect(page.getByText(`Moved ${dealName} to Proposal.`)).toBeVisible();
     await expect(column('Proposal').getByRole('link', { name: dealName })).toBeVisible();
