@@ -47,6 +47,9 @@ export const auditActionLabels: Record<string, string> = {
   'template.archived': 'Template archived',
   'proposal.escalated': 'Overdue review escalated',
   'proposal.expired': 'Proposal expired',
+  'deal.created': 'Deal added',
+  'deal.updated': 'Deal edited',
+  'deal.stage_changed': 'Deal moved',
 };
 
 export function auditActionLabel(action: string) {

@@ -56,3 +56,6 @@ export function checkStageMove(
 export function weightedAmount(amountCents: number, probability: number): number {
   return Math.round((amountCents * probability) / 100);
 }
+
+/** Won and lost deals stay on the board and in the stage totals this many days after closing. */
+export const recentlyClosedDays = 90;

@@ -19,3 +19,28 @@ export async function cappedCount(table: PgTable, where: SQL | undefined) {
   const n = row?.n ?? 0;
   return { total: Math.min(n, countCap), totalIsCapped: n > countCap };
 }
+
+export type StreamedValue = string | number | null;
+
+/**
+ * The rows of a query streamed from a database cursor, as objects keyed by `fields` (the query's
+ * selected columns, in order), so an export of a whole list never sits in memory. Values come as
+ * the database sends them (timestamps as text), which is what a CSV wants.
+ */
+export async function* streamRows<TField extends string>(
+  query: { toSQL(): { sql: string; params: unknown[] } },
+  fields: readonly TField[],
+): AsyncGenerator<Record<TField, StreamedValue>> {
+  const { sql: text, params } = query.toSQL();
+  const cursor = db.$client
+    .unsafe(text, params as never[])
+    .values()
+    .cursor(500);
+  for await (const batch of cursor) {
+    for (const values of batch as unknown as StreamedValue[][]) {
+      yield Object.fromEntries(
+        fields.map((field, index) => [field, values[index] ?? null]),
+      ) as Record<TField, StreamedValue>;
+    }
+  }
+}

@@ -16,6 +16,7 @@ function navigationFor(user: CurrentUser): NavSection[] {
     main.items.push(
       { href: '/clients', label: 'Clients', icon: 'clients' },
       { href: '/prospects', label: 'Prospects', icon: 'prospects' },
+      { href: '/pipeline', label: 'Pipeline', icon: 'pipeline' },
       { href: '/competitors', label: 'Competitors', icon: 'competitors' },
       { href: '/proposals', label: 'Proposals', icon: 'proposals' },
     );

@@ -70,6 +70,8 @@ export const deals = pgTable(
       .on(table.closedAt)
       .where(sql`${table.closedAt} is not null`),
     index('deals_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
+    // The pipeline table's weighted sort (amount × probability orders like the rounded weighted value).
+    index('deals_weighted_idx').on(sql`(${table.amountCents} * ${table.probability})`, table.id),
   ],
 );
 

@@ -1,13 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import {
-  clientCompetitors,
-  clients,
-  competitors,
-  contacts,
-  researchNotes,
-  users,
-} from '@/db/schema';
+import { clientCompetitors, clients, competitors, contacts, researchNotes } from '@/db/schema';
 import { clientFieldLabels } from '@/lib/clients';
 import {
   competitorLinkSchema,
@@ -28,6 +21,7 @@ import { can } from '@/server/auth/permissions';
 import { ActionError, staleRecord } from '@/server/errors';
 import type { Transaction } from '@/db/client';
 import {
+  assertActiveUser,
   changedFields,
   lockVisibleClient,
   recordActivity,
@@ -64,16 +58,6 @@ function clientColumns(
 
 function describe(fields: string[]) {
   return fields.map((field) => clientFieldLabels[field] ?? field).join(', ');
-}
-
-async function assertActiveUser(tx: Transaction, userId: string | null | undefined, field: string) {
-  if (!userId) return;
-  const [user] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)));
-  if (!user)
-    throw new ActionError('Check the highlighted fields.', { [field]: ['Choose an active user.'] });
 }
 
 export const createClientCommand = defineAction({

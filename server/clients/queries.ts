@@ -16,7 +16,7 @@ import {
 import type { ClientListParams } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { cappedCount } from '@/server/sql';
+import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
 import {
   clientListQuery,
   clientListWhere,
@@ -45,34 +45,18 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
 
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
 
-type ExportValue = string | number | null;
 const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowColumns)[];
 
-/**
- * Every client matching the list's filters and search, in its order, streamed from a database
- * cursor so an export of the whole book never sits in memory. Values come as the database sends
- * them (timestamps as text), which is what a CSV wants.
- */
+/** Every client matching the list's filters and search, in its order, streamed for an export. */
 export async function* streamClients(
   viewer: CurrentUser,
   params: Omit<ClientListParams, 'page' | 'size'>,
-): AsyncGenerator<Record<keyof typeof clientRowColumns, ExportValue>> {
+): AsyncGenerator<Record<keyof typeof clientRowColumns, StreamedValue>> {
   assertCanRead(viewer);
-  const query = clientListQuery(
-    clientListWhere(await visibleClients(viewer), params),
-    params,
-  ).toSQL();
-  const cursor = db.$client
-    .unsafe(query.sql, query.params as never[])
-    .values()
-    .cursor(500);
-  for await (const batch of cursor) {
-    for (const values of batch as unknown as ExportValue[][]) {
-      yield Object.fromEntries(
-        exportFields.map((field, index) => [field, values[index] ?? null]),
-      ) as Record<keyof typeof clientRowColumns, ExportValue>;
-    }
-  }
+  yield* streamRows(
+    clientListQuery(clientListWhere(await visibleClients(viewer), params), params),
+    exportFields,
+  );
 }
 
 /** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { activities, clients, clientTags, tags, type ActivityKind } from '@/db/schema';
+import { activities, clients, clientTags, tags, users, type ActivityKind } from '@/db/schema';
 import type { CurrentUser } from '@/server/auth/session';
 import { can } from '@/server/auth/permissions';
 import { ActionError } from '@/server/errors';
@@ -20,6 +20,21 @@ export async function lockVisibleClient(tx: Transaction, user: CurrentUser, clie
     .limit(1);
   if (!client) throw new ActionError('This client does not exist or is not visible to you.');
   return client;
+}
+
+/** Refuses a chosen owner or coordinator who is not an active user, as an error on `field`. */
+export async function assertActiveUser(
+  tx: Transaction,
+  userId: string | null | undefined,
+  field: string,
+) {
+  if (!userId) return;
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!user)
+    throw new ActionError('Check the highlighted fields.', { [field]: ['Choose an active user.'] });
 }
 
 /** Adds a timeline entry and moves the client's last-activity time, in the caller's transaction. */

@@ -1,13 +1,16 @@
 import 'server-only';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { clients, contacts, proposals } from '@/db/schema';
+import { clients, contacts, deals, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
+import { dealStageLabels } from '@/lib/deals';
+import { formatMoney } from '@/lib/format';
 import { proposalStatusLabels } from '@/lib/proposals';
 import type { SearchHit } from '@/lib/search';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
+import { visibleDeals } from '@/server/deals/visibility';
 import { escapeLike } from '@/server/sql';
 
 /**
@@ -106,8 +109,40 @@ const proposalProvider: SearchProvider = {
   },
 };
 
+const dealProvider: SearchProvider = {
+  label: 'Deals',
+  async search(viewer, query, limit) {
+    if (!can(viewer, 'clients.read')) return [];
+    const rows = await db
+      .select({
+        id: deals.id,
+        name: deals.name,
+        stage: deals.stage,
+        amountCents: deals.amountCents,
+        currency: deals.currency,
+        clientName: clients.name,
+      })
+      .from(deals)
+      .innerJoin(clients, eq(clients.id, deals.clientId))
+      .where(and(ilike(deals.name, `%${escapeLike(query)}%`), await visibleDeals(viewer)))
+      .orderBy(asc(deals.name), asc(deals.id))
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.name,
+      subtitle: [
+        row.clientName,
+        dealStageLabels[row.stage],
+        formatMoney(row.amountCents, row.currency),
+      ].join(' · '),
+      href: `/deals/${row.id}`,
+    }));
+  },
+};
+
 export const searchProviders: SearchProvider[] = [
   clientProvider,
   contactProvider,
+  dealProvider,
   proposalProvider,
 ];

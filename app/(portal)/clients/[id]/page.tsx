@@ -8,6 +8,7 @@ import { CompetitorsPanel } from '@/components/clients/competitors-panel';
 import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
 import { ClientProposalsPanel } from '@/components/proposals/client-proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -18,6 +19,7 @@ import { requirePermission } from '@/server/auth/session';
 import { listClientProposals } from '@/server/proposals/queries';
 import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
+import { listClientDeals } from '@/server/deals/queries';
 
 export const metadata: Metadata = { title: 'Client' };
 
@@ -25,11 +27,12 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ client, ...records }, users, competitorOptions, proposals] = await Promise.all([
+  const [{ client, ...records }, users, competitorOptions, proposals, deals] = await Promise.all([
     getClientWithRecords(viewer, id.data),
     listAssignableUsers(viewer),
     listCompetitorOptions(viewer),
     listClientProposals(viewer, id.data),
+    listClientDeals(viewer, id.data),
   ]);
   const money = formatMoney(client.annualValueCents, client.currency);
   const items = [
@@ -92,6 +95,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             values={formValues}
           />
           <ContactsPanel clientId={client.id} contacts={records.contacts} />
+          <ClientDealsPanel clientId={client.id} deals={deals} />
           <TimelinePanel
             clientId={client.id}
             activities={records.activities}

@@ -4,7 +4,7 @@ import {
   type ClientStatus,
   type ClientTier,
 } from '@/lib/clients';
-import { csvRow } from '@/lib/csv';
+import { csvResponse } from '@/lib/csv';
 import { clientListSchema } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
 import { getCurrentUser } from '@/server/auth/session';
@@ -28,6 +28,28 @@ const header = [
   'Next-step date',
 ];
 
+async function* clientCsvRows(rows: ReturnType<typeof streamClients>) {
+  for await (const row of rows) {
+    yield [
+      row.name,
+      clientStatusLabels[row.status as ClientStatus],
+      row.industry,
+      clientTierLabels[row.tier as ClientTier],
+      row.website,
+      row.ownerName,
+      row.coordinatorName,
+      row.currency,
+      (Number(row.annualValueCents) / 100).toFixed(2),
+      row.lastActivityAt,
+      row.updatedAt,
+      row.fitScore,
+      row.source,
+      row.nextStep,
+      row.nextStepDate,
+    ];
+  }
+}
+
 /** Every client matching the list's current filters and search, as CSV streamed row by row. */
 export async function GET(request: Request) {
   const viewer = await getCurrentUser();
@@ -35,45 +57,5 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to clients.', { status: 403 });
   const params = clientListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = streamClients(viewer, params);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
-      let chunk = '';
-      for await (const row of rows) {
-        chunk += csvRow([
-          row.name,
-          clientStatusLabels[row.status as ClientStatus],
-          row.industry,
-          clientTierLabels[row.tier as ClientTier],
-          row.website,
-          row.ownerName,
-          row.coordinatorName,
-          row.currency,
-          (Number(row.annualValueCents) / 100).toFixed(2),
-          row.lastActivityAt,
-          row.updatedAt,
-          row.fitScore,
-          row.source,
-          row.nextStep,
-          row.nextStepDate,
-        ]);
-        if (chunk.length > 64_000) {
-          controller.enqueue(encoder.encode(chunk));
-          chunk = '';
-        }
-      }
-      controller.enqueue(encoder.encode(chunk));
-      controller.close();
-    },
-  });
-  const date = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="clients-${date}.csv"`,
-      'cache-control': 'private, no-store',
-    },
-  });
+  return csvResponse('clients', header, clientCsvRows(streamClients(viewer, params)));
 }

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { DealOverview } from '@/components/deals/deal-overview';
+import { DealProposals } from '@/components/deals/deal-proposals';
+import { DealStageBadge } from '@/components/deals/deal-stage-badge';
+import { StageControl } from '@/components/deals/stage-control';
+import { StageHistory } from '@/components/deals/stage-history';
+import { BackLink } from '@/components/ui/back-link';
+import { PageHeader } from '@/components/ui/card';
+import { weightedAmount } from '@/lib/deals';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { requirePermission } from '@/server/auth/session';
+import { listAssignableUsers } from '@/server/clients/queries';
+import { getDeal } from '@/server/deals/queries';
+
+export const metadata: Metadata = { title: 'Deal' };
+
+export default async function DealPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission('clients.read');
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const [{ deal, history, proposals }, users] = await Promise.all([
+    getDeal(viewer, id.data),
+    listAssignableUsers(viewer),
+  ]);
+  const amount = formatMoney(deal.amountCents, deal.currency);
+  const items = [
+    { label: 'Amount', value: amount },
+    { label: 'Probability', value: `${deal.probability}%` },
+    {
+      label: 'Weighted',
+      value: formatMoney(weightedAmount(deal.amountCents, deal.probability), deal.currency),
+    },
+    { label: 'Expected close', value: formatDate(deal.expectedClose) },
+    { label: 'Owner', value: deal.ownerName ?? '—' },
+    { label: 'Coordinator', value: deal.coordinatorName ?? '—' },
+    {
+      label: 'Closed',
+      value: deal.closedAt ? formatDateTime(deal.closedAt, viewer.timeZone) : '—',
+    },
+    { label: 'Updated', value: formatDateTime(deal.updatedAt, viewer.timeZone) },
+  ];
+  const values = {
+    name: deal.name,
+    amount: (deal.amountCents / 100).toFixed(2),
+    currency: deal.currency,
+    probability: String(deal.probability),
+    expectedClose: deal.expectedClose ?? '',
+    ownerId: deal.ownerId ?? '',
+    coordinatorId: deal.coordinatorId ?? '',
+  };
+  return (
+    <>
+      <BackLink href="/pipeline">Pipeline</BackLink>
+      <PageHeader
+        title={deal.name}
+        description={`${amount} · expected to close ${formatDate(deal.expectedClose)}`}
+        actions={<DealStageBadge stage={deal.stage} />}
+      />
+      <p className="-mt-4 mb-6 text-sm">
+        Client:{' '}
+        <Link href={`/clients/${deal.clientId}`} className="text-brand-700 hover:underline">
+          {deal.clientName}
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <DealOverview
+            key={deal.version}
+            dealId={deal.id}
+            version={deal.version}
+            stage={deal.stage}
+            items={items}
+            values={values}
+            users={users}
+          />
+          <DealProposals dealId={deal.id} proposals={proposals} />
+        </div>
+        <div className="space-y-6">
+          <StageControl
+            key={deal.version}
+            deal={{
+              id: deal.id,
+              name: deal.name,
+              version: deal.version,
+              stage: deal.stage,
+              lostReason: deal.lostReason,
+            }}
+          />
+          <StageHistory history={history} timeZone={viewer.timeZone} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { DealsTable } from '@/components/deals/deals-table';
+import { PipelineHeader } from '@/components/deals/pipeline-header';
+import { StageSummary } from '@/components/deals/stage-totals';
+import { dealListSchema } from '@/lib/validation/deals';
+import { firstValues } from '@/lib/validation/list-params';
+import { requirePermission } from '@/server/auth/session';
+import { listAssignableUsers } from '@/server/clients/queries';
+import { getStageTotals, listDeals } from '@/server/deals/queries';
+
+export const metadata: Metadata = { title: 'Pipeline' };
+
+export default async function PipelinePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requirePermission('clients.read');
+  const raw = firstValues(await searchParams);
+  const params = dealListSchema.parse(raw);
+  const [{ rows, total, totalIsCapped }, totals, users] = await Promise.all([
+    listDeals(viewer, params),
+    getStageTotals(viewer, params),
+    listAssignableUsers(viewer),
+  ]);
+  return (
+    <>
+      <PipelineHeader current="Table" searchParams={raw} />
+      <StageSummary totals={totals} />
+      <DealsTable
+        rows={rows}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        params={params}
+        timeZone={viewer.timeZone}
+        users={users}
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { dealStageLabels, type DealStage } from '@/lib/deals';
+import { csvResponse } from '@/lib/csv';
+import { dealListSchema } from '@/lib/validation/deals';
+import { can } from '@/server/auth/permissions';
+import { getCurrentUser } from '@/server/auth/session';
+import { streamDeals } from '@/server/deals/queries';
+
+const header = [
+  'Name',
+  'Client',
+  'Stage',
+  'Currency',
+  'Amount',
+  'Probability',
+  'Weighted',
+  'Expected close',
+  'Owner',
+  'Coordinator',
+  'Updated',
+];
+
+const money = (cents: string | number | null) => (Number(cents) / 100).toFixed(2);
+
+async function* dealCsvRows(rows: ReturnType<typeof streamDeals>) {
+  for await (const row of rows) {
+    yield [
+      row.name,
+      row.clientName,
+      dealStageLabels[row.stage as DealStage],
+      row.currency,
+      money(row.amountCents),
+      row.probability,
+      money(row.weightedCents),
+      row.expectedClose,
+      row.ownerName,
+      row.coordinatorName,
+      row.updatedAt,
+    ];
+  }
+}
+
+/** Every deal matching the pipeline's current filters and search, as CSV streamed row by row. */
+export async function GET(request: Request) {
+  const viewer = await getCurrentUser();
+  if (!viewer) return new Response('Sign in to export deals.', { status: 401 });
+  if (!can(viewer, 'clients.read'))
+    return new Response('You do not have access to deals.', { status: 403 });
+  const params = dealListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return csvResponse('deals', header, dealCsvRows(streamDeals(viewer, params)));
+}

@@ -1,0 +1,130 @@
+'use client';
+
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { buttonClasses } from '@/components/ui/button';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import type { DealListRow } from '@/server/deals/queries';
+import { DealStageBadge } from './deal-stage-badge';
+import { PipelineFilters } from './pipeline-filters';
+
+type Option = { id: string; name: string };
+
+function columnsFor(timeZone: string): DataTableColumn<DealListRow>[] {
+  return [
+    {
+      accessorKey: 'name',
+      header: 'Name',
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link
+          href={`/deals/${row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {row.original.name}
+        </Link>
+      ),
+    },
+    {
+      id: 'client',
+      accessorKey: 'clientName',
+      header: 'Client',
+      cell: ({ row }) => (
+        <Link href={`/clients/${row.original.clientId}`} className="hover:underline">
+          {row.original.clientName}
+        </Link>
+      ),
+    },
+    {
+      accessorKey: 'stage',
+      header: 'Stage',
+      cell: ({ row }) => <DealStageBadge stage={row.original.stage} />,
+    },
+    {
+      id: 'amount',
+      accessorKey: 'amountCents',
+      header: 'Amount',
+      cell: ({ row }) => formatMoney(row.original.amountCents, row.original.currency),
+    },
+    {
+      accessorKey: 'probability',
+      header: 'Probability',
+      cell: ({ row }) => `${row.original.probability}%`,
+    },
+    {
+      id: 'weighted',
+      accessorKey: 'weightedCents',
+      header: 'Weighted',
+      cell: ({ row }) => formatMoney(row.original.weightedCents, row.original.currency),
+    },
+    {
+      accessorKey: 'expectedClose',
+      header: 'Expected close',
+      cell: ({ row }) => formatDate(row.original.expectedClose),
+    },
+    {
+      id: 'owner',
+      accessorKey: 'ownerName',
+      header: 'Owner',
+      cell: ({ row }) => row.original.ownerName ?? '—',
+    },
+    {
+      id: 'coordinator',
+      accessorKey: 'coordinatorName',
+      header: 'Coordinator',
+      cell: ({ row }) => row.original.coordinatorName ?? '—',
+    },
+    {
+      accessorKey: 'updatedAt',
+      header: 'Updated',
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+    },
+  ];
+}
+
+export function DealsTable({
+  rows,
+  total,
+  totalIsCapped,
+  params,
+  timeZone,
+  users,
+}: {
+  rows: DealListRow[];
+  total: number;
+  totalIsCapped: boolean;
+  params: DataTableParams;
+  timeZone: string;
+  users: Option[];
+}) {
+  const searchParams = useSearchParams();
+  const exportQuery = new URLSearchParams(searchParams.toString());
+  exportQuery.delete('page');
+  exportQuery.delete('size');
+  return (
+    <DataTable
+      label="Deals"
+      columns={columnsFor(timeZone)}
+      rows={rows}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      getRowId={(row) => row.id}
+      getRowHref={(row) => `/deals/${row.id}`}
+      emptyState="No deals match these filters."
+      toolbar={<PipelineFilters users={users} stages />}
+      actions={
+        <a href={`/pipeline/export?${exportQuery}`} className={buttonClasses('secondary')} download>
+          <Download aria-hidden className="size-4" />
+          Export CSV
+        </a>
+      }
+    />
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_weighted_idx" ON "deals" USING btree (("amount_cents" * "probability"),"id");
