@@ -49,7 +49,16 @@ test.describe('a manager', () => {
     });
     await expect(
       newcomerPage.getByRole('navigation', { name: 'Main' }).getByRole('link'),
-    ).toHaveText(['Home', 'Clients', 'Prospects', 'Competitors']);
+    ).toHaveText([
+      'Home',
+      'Clients',
+      'Prospects',
+      'Pipeline',
+      'Competitors',
+      'Proposals',
+      'Review queue',
+      'Templates',
+    ]);
     await newcomer.close();
   });
 

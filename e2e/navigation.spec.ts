@@ -3,11 +3,20 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor, type Role } from './support/auth';
 
 const expectedNavigation: Record<Role, string[]> = {
-  coordinator: ['Home', 'Clients', 'Prospects', 'Competitors', 'Proposals', 'Templates'],
+  coordinator: [
+    'Home',
+    'Clients',
+    'Prospects',
+    'Pipeline',
+    'Competitors',
+    'Proposals',
+    'Templates',
+  ],
   executive: [
     'Home',
     'Clients',
     'Prospects',
+    'Pipeline',
     'Competitors',
     'Proposals',
     'Review queue',
@@ -17,6 +26,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Home',
     'Clients',
     'Prospects',
+    'Pipeline',
     'Competitors',
     'Proposals',
     'Review queue',

@@ -17,7 +17,7 @@ export function ReviewPanel({ id, version }: { id: string; version: number }) {
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   const values = state?.ok === false ? (state.values ?? {}) : {};
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} aria-label="Review decision" className="space-y-4" noValidate>
       <ActionError state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />

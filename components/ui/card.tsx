@@ -12,18 +12,11 @@ export function Card({
   className?: string;
   actions?: ReactNode;
 }) {
-  // Named by its heading, so a titled card is a landmark people (and tests) can find by name.
-  const headingId = title ? `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : undefined;
   return (
-    <section
-      aria-labelledby={headingId}
-      className={cn('rounded-lg border border-slate-200 bg-white p-5 shadow-sm', className)}
-    >
+    <section className={cn('rounded-lg border border-slate-200 bg-white p-5 shadow-sm', className)}>
       {title ? (
         <div className="mb-4 flex items-center justify-between gap-4">
-          <h2 id={headingId} className="text-base font-semibold text-slate-900">
-            {title}
-          </h2>
+          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
           {actions}
         </div>
       ) : null}
