@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { ActionError } from '@/components/ui/action-error';
-import { Field, fieldAria, Select, Textarea, TextField } from '@/components/ui/field';
-import { Markdown } from '@/components/ui/markdown';
+import { Field, fieldAria, Select, TextField } from '@/components/ui/field';
+import { MarkdownEditor } from '@/components/ui/markdown-editor';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { currencies } from '@/lib/clients';
@@ -90,36 +90,15 @@ export function ProposalEditor({
           </Select>
         </Field>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Field
-          id="body"
-          label="Body (Markdown)"
-          error={errors.body}
-          hint="Headings with #, lists with -, bold with **text**."
-        >
-          <Textarea
-            id="body"
-            name="body"
-            rows={22}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-            className="font-mono"
-            {...fieldAria('body', errors.body, true)}
-          />
-        </Field>
-        <section aria-labelledby="preview-heading" className="space-y-1">
-          <h3 id="preview-heading" className="text-sm font-medium text-slate-800">
-            Preview
-          </h3>
-          <div className="min-h-40 rounded-md border border-slate-200 bg-slate-50 p-4">
-            {body.trim() ? (
-              <Markdown>{body}</Markdown>
-            ) : (
-              <p className="text-sm text-slate-500">The preview appears as you write.</p>
-            )}
-          </div>
-        </section>
-      </div>
+      <MarkdownEditor
+        id="body"
+        name="body"
+        value={body}
+        onChange={setBody}
+        error={errors.body}
+        rows={22}
+        hint="Headings with #, lists with -, bold with **text**."
+      />
       <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
     </form>
   );

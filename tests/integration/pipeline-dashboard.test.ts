@@ -1,3 +1,4 @@
+import { db } from '@/db/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   computePipelineDashboard,
@@ -6,13 +7,10 @@ import {
 } from '@/server/reports/pipeline';
 import type { CurrentUser } from '@/server/auth/session';
 import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createDealRecord } from '../support/deal-factories';
 import { createActor } from '../support/factories';
-import {
-  clearPipeline,
-  createDealRecord,
-  createProposalRecord,
-  createReviewRecord,
-} from '../support/pipeline-factories';
+import { createProposal } from '../support/proposal-factories';
+import { clearPipeline, createReviewRecord } from '../support/pipeline-factories';
 
 type Team = Record<'manager' | 'exec1' | 'exec2' | 'coord1' | 'coord2', CurrentUser>;
 
@@ -68,17 +66,20 @@ async function seedTeam(): Promise<Team> {
     closedDaysAgo: 100,
   });
 
-  const p1 = await createProposalRecord(a.id, {
+  const p1 = await createProposal(db, {
+    clientId: a.id,
     status: 'in_review',
     authorId: team.coord1.id,
     reviewerId: team.exec1.id,
   });
-  await createProposalRecord(b.id, {
+  await createProposal(db, {
+    clientId: b.id,
     status: 'in_review',
     authorId: team.coord2.id,
     reviewerId: team.exec1.id,
   });
-  const p3 = await createProposalRecord(b.id, {
+  const p3 = await createProposal(db, {
+    clientId: b.id,
     status: 'approved',
     authorId: team.coord2.id,
     reviewerId: team.exec2.id,

@@ -1,9 +1,10 @@
+import { db } from '@/db/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pdfFileName, proposalPdf } from '@/server/proposals/pdf';
 import { createActor } from '../support/factories';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { pdfText } from '../support/pdf-text';
-import { createProposalRecord } from '../support/proposal-record-factories';
+import { createProposal } from '../support/proposal-factories';
 
 beforeEach(async () => {
   await setVisibility('open');
@@ -26,7 +27,8 @@ describe('the proposal PDF', () => {
   it('is a real PDF with the header, client, title, amount, validity, status and body', async () => {
     const viewer = await createActor('coordinator');
     const client = await createClientRecord({ name: 'Harbor Freight Co' });
-    const proposal = await createProposalRecord(client.id, {
+    const proposal = await createProposal(db, {
+      clientId: client.id,
       title: 'Onboarding redesign / phase 2',
       body,
       amountCents: 4_250_000,
@@ -71,7 +73,7 @@ describe('the proposal PDF', () => {
       await createActor('manager'),
     ];
     const client = await createClientRecord({ ownerId: assigned.id });
-    const proposal = await createProposalRecord(client.id);
+    const proposal = await createProposal(db, { clientId: client.id });
     await setVisibility('assigned');
     expect(await proposalPdf(coordinator, proposal.id)).toBeNull();
     expect(await proposalPdf(assigned, proposal.id)).not.toBeNull();

@@ -44,7 +44,8 @@ import {
   createContactRecord,
   setVisibility,
 } from '../support/client-factories';
-import { createDealRecord, createPublishedTemplate } from '../support/pipeline-factories';
+import { createDealRecord } from '../support/deal-factories';
+import { createPublishedTemplate } from '../support/pipeline-factories';
 
 const notFoundError = expect.objectContaining({ digest: expect.stringContaining('404') });
 

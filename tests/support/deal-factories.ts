@@ -3,12 +3,20 @@ import { db } from '@/db/client';
 import { deals } from '@/db/schema';
 import { defaultProbability, type DealStage } from '@/lib/deals';
 
-/** A deal inserted directly, with its stage's default probability unless told otherwise. */
+/**
+ * A deal inserted directly, with its stage's default probability unless told otherwise; a won or
+ * lost deal is closed `closedDaysAgo` days ago (today by default).
+ */
 export async function createDealRecord(
   clientId: string,
-  overrides: Partial<typeof deals.$inferInsert> & { stage?: DealStage } = {},
+  overrides: Partial<typeof deals.$inferInsert> & {
+    stage?: DealStage;
+    closedDaysAgo?: number;
+  } = {},
 ) {
-  const stage = overrides.stage ?? 'lead';
+  const { closedDaysAgo, ...values } = overrides;
+  const stage = values.stage ?? 'lead';
+  const closing = stage === 'won' || stage === 'lost';
   const [deal] = await db
     .insert(deals)
     .values({
@@ -16,7 +24,9 @@ export async function createDealRecord(
       name: `Deal ${randomUUID().slice(0, 8)}`,
       probability: defaultProbability[stage],
       amountCents: 1_000_000,
-      ...overrides,
+      closedAt: closing ? new Date(Date.now() - (closedDaysAgo ?? 0) * 86_400_000) : null,
+      lostReason: stage === 'lost' ? 'Budget cut' : null,
+      ...values,
     })
     .returning();
   if (!deal) throw new Error('deal not created');

@@ -8,44 +8,8 @@ import {
   proposalTemplates,
   proposalTemplateVersions,
 } from '@/db/schema';
-import { defaultProbability } from '@/lib/deals';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
-
-/** A deal on `clientId`; closed stages get `closedAt` now unless told otherwise. */
-export async function createDealRecord(
-  clientId: string,
-  overrides: Partial<typeof deals.$inferInsert> & { closedDaysAgo?: number } = {},
-) {
-  const { closedDaysAgo, ...values } = overrides;
-  const stage = values.stage ?? 'lead';
-  const closing = stage === 'won' || stage === 'lost';
-  const [deal] = await db
-    .insert(deals)
-    .values({
-      clientId,
-      name: `Deal ${randomUUID().slice(0, 8)}`,
-      probability: defaultProbability[stage],
-      closedAt: closing ? daysAgo(closedDaysAgo ?? 0) : null,
-      lostReason: stage === 'lost' ? 'Budget cut' : null,
-      ...values,
-    })
-    .returning();
-  if (!deal) throw new Error('deal not created');
-  return deal;
-}
-
-export async function createProposalRecord(
-  clientId: string,
-  overrides: Partial<typeof proposals.$inferInsert> = {},
-) {
-  const [proposal] = await db
-    .insert(proposals)
-    .values({ clientId, title: `Proposal ${randomUUID().slice(0, 8)}`, body: 'Body', ...overrides })
-    .returning();
-  if (!proposal) throw new Error('proposal not created');
-  return proposal;
-}
 
 /** A decision `daysAgo` days ago on a submission made `turnaroundHours` before it. */
 export async function createReviewRecord(

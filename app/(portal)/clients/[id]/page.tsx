@@ -9,7 +9,7 @@ import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
-import { ClientProposalsPanel } from '@/components/proposals/client-proposals-panel';
+import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { clientTierLabels } from '@/lib/clients';
@@ -113,7 +113,11 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             users={users}
             canReassign={can(viewer, 'clients.reassign', { ownerId: client.ownerId })}
           />
-          <ClientProposalsPanel clientId={client.id} proposals={proposals} />
+          <ProposalsPanel
+            newHref={`/proposals/new?clientId=${client.id}`}
+            empty="No proposals yet."
+            proposals={proposals}
+          />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

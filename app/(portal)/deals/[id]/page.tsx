@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DealOverview } from '@/components/deals/deal-overview';
-import { DealProposals } from '@/components/deals/deal-proposals';
+import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { DealStageBadge } from '@/components/deals/deal-stage-badge';
 import { StageControl } from '@/components/deals/stage-control';
 import { StageHistory } from '@/components/deals/stage-history';
@@ -76,7 +76,11 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             values={values}
             users={users}
           />
-          <DealProposals dealId={deal.id} proposals={proposals} />
+          <ProposalsPanel
+            newHref={`/proposals/new?dealId=${deal.id}`}
+            empty="No proposals for this deal yet."
+            proposals={proposals}
+          />
         </div>
         <div className="space-y-6">
           <StageControl

@@ -4,12 +4,15 @@ import { formatMoney } from '@/lib/format';
 import type { ProposalStatus } from '@/lib/proposals';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
-/** The proposals of a client, newest first, on the client page. */
-export function ClientProposalsPanel({
-  clientId,
+/** The proposals of a client or a deal, newest first, with the way to write another. */
+export function ProposalsPanel({
+  newHref,
+  empty,
   proposals,
 }: {
-  clientId: string;
+  /** Where "New proposal" starts, preset to the client or deal. */
+  newHref: string;
+  empty: string;
   proposals: {
     id: string;
     title: string;
@@ -22,16 +25,13 @@ export function ClientProposalsPanel({
     <Card
       title="Proposals"
       actions={
-        <Link
-          href={`/proposals/new?clientId=${clientId}`}
-          className="text-sm font-medium text-brand-700 hover:underline"
-        >
+        <Link href={newHref} className="text-sm font-medium text-brand-700 hover:underline">
           New proposal
         </Link>
       }
     >
       {proposals.length === 0 ? (
-        <p className="text-sm text-slate-600">No proposals yet.</p>
+        <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {proposals.map((proposal) => (
