@@ -7,9 +7,13 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { clientListSchema } from '@/lib/validation/clients';
+import { dealFilterSchema, dealListSchema } from '@/lib/validation/deals';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
+import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
+import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
+import { getReviewQueue } from '@/server/proposals/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 
@@ -142,8 +146,14 @@ function clientListStatement(params: Record<string, string>): Statement {
     .toSQL();
 }
 
-const runStatement = (statement: Statement) =>
-  db.$client.unsafe(statement.sql, statement.params as never[]);
+/** The page query of the deals list for `params`, as the manager runs it (no visibility filter). */
+function dealListStatement(params: Record<string, string>): Statement {
+  const parsed = dealListSchema.parse(params);
+  return dealListQuery(dealListWhere(undefined, parsed), parsed)
+    .limit(parsed.size)
+    .offset((parsed.page - 1) * parsed.size)
+    .toSQL();
+}
 
 /** The scans in the plans of `statements`, e.g. "Index Scan using deals_close_idx on deals". */
 async function scansOf(statements: Statement[]) {
@@ -159,54 +169,6 @@ async function scansOf(statements: Statement[]) {
   }
   return [...scans].join('; ');
 }
-
-/**
- * Representative SQL for the pages other branches of this issue build (deals list, board, review
- * queue): written here against the schema so the database's share of those pages is measured
- * before they exist. Replace each with the page's own query once it is merged.
- */
-const dealRowSql = `select d.id, d.name, d.stage, d.amount_cents, d.currency, d.probability, d.expected_close,
-         c.name as client_name, u.name as owner_name
-  from deals d join clients c on c.id = d.client_id left join users u on u.id = d.owner_id`;
-const representative = {
-  dealsList: (stage?: string): Statement[] => [
-    {
-      sql: `${dealRowSql} ${stage ? 'where d.stage = $1' : ''} order by d.expected_close, d.id limit 25`,
-      params: stage ? [stage] : [],
-    },
-    {
-      sql: `select count(*)::int from (select 1 from deals ${stage ? 'where stage = $1' : ''} limit 10001) capped`,
-      params: stage ? [stage] : [],
-    },
-  ],
-  board: (): Statement[] => [
-    {
-      sql: `select stage, currency, count(*)::int, sum(amount_cents), round(sum(amount_cents * probability) / 100.0)
-            from deals group by stage, currency`,
-      params: [],
-    },
-    {
-      sql: `select s.stage, top.* from unnest(enum_range(null::deal_stage)) as s(stage)
-            cross join lateral (
-              ${dealRowSql} where d.stage = s.stage order by d.expected_close, d.id limit 20
-            ) top`,
-      params: [],
-    },
-  ],
-  reviewQueue: (): Statement[] => [
-    {
-      sql: `select p.id, p.title, p.amount_cents, p.currency, p.submitted_at, p.review_due_at,
-                   c.name as client_name, u.name as author_name
-            from proposals p join clients c on c.id = p.client_id left join users u on u.id = p.author_id
-            where p.status = 'in_review' order by p.review_due_at, p.id limit 25`,
-      params: [],
-    },
-    {
-      sql: `select count(*)::int from proposals where status = 'in_review'`,
-      params: [],
-    },
-  ],
-};
 
 /** What the dashboard of `viewer` runs when it is not reused (see getPipelineDashboard). */
 async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
@@ -265,12 +227,10 @@ async function main() {
       ['clients list searched ("harbor")', { q: 'harbor' }],
       ['clients list page 1,000', { page: '1000' }],
     ];
-    const representativeScenario = (name: string, path: string, statements: Statement[]) => ({
-      name: `${name} (representative SQL)`,
-      request: { path },
-      run: () => Promise.all(statements.map(runStatement)),
-      plan: async () => statements,
-    });
+    const deals: [string, Record<string, string>][] = [
+      ['deals list (default)', {}],
+      ['deals list (stage: proposal)', { stage: 'proposal' }],
+    ];
     const scenarios: {
       name: string;
       request: Request;
@@ -330,14 +290,25 @@ async function main() {
         plan: () => dashboardStatements(executive),
         cookie: executiveCookie,
       },
-      representativeScenario('deals list (default)', '/pipeline', representative.dealsList()),
-      representativeScenario(
-        'deals list (stage: proposal)',
-        '/pipeline?stage=proposal',
-        representative.dealsList('proposal'),
-      ),
-      representativeScenario('pipeline board', '/pipeline/board', representative.board()),
-      representativeScenario('review queue', '/proposals/review', representative.reviewQueue()),
+      ...deals.map(([name, params]) => ({
+        name,
+        request: { path: `/pipeline?${new URLSearchParams(params)}` },
+        run: () => {
+          const parsed = dealListSchema.parse(params);
+          return Promise.all([listDeals(viewer, parsed), getStageTotals(viewer, parsed)]);
+        },
+        plan: async () => [dealListStatement(params)],
+      })),
+      {
+        name: 'pipeline board',
+        request: { path: '/pipeline/board' },
+        run: () => getBoard(viewer, dealFilterSchema.parse({})),
+      },
+      {
+        name: 'review queue (manager)',
+        request: { path: '/proposals/review' },
+        run: () => getReviewQueue(viewer),
+      },
     ];
 
     const results = [];
