@@ -52,8 +52,10 @@ export async function seedLarge(
   // One transaction, so a failure halfway leaves no deals behind and the next run starts over.
   if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
   if (!needsClients && !needsPipeline) return false;
-  log('statistics…');
-  await db.execute(sql`analyze`);
+  // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
+  // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
+  log('statistics and visibility map…');
+  await db.execute(sql`vacuum analyze`);
   return true;
 }
 

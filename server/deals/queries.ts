@@ -34,6 +34,7 @@ import {
   dealRowColumns,
   weightedCents,
 } from './list-query';
+import { reuseWhileUnchanged } from '@/server/reuse';
 import { visibleDeals } from './visibility';
 
 /** Cards a board column shows; the table has the rest. */
@@ -118,7 +119,27 @@ async function stageTotals(where: SQL | undefined): Promise<StageTotal[]> {
  */
 export async function getStageTotals(viewer: CurrentUser, filters: DealFilters) {
   assertCanRead(viewer);
-  return stageTotals(dealListWhere(await visibleDeals(viewer), filters, { withStages: false }));
+  return reusedStageTotals(viewer, filters);
+}
+
+// Summing 120,000 open deals costs tens of milliseconds on every table and board view, so totals
+// are reused for up to a minute while no deal or account has been written since.
+const reuseTotals = reuseWhileUnchanged<StageTotal[]>({ maxAgeMs: 60_000, limit: 500 });
+
+/** Moves on with every insert or update of a deal, or of an account (visibility follows it). */
+async function totalsMarker() {
+  const [row] = await db.execute<{ marker: string }>(sql`
+    select concat_ws('/', (select max(updated_at) from ${deals}), (select max(updated_at) from ${clients})) as marker
+  `);
+  return row?.marker ?? '';
+}
+
+async function reusedStageTotals(viewer: CurrentUser, filters: DealFilters) {
+  const visibility = await visibleDeals(viewer);
+  const key = `${visibility ? viewer.id : 'everything'}:${JSON.stringify(filters)}`;
+  return reuseTotals(key, await totalsMarker(), () =>
+    stageTotals(dealListWhere(visibility, filters, { withStages: false })),
+  );
 }
 
 const boardCardColumns = {
@@ -162,7 +183,7 @@ export async function getBoard(viewer: CurrentUser, filters: DealFilters) {
   assertCanRead(viewer);
   const where = dealListWhere(await visibleDeals(viewer), filters, { withStages: false });
   const [totals, ...cards] = await Promise.all([
-    stageTotals(where),
+    reusedStageTotals(viewer, filters),
     ...dealStages.map((stage) => boardCards(where, stage, boardColumnSize)),
   ]);
   return dealStages.map((stage, index) => ({

@@ -3,6 +3,7 @@ import { and, count, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { forbidden } from 'next/navigation';
 import { db } from '@/db/client';
+import { reuseWhileUnchanged } from '@/server/reuse';
 import { clients, deals, proposalReviews, proposals } from '@/db/schema';
 import { openDealStages } from '@/lib/deals';
 import type { DashboardScope, OpenDealStage, PipelineDashboard } from '@/lib/reports';
@@ -172,12 +173,7 @@ export async function computePipelineDashboard(viewer: CurrentUser): Promise<Pip
 // Summing every open deal (120,000 on the large seed) costs tens of milliseconds whatever the
 // index, and the home page asks for it on every visit. So a computed dashboard is reused for up to
 // a minute, and only while no deal, proposal, review or account has been written since.
-const reuseMilliseconds = 60_000;
-const cacheLimit = 500;
-const cache = new Map<
-  string,
-  { marker: string; expiresAt: number; figures: Promise<PipelineDashboard> }
->();
+const reuseDashboard = reuseWhileUnchanged<PipelineDashboard>({ maxAgeMs: 60_000, limit: 500 });
 
 /** Moves on with every insert or update of what the dashboard counts; four index probes. */
 async function changeMarker() {
@@ -201,17 +197,5 @@ export async function getPipelineDashboard(viewer: CurrentUser): Promise<Pipelin
     await getRecordVisibility(),
     viewer.timeZone,
   ].join(':');
-  const marker = await changeMarker();
-  const now = Date.now();
-  const cached = cache.get(key);
-  if (cached && cached.marker === marker && cached.expiresAt > now) return cached.figures;
-  const figures = computePipelineDashboard(viewer);
-  const entry = { marker, expiresAt: now + reuseMilliseconds, figures };
-  cache.delete(key);
-  cache.set(key, entry);
-  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value ?? '');
-  figures.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
-  return figures;
+  return reuseDashboard(key, await changeMarker(), () => computePipelineDashboard(viewer));
 }
