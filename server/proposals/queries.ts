@@ -188,7 +188,7 @@ export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
 export type ProposalPage = Awaited<ReturnType<typeof getProposalPage>>;
 
 /** The queue shows this many at most; more than that is a team problem, not a list to scroll. */
-export const reviewQueueLimit = 200;
+export const reviewQueueLimit = 50;
 
 /**
  * Proposals waiting for the viewer's decision, oldest due first: for a manager every proposal in

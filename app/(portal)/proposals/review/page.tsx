@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ReviewQueue } from '@/components/proposals/review-queue';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
-import { getReviewQueue } from '@/server/proposals/queries';
+import { getReviewQueue, reviewQueueLimit } from '@/server/proposals/queries';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -13,7 +13,11 @@ export default async function ReviewQueuePage() {
     <>
       <PageHeader
         title="Review queue"
-        description="Proposals waiting for your decision, oldest due first."
+        description={
+          rows.length === reviewQueueLimit
+            ? `Proposals waiting for your decision: the ${reviewQueueLimit} due soonest.`
+            : 'Proposals waiting for your decision, oldest due first.'
+        }
       />
       <ReviewQueue rows={rows} timeZone={viewer.timeZone} now={new Date()} />
     </>
