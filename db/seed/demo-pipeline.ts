@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { dealStageChanges, deals, proposalReviews, proposals, proposalVersions } from '@/db/schema';
 import { dealStages, defaultProbability, type DealStage } from '@/lib/deals';
@@ -117,7 +118,7 @@ export async function seedDemoPipeline(
         decidedAt: submitted && status !== 'in_review' ? new Date(now - day / 2) : null,
         sentAt: ['sent', 'accepted'].includes(status) ? new Date(now - day / 4) : null,
         shareToken: ['sent', 'accepted'].includes(status)
-          ? `demo-share-link-${index}-${deal.id}`
+          ? randomBytes(24).toString('base64url')
           : null,
         respondedAt: status === 'accepted' ? new Date(now - day / 8) : null,
         responderName: status === 'accepted' ? 'Jordan Client' : null,
