@@ -83,7 +83,7 @@ test('a proposal goes from template to accepted across coordinator, executive an
   await recordDecision(executive, proposalUrl, 'Changes requested');
   await expect(executive.getByText('Say what should change, or why it is rejected.')).toBeVisible();
   await recordDecision(executive, proposalUrl, 'Changes requested', 'Add a timeline section.');
-  await expect(executive.getByText('Add a timeline section.')).toBeVisible();
+  await expect(executive.getByText('Decision recorded: Changes requested.')).toBeVisible();
 
   await coordinator.reload();
   await expect(coordinator.getByText('Changes requested', { exact: true }).first()).toBeVisible();
@@ -99,7 +99,8 @@ test('a proposal goes from template to accepted across coordinator, executive an
   await executive.goto(proposalUrl);
   await expect(executive.locator('ins', { hasText: 'Six weeks.' }).first()).toBeVisible();
   await recordDecision(executive, proposalUrl, 'Approved');
-  await expect(executive.getByText('Approved', { exact: true }).first()).toBeVisible();
+  // The toast, not the word: "Approved" is also a label of the decision form itself.
+  await expect(executive.getByText('Decision recorded: Approved.')).toBeVisible();
 
   await coordinator.reload();
   await coordinator.getByRole('button', { name: 'Send to client' }).click();
