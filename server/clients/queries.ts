@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -16,7 +16,7 @@ import {
 import type { ClientListParams } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
+import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
 import {
   clientListQuery,
   clientListWhere,
@@ -151,4 +151,23 @@ export async function listAssignableUsers(viewer: CurrentUser) {
 export async function listTags(viewer: CurrentUser) {
   assertCanRead(viewer);
   return db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(asc(tags.name));
+}
+
+/** What a picker of a client shows of each one. */
+export const clientPickerColumns = {
+  id: clients.id,
+  name: clients.name,
+  status: clients.status,
+  currency: clients.currency,
+};
+
+/** Clients the viewer may see whose name contains `query`, by name: for pickers of a client. */
+export async function findVisibleClients(viewer: CurrentUser, query: string, limit: number) {
+  assertCanRead(viewer);
+  return db
+    .select(clientPickerColumns)
+    .from(clients)
+    .where(and(ilike(clients.name, `%${escapeLike(query.trim())}%`), await visibleClients(viewer)))
+    .orderBy(asc(clients.name), asc(clients.id))
+    .limit(limit);
 }

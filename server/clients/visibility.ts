@@ -1,5 +1,7 @@
 import 'server-only';
-import { or, eq, type SQL } from 'drizzle-orm';
+import { inArray, or, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { db } from '@/db/client';
 import { clients } from '@/db/schema';
 import type { CurrentUser } from '@/server/auth/session';
 import { getRecordVisibility } from '@/server/settings/queries';
@@ -12,4 +14,21 @@ import { getRecordVisibility } from '@/server/settings/queries';
 export async function visibleClients(user: CurrentUser): Promise<SQL | undefined> {
   if (user.role === 'manager' || (await getRecordVisibility()) === 'open') return undefined;
   return or(eq(clients.ownerId, user.id), eq(clients.coordinatorId, user.id));
+}
+
+/**
+ * The same condition for a record that hangs off a client (a deal, a proposal): visible when its
+ * client is. Written on the record's own `client_id` (a semi-join), so counts and aggregates need
+ * no join to clients.
+ */
+export async function visibleThroughClient(
+  user: CurrentUser,
+  clientIdColumn: PgColumn,
+): Promise<SQL | undefined> {
+  const clientCondition = await visibleClients(user);
+  if (!clientCondition) return undefined;
+  return inArray(
+    clientIdColumn,
+    db.select({ id: clients.id }).from(clients).where(clientCondition),
+  );
 }

@@ -1,16 +1,5 @@
 import 'server-only';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  ilike,
-  inArray,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { clients, dealStageChanges, deals, proposals, users } from '@/db/schema';
@@ -24,8 +13,9 @@ import {
 import type { DealFilters, DealListParams } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { clientPickerColumns, findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
-import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
+import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
 import {
   dealCoordinators,
   dealListQuery,
@@ -264,17 +254,9 @@ export async function listClientDeals(viewer: CurrentUser, clientId: string) {
 
 export type ClientDealRow = Awaited<ReturnType<typeof listClientDeals>>[number];
 
-const dealClientColumns = { id: clients.id, name: clients.name, currency: clients.currency };
-
 /** Clients the viewer may see whose name contains `query`, for the new-deal client picker. */
-export async function findDealClients(viewer: CurrentUser, query: string) {
-  assertCanRead(viewer);
-  return db
-    .select(dealClientColumns)
-    .from(clients)
-    .where(and(ilike(clients.name, `%${escapeLike(query)}%`), await visibleClients(viewer)))
-    .orderBy(asc(clients.name), asc(clients.id))
-    .limit(10);
+export function findDealClients(viewer: CurrentUser, query: string) {
+  return findVisibleClients(viewer, query, 10);
 }
 
 export type DealClientOption = Awaited<ReturnType<typeof findDealClients>>[number];
@@ -286,7 +268,7 @@ export async function getDealClient(
 ): Promise<DealClientOption | null> {
   assertCanRead(viewer);
   const [client] = await db
-    .select(dealClientColumns)
+    .select(clientPickerColumns)
     .from(clients)
     .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
     .limit(1);

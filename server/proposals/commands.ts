@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   clients,
@@ -39,6 +39,7 @@ import { ActionError, staleRecord } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
 import { getReviewSettings } from '@/server/settings/queries';
 import { maySendProposal, mayReviewProposal } from './abilities';
+import { isActiveReviewer } from '@/server/users/reviewers';
 import { mergeValuesFor } from './merge-values';
 import { visibleProposals } from './visibility';
 
@@ -75,17 +76,7 @@ async function assertReviewer(tx: Transaction, reviewerId: string, authorId: str
       reviewerId: ['The author cannot review their own proposal. Choose someone else.'],
     });
   }
-  const [reviewer] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.id, reviewerId),
-        eq(users.active, true),
-        inArray(users.role, ['executive', 'manager']),
-      ),
-    );
-  if (!reviewer) {
+  if (!(await isActiveReviewer(tx, reviewerId))) {
     throw new ActionError('Check the highlighted fields.', {
       reviewerId: ['Choose an active executive or manager.'],
     });

@@ -29,9 +29,11 @@ import {
 import type { ProposalListParams, ProposalSort } from '@/lib/validation/proposals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike } from '@/server/sql';
 import { listPublishedTemplates } from '@/server/templates/queries';
+import { listActiveReviewers } from '@/server/users/reviewers';
 import { visibleProposals } from './visibility';
 
 const authors = alias(users, 'authors');
@@ -252,11 +254,7 @@ export async function listClientProposals(viewer: CurrentUser, clientId: string)
 /** Who may review proposals: active executives and managers. */
 export async function listReviewers(viewer: CurrentUser) {
   assertCanRead(viewer);
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, ['executive', 'manager'])))
-    .orderBy(asc(users.name));
+  return listActiveReviewers(db);
 }
 
 /** What a new proposal can start from: a visible client, its open deals, and published templates. */
@@ -304,13 +302,7 @@ export async function getNewProposalOptions(
 /** Visible clients whose name contains `query`, to pick one for a new proposal. */
 export async function findClientsForProposal(viewer: CurrentUser, query: string) {
   if (!can(viewer, 'proposals.write')) forbidden();
-  if (!query.trim()) return [];
-  return db
-    .select({ id: clients.id, name: clients.name, status: clients.status })
-    .from(clients)
-    .where(and(ilike(clients.name, `%${escapeLike(query.trim())}%`), await visibleClients(viewer)))
-    .orderBy(asc(clients.name), asc(clients.id))
-    .limit(20);
+  return query.trim() ? findVisibleClients(viewer, query, 20) : [];
 }
 
 /** The viewer's own proposals that wait on them: drafts, changes requested, approved but unsent. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import { settings, users } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { settings } from '@/db/schema';
 import { recordVisibilitySchema } from '@/lib/validation/clients';
 import {
   defaultReviewSettings,
@@ -9,6 +9,7 @@ import {
 } from '@/lib/validation/settings';
 import { defineAction } from '@/server/action';
 import { ActionError } from '@/server/errors';
+import { isActiveReviewer } from '@/server/users/reviewers';
 import { reviewSettingsKey } from './queries';
 
 export const setRecordVisibilityCommand = defineAction({
@@ -42,22 +43,10 @@ export const setReviewSettingsCommand = defineAction({
   schema: reviewSettingsSchema,
   permission: 'settings.manage',
   async run(input, { tx, audit, user }) {
-    if (input.backupReviewerId) {
-      const [reviewer] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(
-          and(
-            eq(users.id, input.backupReviewerId),
-            eq(users.active, true),
-            inArray(users.role, ['executive', 'manager']),
-          ),
-        );
-      if (!reviewer) {
-        throw new ActionError('Check the highlighted fields.', {
-          backupReviewerId: ['Choose an active executive or manager.'],
-        });
-      }
+    if (input.backupReviewerId && !(await isActiveReviewer(tx, input.backupReviewerId))) {
+      throw new ActionError('Check the highlighted fields.', {
+        backupReviewerId: ['Choose an active executive or manager.'],
+      });
     }
     const value: ReviewSettings = {
       reviewThresholdCents: input.reviewThreshold,

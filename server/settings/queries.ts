@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { forbidden } from 'next/navigation';
 import { cache } from 'react';
 import { db, type Executor } from '@/db/client';
-import { settings, users } from '@/db/schema';
+import { settings } from '@/db/schema';
 import { recordVisibilities, type RecordVisibility } from '@/lib/validation/clients';
+import { listActiveReviewers } from '@/server/users/reviewers';
 import { defaultReviewSettings, type ReviewSettings } from '@/lib/validation/settings';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -37,11 +38,7 @@ export const getReviewSettings = cache(() => readReviewSettings(db));
 /** Who may be the backup reviewer: active executives and managers, for the settings form. */
 export async function listBackupReviewerOptions(viewer: CurrentUser) {
   if (!can(viewer, 'settings.manage')) forbidden();
-  return db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, ['executive', 'manager'])))
-    .orderBy(asc(users.name));
+  return listActiveReviewers(db);
 }
 
 /** The agency's name on what clients see (share links, PDFs): the `company.name` setting. */
