@@ -117,13 +117,11 @@ export type ProposalListRow = Awaited<ReturnType<typeof listProposals>>['rows'][
 export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
   assertCanRead(viewer);
   const backupReviewers = alias(users, 'backup_reviewers');
-  const owners = alias(users, 'owners');
   const [proposal] = await db
     .select({
       ...getTableColumns(proposals),
       clientName: clients.name,
       clientOwnerId: clients.ownerId,
-      ownerName: owners.name,
       dealName: deals.name,
       dealStage: deals.stage,
       templateName: proposalTemplates.name,
@@ -134,7 +132,6 @@ export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
     })
     .from(proposals)
     .innerJoin(clients, eq(clients.id, proposals.clientId))
-    .leftJoin(owners, eq(owners.id, clients.ownerId))
     .leftJoin(deals, eq(deals.id, proposals.dealId))
     .leftJoin(proposalTemplates, eq(proposalTemplates.id, proposals.templateId))
     .leftJoin(authors, eq(authors.id, proposals.authorId))
