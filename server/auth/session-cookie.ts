@@ -10,6 +10,26 @@ export type SessionCookie = {
   payload: JWT & { sub: string; sessionVersion: number };
 };
 
+// Decrypting a cookie (key derivation, then AES and HMAC) costs more than rendering a small page,
+// and the proxy and the page both read it on every request; a cookie decrypts to the same claims
+// every time, so the claims of recently seen cookies are kept, and their expiry checked on each use.
+const decodedCookies = new Map<string, JWT>();
+const decodedCookieLimit = 1_000;
+
+async function decodeOnce(token: string, secret: string, salt: string) {
+  const key = `${salt}\0${secret}\0${token}`;
+  const known = decodedCookies.get(key);
+  if (known) return typeof known.exp === 'number' && known.exp * 1000 > Date.now() ? known : null;
+  const payload = await decode({ token, secret, salt }).catch(() => null);
+  if (payload) {
+    if (decodedCookies.size >= decodedCookieLimit) {
+      decodedCookies.delete(decodedCookies.keys().next().value ?? '');
+    }
+    decodedCookies.set(key, payload);
+  }
+  return payload;
+}
+
 /**
  * The session cookie of a request, decrypted and checked like next-auth checks it (signature,
  * expiry) plus Accord's 12-hour limit. Null when absent, forged, expired or too old.
@@ -21,7 +41,7 @@ export async function readSessionCookie(
   const name = sessionCookieNames.find((candidate) => get(candidate));
   const token = name ? get(name) : undefined;
   if (!secret || !name || !token) return null;
-  const payload = await decode({ token, secret, salt: name }).catch(() => null);
+  const payload = await decodeOnce(token, secret, name);
   if (!payload?.sub || payload.sessionVersion === undefined) return null;
   if (isPastAbsoluteLifetime(payload.signedInAt)) return null;
   return { name, payload: payload as SessionCookie['payload'] };

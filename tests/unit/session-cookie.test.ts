@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   isDueForRefresh,
   readSessionCookie,
@@ -11,6 +11,10 @@ const secret = 'unit-test-secret-for-session-cookies-42';
 
 beforeAll(() => {
   process.env.AUTH_SECRET = secret;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const cookieJar = (value: string | undefined) => (cookie: string) =>
@@ -65,5 +69,13 @@ describe('the session cookie', () => {
       role: 'manager',
     });
     expect(renewed?.payload.exp).toBeGreaterThan((session.payload.exp ?? 0) + 7 * 3600);
+  });
+
+  it('is refused once it expires, even after it was read while valid', async () => {
+    const token = await issue({ sub: 'user-3', sessionVersion: 0, signedInAt: Date.now() }, 60);
+    expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-3');
+    expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-3');
+    vi.useFakeTimers({ now: Date.now() + 61_000 });
+    expect(await readSessionCookie(cookieJar(token))).toBeNull();
   });
 });
