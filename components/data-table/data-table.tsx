@@ -8,6 +8,7 @@ import {
   useTable,
   type ColumnDef,
   type PaginationState,
+  type Row,
   type RowData,
   type SortingState,
   type Updater,
@@ -27,7 +28,18 @@ export const dataTableFeatures = tableFeatures({
   columnVisibilityFeature,
 });
 
-export type DataTableColumn<TData extends RowData> = ColumnDef<typeof dataTableFeatures, TData>;
+/**
+ * A column of a list. Its cell is given the row alone: rendering through TanStack's per-cell
+ * objects (each memoised) cost more than twice the rest of the table on the server.
+ */
+export type DataTableColumn<TData extends RowData> = WithoutCell<
+  ColumnDef<typeof dataTableFeatures, TData>
+> & {
+  cell: (context: { row: Row<typeof dataTableFeatures, TData> }) => ReactNode;
+};
+
+// ColumnDef is a union (accessor, display and group columns); this keeps it one.
+type WithoutCell<TColumn> = TColumn extends unknown ? Omit<TColumn, 'cell'> : never;
 
 export type DataTableParams = { page: number; size: number; sort: string; dir: 'asc' | 'desc' };
 
@@ -116,6 +128,7 @@ export function DataTable<TData extends RowData>({
   });
 
   const visibleRows = table.getRowModel().rows;
+  const visibleColumns = table.getVisibleLeafColumns();
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -197,9 +210,9 @@ export function DataTable<TData extends RowData>({
                     }}
                     className={cn(href && 'cursor-pointer hover:bg-slate-50')}
                   >
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="px-4 py-2.5 whitespace-nowrap text-slate-800">
-                        <table.FlexRender cell={cell} />
+                    {visibleColumns.map((column) => (
+                      <td key={column.id} className="px-4 py-2.5 whitespace-nowrap text-slate-800">
+                        {(column.columnDef as DataTableColumn<TData>).cell({ row })}
                       </td>
                     ))}
                   </tr>

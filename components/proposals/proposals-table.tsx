@@ -41,7 +41,12 @@ function columnsFor(timeZone: string): DataTableColumn<ProposalTableRow>[] {
         </Link>
       ),
     },
-    { id: 'client', accessorKey: 'clientName', header: 'Client' },
+    {
+      id: 'client',
+      accessorKey: 'clientName',
+      header: 'Client',
+      cell: ({ row }) => row.original.clientName,
+    },
     {
       accessorKey: 'status',
       header: 'Status',

@@ -36,7 +36,7 @@ function columnsFor(timeZone: string): DataTableColumn<UserListRow>[] {
         </Link>
       ),
     },
-    { accessorKey: 'email', header: 'Email' },
+    { accessorKey: 'email', header: 'Email', cell: ({ row }) => row.original.email },
     { accessorKey: 'role', header: 'Role', cell: ({ row }) => roleLabels[row.original.role] },
     {
       accessorKey: 'active',
