@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, contacts, deals, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
@@ -17,6 +18,16 @@ import { escapeLike } from '@/server/sql';
  * One kind of record the Ctrl/Cmd+K palette finds. Later domains (deals, proposals, contracts,
  * invoices) add a provider here; each checks its own permission and visibility.
  */
+// A broad term ("harbor") matches thousands of contacts or proposals, and sorting them all to show
+// five took 100–200 ms on the large seed. A provider shows the first few by name among at most this
+// many matches, which any plan finds and stops at; a narrower term gets the exact first few.
+const candidateCap = 100;
+
+/** Rows whose `id` is among the first `candidateCap` that `candidates` (a select of ids) finds. */
+function amongFirstMatches(id: PgColumn, candidates: { limit(limit: number): SQLWrapper }) {
+  return inArray(id, candidates.limit(candidateCap));
+}
+
 export type SearchProvider = {
   label: string;
   search: (viewer: CurrentUser, query: string, limit: number) => Promise<SearchHit[]>;
@@ -36,9 +47,17 @@ const clientProvider: SearchProvider = {
       })
       .from(clients)
       .where(
-        and(
-          or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
-          await visibleClients(viewer),
+        amongFirstMatches(
+          clients.id,
+          db
+            .select({ id: clients.id })
+            .from(clients)
+            .where(
+              and(
+                or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
+                await visibleClients(viewer),
+              ),
+            ),
         ),
       )
       .orderBy(asc(clients.name), asc(clients.id))
@@ -68,9 +87,18 @@ const contactProvider: SearchProvider = {
       .from(contacts)
       .innerJoin(clients, eq(clients.id, contacts.clientId))
       .where(
-        and(
-          or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
-          await visibleClients(viewer),
+        amongFirstMatches(
+          contacts.id,
+          db
+            .select({ id: contacts.id })
+            .from(contacts)
+            .innerJoin(clients, eq(clients.id, contacts.clientId))
+            .where(
+              and(
+                or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
+                await visibleClients(viewer),
+              ),
+            ),
         ),
       )
       .orderBy(asc(contacts.name), asc(contacts.id))
@@ -97,7 +125,18 @@ const proposalProvider: SearchProvider = {
       })
       .from(proposals)
       .innerJoin(clients, eq(clients.id, proposals.clientId))
-      .where(and(ilike(proposals.title, `%${escapeLike(query)}%`), await visibleClients(viewer)))
+      .where(
+        amongFirstMatches(
+          proposals.id,
+          db
+            .select({ id: proposals.id })
+            .from(proposals)
+            .innerJoin(clients, eq(clients.id, proposals.clientId))
+            .where(
+              and(ilike(proposals.title, `%${escapeLike(query)}%`), await visibleClients(viewer)),
+            ),
+        ),
+      )
       .orderBy(asc(proposals.title), asc(proposals.id))
       .limit(limit);
     return rows.map((row) => ({
@@ -124,7 +163,15 @@ const dealProvider: SearchProvider = {
       })
       .from(deals)
       .innerJoin(clients, eq(clients.id, deals.clientId))
-      .where(and(ilike(deals.name, `%${escapeLike(query)}%`), await visibleDeals(viewer)))
+      .where(
+        amongFirstMatches(
+          deals.id,
+          db
+            .select({ id: deals.id })
+            .from(deals)
+            .where(and(ilike(deals.name, `%${escapeLike(query)}%`), await visibleDeals(viewer))),
+        ),
+      )
       .orderBy(asc(deals.name), asc(deals.id))
       .limit(limit);
     return rows.map((row) => ({

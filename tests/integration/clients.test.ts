@@ -19,6 +19,7 @@ import {
   listClients,
   streamClients,
 } from '@/server/clients/queries';
+import { searchEverything } from '@/server/search/queries';
 import { setRecordVisibilityCommand } from '@/server/settings/commands';
 import { createActor } from '../support/factories';
 import {
@@ -384,5 +385,38 @@ describe('audit of client writes', () => {
       ownerId: coordinator.id,
     });
     expect(await db.$count(auditLog, eq(auditLog.entityId, client.id))).toBe(before);
+  });
+});
+
+describe('the search palette', () => {
+  it('answers a broad term with matches only, a narrow one exactly, and hides what the viewer may not see', async () => {
+    const coordinator = await createActor('coordinator');
+    const manager = await createActor('manager');
+    await db.insert(clients).values(
+      Array.from({ length: 150 }, (_, index) => ({
+        name: `Broadmatch ${String(index).padStart(3, '0')}`,
+        status: 'active' as const,
+      })),
+    );
+    await createClientRecord({ name: 'Broadmatch Mine', coordinatorId: coordinator.id });
+    await createClientRecord({ name: 'Narrowterm Solo' });
+
+    const broad = await searchEverything(manager, 'broadmatch');
+    const broadClients = broad.find((group) => group.label === 'Clients')?.hits ?? [];
+    expect(broadClients).toHaveLength(5);
+    for (const hit of broadClients) expect(hit.title).toMatch(/^Broadmatch /);
+    const titles = broadClients.map((hit) => hit.title);
+    expect(titles).toEqual([...titles].sort());
+
+    const narrow = await searchEverything(manager, 'narrowterm');
+    expect(narrow.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
+      'Narrowterm Solo',
+    ]);
+
+    await setVisibility('assigned');
+    const mine = await searchEverything(coordinator, 'broadmatch');
+    expect(mine.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
+      'Broadmatch Mine',
+    ]);
   });
 });
