@@ -42,7 +42,7 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
   ],
   webServer: {
-    command: `node_modules/.bin/next start --port ${port}`,
+    command: `node_modules/.bin/tsx scripts/start.ts --port ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
