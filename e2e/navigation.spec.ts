@@ -103,3 +103,21 @@ test.describe('a signed-in page', () => {
     expect(response?.headers()['cache-control']).toMatch(/no-store/);
   });
 });
+
+test.describe('on a narrow screen', () => {
+  test.use({ storageState: storageStateFor('coordinator'), viewport: { width: 390, height: 800 } });
+
+  test('the menu opens onto the navigation and closes once a link is followed', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await page.locator('summary', { hasText: 'Accord' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link')).toHaveText(expectedNavigation.coordinator);
+    await nav.getByRole('link', { name: 'Clients' }).click();
+    await expect(page).toHaveURL(/\/clients$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  });
+});

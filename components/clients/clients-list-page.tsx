@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/card';
 import { clientListSchema } from '@/lib/validation/clients';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
-import { listAssignableUsers, listClients, listTags } from '@/server/clients/queries';
+import { listClientFilterOptions, listClients } from '@/server/clients/queries';
 import { ClientsTable } from './clients-table';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,10 +22,9 @@ export async function ClientsListPage({
   const params = clientListSchema.parse(
     prospects ? { sort: 'nextStepDate', ...raw, status: 'prospect' } : raw,
   );
-  const [{ rows, total, totalIsCapped }, users, tags] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, { users, tags }] = await Promise.all([
     listClients(viewer, params),
-    listAssignableUsers(viewer),
-    listTags(viewer),
+    listClientFilterOptions(viewer),
   ]);
   return (
     <>

@@ -1,13 +1,14 @@
 'use client';
 
 import { ChevronDown } from 'lucide-react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { checkStageMove, dealStageLabels, dealStages, type DealStage } from '@/lib/deals';
 
 /**
  * "Move to…": the keyboard and screen-reader way to move a card, beside drag and drop. Offers the
- * stages the life cycle allows from here (Lost asks for its reason next).
+ * stages the life cycle allows from here (Lost asks for its reason next). The choices are rendered
+ * once it opens: a board carries a menu on every card.
  */
 export function MoveMenu({
   dealName,
@@ -19,11 +20,13 @@ export function MoveMenu({
   onMove: (to: DealStage) => void;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const targets = dealStages.filter((to) => checkStageMove(stage, to, 'reason').ok);
   return (
     <details
       ref={details}
       className="relative"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && details.current?.open) {
           event.stopPropagation();
@@ -39,22 +42,24 @@ export function MoveMenu({
         Move to…
         <ChevronDown aria-hidden className="size-3" />
       </summary>
-      <ul className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-        {targets.map((to) => (
-          <li key={to}>
-            <button
-              type="button"
-              className="block w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus:bg-slate-100"
-              onClick={() => {
-                if (details.current) details.current.open = false;
-                onMove(to);
-              }}
-            >
-              {dealStageLabels[to]}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {open ? (
+        <ul className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          {targets.map((to) => (
+            <li key={to}>
+              <button
+                type="button"
+                className="block w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus:bg-slate-100"
+                onClick={() => {
+                  if (details.current) details.current.open = false;
+                  onMove(to);
+                }}
+              >
+                {dealStageLabels[to]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </details>
   );
 }

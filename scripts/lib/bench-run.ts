@@ -9,7 +9,7 @@ import { db } from '@/db/client';
 import { clientListSchema } from '@/lib/validation/clients';
 import { dealFilterSchema, dealListSchema } from '@/lib/validation/deals';
 import type { CurrentUser } from '@/server/auth/session';
-import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
+import { clientListWhere, clientPageQuery } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
@@ -151,10 +151,7 @@ type Statement = { sql: string; params: unknown[] };
 /** The clients list's page query for `params`, as the list runs it. */
 function clientListStatement(params: Record<string, string>): Statement {
   const parsed = clientListSchema.parse(params);
-  return clientListQuery(clientListWhere(undefined, parsed), parsed)
-    .limit(parsed.size)
-    .offset((parsed.page - 1) * parsed.size)
-    .toSQL();
+  return clientPageQuery(clientListWhere(undefined, parsed), parsed).toSQL();
 }
 
 /** The page query of the deals list for `params`, as the manager runs it (no visibility filter). */

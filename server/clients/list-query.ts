@@ -101,7 +101,7 @@ export function clientListWhere(
   return and(...filters);
 }
 
-/** The client list query, ready for a page (limit/offset) or a streamed export. */
+/** The client list query, ready for a streamed export. */
 export function clientListQuery(
   where: SQL | undefined,
   params: Pick<ClientListParams, 'sort' | 'dir'>,
@@ -113,4 +113,26 @@ export function clientListQuery(
     .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))
     .where(where)
     .orderBy(clientOrder(params.sort, params.dir));
+}
+
+/**
+ * One page of the client list. An offset walks every row it skips, and reading each of those
+ * rows took page 1,000 to 130 ms; the page's ids are found first (on the sort's index alone),
+ * then only those rows are read.
+ */
+export function clientPageQuery(
+  where: SQL | undefined,
+  params: Pick<ClientListParams, 'sort' | 'dir' | 'page' | 'size'>,
+) {
+  const pageIds = db
+    .select({ id: clients.id })
+    .from(clients)
+    // Joined only so the page can be sorted by their names.
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))
+    .where(where)
+    .orderBy(clientOrder(params.sort, params.dir))
+    .limit(params.size)
+    .offset((params.page - 1) * params.size);
+  return clientListQuery(inArray(clients.id, pageIds), params);
 }

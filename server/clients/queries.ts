@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, ilike } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -20,6 +20,7 @@ import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/serve
 import {
   clientListQuery,
   clientListWhere,
+  clientPageQuery,
   clientRowColumns,
   coordinators,
   owners,
@@ -35,9 +36,7 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
   assertCanRead(viewer);
   const where = clientListWhere(await visibleClients(viewer), params);
   const [rows, counted] = await Promise.all([
-    clientListQuery(where, params)
-      .limit(params.size)
-      .offset((params.page - 1) * params.size),
+    clientPageQuery(where, params),
     cappedCount(clients, where),
   ]);
   return { rows, ...counted };
@@ -67,6 +66,12 @@ export async function getClient(viewer: CurrentUser, clientId: string) {
       ...getTableColumns(clients),
       ownerName: owners.name,
       coordinatorName: coordinators.name,
+      // In the same statement: one round trip instead of two on every client page.
+      tags: sql<Option[]>`coalesce((
+        select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name})
+        from ${clientTags} join ${tags} on ${tags.id} = ${clientTags.tagId}
+        where ${clientTags.clientId} = ${clients.id}
+      ), '[]')`,
     })
     .from(clients)
     .leftJoin(owners, eq(owners.id, clients.ownerId))
@@ -74,13 +79,7 @@ export async function getClient(viewer: CurrentUser, clientId: string) {
     .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
     .limit(1);
   if (!client) notFound();
-  const clientTagRows = await db
-    .select({ id: tags.id, name: tags.name })
-    .from(clientTags)
-    .innerJoin(tags, eq(tags.id, clientTags.tagId))
-    .where(eq(clientTags.clientId, clientId))
-    .orderBy(asc(tags.name));
-  return { ...client, tags: clientTagRows };
+  return client;
 }
 
 export type ClientDetail = Awaited<ReturnType<typeof getClient>>;
@@ -148,9 +147,23 @@ export async function listAssignableUsers(viewer: CurrentUser) {
     .orderBy(asc(users.name));
 }
 
-export async function listTags(viewer: CurrentUser) {
+type Option = { id: string; name: string };
+
+/** The choices of the clients list's owner, coordinator and tag filters, in one round trip. */
+export async function listClientFilterOptions(
+  viewer: CurrentUser,
+): Promise<{ users: Option[]; tags: Option[] }> {
   assertCanRead(viewer);
-  return db.select({ id: tags.id, name: tags.name }).from(tags).orderBy(asc(tags.name));
+  const [row] = await db.execute<{ users: Option[]; tags: Option[] }>(sql`select
+    coalesce((
+      select json_agg(json_build_object('id', ${users.id}, 'name', ${users.name}) order by ${users.name})
+      from ${users} where ${users.active}
+    ), '[]') as users,
+    coalesce((
+      select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name})
+      from ${tags}
+    ), '[]') as tags`);
+  return row ?? { users: [], tags: [] };
 }
 
 /** What a picker of a client shows of each one. */

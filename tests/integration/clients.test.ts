@@ -21,7 +21,7 @@ import {
 } from '@/server/clients/queries';
 import { searchEverything } from '@/server/search/queries';
 import { setRecordVisibilityCommand } from '@/server/settings/commands';
-import { createActor } from '../support/factories';
+import { createActor, createUser } from '../support/factories';
 import {
   clientForm,
   createClientRecord,
@@ -346,6 +346,23 @@ describe('the clients list', () => {
       for (const row of rows) seen.add(row.id);
     }
     expect(seen.size).toBe(12);
+  });
+
+  it("pages in the export's order when sorted by a joined column", async () => {
+    const viewer = await createActor('manager');
+    const owners = await Promise.all(['Ola', 'Bea', 'Kai'].map((name) => createUser({ name })));
+    for (let index = 0; index < 13; index += 1)
+      await createClientRecord({
+        name: `Owned ${String(index).padStart(2, '0')}`,
+        ownerId: owners[index % owners.length]?.id,
+      });
+    const params = { q: 'Owned', sort: 'owner', dir: 'desc', size: '10' };
+    const pages = [];
+    for (const page of ['1', '2'])
+      pages.push(...(await listClients(viewer, listParams({ ...params, page }))).rows);
+    const exported = await collect(streamClients(viewer, listParams(params)));
+    expect(pages.map((row) => row.id)).toEqual(exported.map((row) => row.id));
+    expect(pages.map((row) => row.ownerName).slice(0, 5)).toEqual(Array(5).fill('Ola'));
   });
 
   it('lists prospects with their research fields', async () => {
