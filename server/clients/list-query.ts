@@ -124,12 +124,13 @@ export function clientPageQuery(
   where: SQL | undefined,
   params: Pick<ClientListParams, 'sort' | 'dir' | 'page' | 'size'>,
 ) {
-  const pageIds = db
-    .select({ id: clients.id })
-    .from(clients)
-    // Joined only so the page can be sorted by their names.
-    .leftJoin(owners, eq(owners.id, clients.ownerId))
-    .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))
+  let pageIds = db.select({ id: clients.id }).from(clients).$dynamic();
+  // Joined only to sort by their names: an unused join still keeps PostgreSQL off the index alone.
+  if (params.sort === 'owner') pageIds = pageIds.leftJoin(owners, eq(owners.id, clients.ownerId));
+  if (params.sort === 'coordinator') {
+    pageIds = pageIds.leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId));
+  }
+  pageIds = pageIds
     .where(where)
     .orderBy(clientOrder(params.sort, params.dir))
     .limit(params.size)
