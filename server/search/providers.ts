@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, ilike, inArray, or, type SQLWrapper } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, contacts, deals, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
@@ -10,7 +10,7 @@ import { proposalStatusLabels } from '@/lib/proposals';
 import type { SearchHit } from '@/lib/search';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { visibleClients } from '@/server/clients/visibility';
+import { visibleClients, visibleThroughClient } from '@/server/clients/visibility';
 import { visibleDeals } from '@/server/deals/visibility';
 import { escapeLike } from '@/server/sql';
 
@@ -19,13 +19,14 @@ import { escapeLike } from '@/server/sql';
  * invoices) add a provider here; each checks its own permission and visibility.
  */
 // A broad term ("harbor") matches thousands of contacts or proposals, and sorting them all to show
-// five took 100–200 ms on the large seed. A provider shows the first few by name among at most this
-// many matches, which any plan finds and stops at; a narrower term gets the exact first few.
+// five took 100–200 ms on the large seed. Their providers show the first few by name among at most
+// this many matches, which any plan finds and stops at; a narrower term gets the exact first few.
+// Clients and deals need no cap: walking their name index finds the first few of a broad term.
 const candidateCap = 100;
 
-/** Rows whose `id` is among the first `candidateCap` that `candidates` (a select of ids) finds. */
-function amongFirstMatches(id: PgColumn, candidates: { limit(limit: number): SQLWrapper }) {
-  return inArray(id, candidates.limit(candidateCap));
+/** Rows of `table` whose `id` is among the first `candidateCap` that match `where`. */
+function amongFirstMatches(table: PgTable, id: PgColumn, where: SQL | undefined) {
+  return inArray(id, db.select({ id }).from(table).where(where).limit(candidateCap));
 }
 
 export type SearchProvider = {
@@ -47,17 +48,9 @@ const clientProvider: SearchProvider = {
       })
       .from(clients)
       .where(
-        amongFirstMatches(
-          clients.id,
-          db
-            .select({ id: clients.id })
-            .from(clients)
-            .where(
-              and(
-                or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
-                await visibleClients(viewer),
-              ),
-            ),
+        and(
+          or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
+          await visibleClients(viewer),
         ),
       )
       .orderBy(asc(clients.name), asc(clients.id))
@@ -88,17 +81,12 @@ const contactProvider: SearchProvider = {
       .innerJoin(clients, eq(clients.id, contacts.clientId))
       .where(
         amongFirstMatches(
+          contacts,
           contacts.id,
-          db
-            .select({ id: contacts.id })
-            .from(contacts)
-            .innerJoin(clients, eq(clients.id, contacts.clientId))
-            .where(
-              and(
-                or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
-                await visibleClients(viewer),
-              ),
-            ),
+          and(
+            or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
+            await visibleThroughClient(viewer, contacts.clientId),
+          ),
         ),
       )
       .orderBy(asc(contacts.name), asc(contacts.id))
@@ -127,14 +115,12 @@ const proposalProvider: SearchProvider = {
       .innerJoin(clients, eq(clients.id, proposals.clientId))
       .where(
         amongFirstMatches(
+          proposals,
           proposals.id,
-          db
-            .select({ id: proposals.id })
-            .from(proposals)
-            .innerJoin(clients, eq(clients.id, proposals.clientId))
-            .where(
-              and(ilike(proposals.title, `%${escapeLike(query)}%`), await visibleClients(viewer)),
-            ),
+          and(
+            ilike(proposals.title, `%${escapeLike(query)}%`),
+            await visibleThroughClient(viewer, proposals.clientId),
+          ),
         ),
       )
       .orderBy(asc(proposals.title), asc(proposals.id))
@@ -163,15 +149,7 @@ const dealProvider: SearchProvider = {
       })
       .from(deals)
       .innerJoin(clients, eq(clients.id, deals.clientId))
-      .where(
-        amongFirstMatches(
-          deals.id,
-          db
-            .select({ id: deals.id })
-            .from(deals)
-            .where(and(ilike(deals.name, `%${escapeLike(query)}%`), await visibleDeals(viewer))),
-        ),
-      )
+      .where(and(ilike(deals.name, `%${escapeLike(query)}%`), await visibleDeals(viewer)))
       .orderBy(asc(deals.name), asc(deals.id))
       .limit(limit);
     return rows.map((row) => ({

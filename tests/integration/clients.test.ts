@@ -409,20 +409,22 @@ describe('the search palette', () => {
   it('answers a broad term with matches only, a narrow one exactly, and hides what the viewer may not see', async () => {
     const coordinator = await createActor('coordinator');
     const manager = await createActor('manager');
-    await db.insert(clients).values(
+    const theirs = await createClientRecord({ name: 'Elsewhere Ltd' });
+    await db.insert(contacts).values(
       Array.from({ length: 150 }, (_, index) => ({
+        clientId: theirs.id,
         name: `Broadmatch ${String(index).padStart(3, '0')}`,
-        status: 'active' as const,
       })),
     );
-    await createClientRecord({ name: 'Broadmatch Mine', coordinatorId: coordinator.id });
-    await createClientRecord({ name: 'Narrowterm Solo' });
+    const mine = await createClientRecord({ name: 'Mine Ltd', coordinatorId: coordinator.id });
+    await createContactRecord(mine.id, { name: 'Broadmatch Mine' });
+    await createContactRecord(theirs.id, { name: 'Narrowterm Solo' });
 
     const broad = await searchEverything(manager, 'broadmatch');
-    const broadClients = broad.find((group) => group.label === 'Clients')?.hits ?? [];
-    expect(broadClients).toHaveLength(5);
-    for (const hit of broadClients) expect(hit.title).toMatch(/^Broadmatch /);
-    const titles = broadClients.map((hit) => hit.title);
+    const broadContacts = broad.find((group) => group.label === 'Contacts')?.hits ?? [];
+    expect(broadContacts).toHaveLength(5);
+    for (const hit of broadContacts) expect(hit.title).toMatch(/^Broadmatch /);
+    const titles = broadContacts.map((hit) => hit.title);
     expect(titles).toEqual([...titles].sort());
 
     const narrow = await searchEverything(manager, 'narrowterm');
@@ -431,8 +433,8 @@ describe('the search palette', () => {
     ]);
 
     await setVisibility('assigned');
-    const mine = await searchEverything(coordinator, 'broadmatch');
-    expect(mine.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
+    const visible = await searchEverything(coordinator, 'broadmatch');
+    expect(visible.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
       'Broadmatch Mine',
     ]);
   });
