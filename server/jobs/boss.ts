@@ -1,4 +1,5 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { db, type Database } from '@/db/client';
 import { deliverNotificationEmails } from './deliver-notification-emails';
@@ -35,10 +36,17 @@ async function boot() {
   const boss = new PgBoss({ connectionString, max: 2, application_name: 'accord-jobs' });
   boss.on('error', (error) => console.error('[jobs] pg-boss:', error));
   await boss.start();
+  // Processes that start together (`npm start` runs one per core) would create the same queues at
+  // once and deadlock inside pg-boss; the lock lets one process set them up at a time.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accord:jobs-setup'))`);
+    for (const job of jobs) {
+      // "stately": at most one run waiting and one running, so a slow run never piles up others.
+      await boss.createQueue(job.name, { name: job.name, policy: 'stately', expireInSeconds: 300 });
+      await boss.schedule(job.name, everyMinute);
+    }
+  });
   for (const job of jobs) {
-    // "stately": at most one run waiting and one running, so a slow run never piles up others.
-    await boss.createQueue(job.name, { name: job.name, policy: 'stately', expireInSeconds: 300 });
-    await boss.schedule(job.name, everyMinute);
     await boss.work(job.name, { pollingIntervalSeconds: 10 }, async () => {
       await job.run(db, new Date());
     });
