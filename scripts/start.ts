@@ -1,60 +1,122 @@
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm start`: the production build served by one Next.js process per core. A Node process
- * renders on one core, so a single `next start` leaves the others idle while requests queue.
- * WEB_CONCURRENCY sets the number of processes; the primary restarts one that dies and passes
- * SIGTERM/SIGINT on so each finishes its requests before exiting.
+ * `npm start`: the production build served by several Next.js processes. A Node process renders
+ * on one core, so a single `next start` leaves the others idle while requests queue.
+ *
+ * WEB_CONCURRENCY sets the number of processes (the cores, at most 4, by default: each holds its
+ * own pool of DATABASE_POOL_SIZE connections). Background jobs run in the first process only. A
+ * process that dies is replaced after a second, unless they keep dying; SIGTERM and SIGINT let
+ * each finish its requests (for up to 10 seconds) before exiting.
  */
+
+function positiveInteger(name: string, value: string, max: number) {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > max) {
+    console.error(`${name} must be a whole number from 1 to ${max}, not "${value}".`);
+    process.exit(1);
+  }
+  return parsed;
+}
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
 });
-const port = Number(values.port ?? process.env.PORT ?? 3000);
+const port = positiveInteger('The port', values.port ?? process.env.PORT ?? '3000', 65_535);
 // Every interface unless --hostname says otherwise, as `next start` does.
 const hostname = values.hostname;
-const workerCount = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
+const workerCount = positiveInteger(
+  'WEB_CONCURRENCY',
+  process.env.WEB_CONCURRENCY ?? String(Math.min(availableParallelism(), 4)),
+  64,
+);
+const shutdownGraceMs = 10_000;
+const restartDelayMs = 1_000;
+// More deaths than this within a minute means something is wrong that a restart will not fix.
+const maxRestartsPerMinute = 5;
 
 function runPrimary() {
   let stopping = false;
+  let started = false;
+  let listeningCount = 0;
+  let jobsWorker: Worker | undefined;
+  const recentDeaths: number[] = [];
+
+  const fork = (withJobs: boolean) => {
+    // ACCORD_JOBS=off set by the operator stays off in every process.
+    const worker = cluster.fork(withJobs ? {} : { ACCORD_JOBS: 'off' });
+    if (withJobs) jobsWorker = worker;
+    return worker;
+  };
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  const listening = new Set<number>();
-  cluster.on('listening', (worker) => listening.add(worker.id));
+
+  cluster.on('listening', () => {
+    listeningCount += 1;
+    if (!started && listeningCount === workerCount) {
+      started = true;
+      console.log(
+        `Accord on http://${hostname ?? 'localhost'}:${port} (${workerCount} processes).`,
+      );
+    }
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
-    // One that never started (no build, a bad setting) would only fail again.
-    if (!listening.has(worker.id)) {
-      console.error(`Accord could not start (worker exited with ${signal ?? code}).`);
-      stop('SIGTERM');
+    const withJobs = worker === jobsWorker;
+    // One that fails before the site is up (no build, a bad setting) would only fail again.
+    if (!started) {
+      console.error(`Accord could not start (a process exited with ${signal ?? code}).`);
       process.exitCode = 1;
+      stop('SIGTERM');
       return;
     }
-    console.error(`Worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
-    cluster.fork();
+    const now = Date.now();
+    recentDeaths.push(now);
+    while ((recentDeaths[0] ?? now) < now - 60_000) recentDeaths.shift();
+    if (recentDeaths.length > maxRestartsPerMinute) {
+      console.error(`Processes keep stopping (${recentDeaths.length} in a minute); giving up.`);
+      process.exitCode = 1;
+      stop('SIGTERM');
+      return;
+    }
+    console.error(`A process stopped (${signal ?? code}); starting another.`);
+    setTimeout(() => {
+      if (!stopping) fork(withJobs);
+    }, restartDelayMs);
   });
-  for (let index = 0; index < workerCount; index += 1) cluster.fork();
-  console.log(`Accord on http://${hostname ?? 'localhost'}:${port} with ${workerCount} worker(s).`);
+
+  for (let index = 0; index < workerCount; index += 1) fork(index === 0);
 }
 
 async function runWorker() {
-  Object.assign(process.env, { NODE_ENV: 'production' });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    // What `next start` sets: server actions that redirect fetch the target from this origin.
+    __NEXT_PRIVATE_ORIGIN: `http://${!hostname || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+  });
   const { default: next } = await import('next');
   const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => void handle(request, response));
-  const close = () => server.close(() => process.exit(0));
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(1), shutdownGraceMs).unref();
+    server.close(() => void app.close().finally(() => process.exit(0)));
+  };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);
   server.listen(port, hostname);

@@ -29,8 +29,9 @@ export const dataTableFeatures = tableFeatures({
 });
 
 /**
- * A column of a list. Its cell is given the row alone: rendering through TanStack's per-cell
- * objects (each memoised) cost more than twice the rest of the table on the server.
+ * A column of a list (no column groups). Its cell is given the row alone and called as a plain
+ * function, so it uses no hooks (render a component for that): rendering through TanStack's
+ * per-cell objects (each memoised) cost more than twice the rest of the table on the server.
  */
 export type DataTableColumn<TData extends RowData> = WithoutCell<
   ColumnDef<typeof dataTableFeatures, TData>
@@ -191,7 +192,7 @@ export function DataTable<TData extends RowData>({
             {visibleRows.length === 0 ? (
               <tr>
                 <td
-                  colSpan={table.getVisibleLeafColumns().length}
+                  colSpan={visibleColumns.length}
                   className="px-4 py-12 text-center text-slate-600"
                 >
                   {emptyState}

@@ -1,7 +1,7 @@
 'use client';
 
 import { ChevronDown } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { buttonClasses } from '@/components/ui/button';
 import { checkStageMove, dealStageLabels, dealStages, type DealStage } from '@/lib/deals';
 
@@ -21,6 +21,10 @@ export function MoveMenu({
 }) {
   const details = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
+  // A menu opened before the page hydrated fired its toggle before React listened for it.
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   const targets = dealStages.filter((to) => checkStageMove(stage, to, 'reason').ok);
   return (
     <details
@@ -51,6 +55,8 @@ export function MoveMenu({
                 className="block w-full rounded px-2 py-1 text-left text-sm hover:bg-slate-100 focus:bg-slate-100"
                 onClick={() => {
                   if (details.current) details.current.open = false;
+                  // The chosen button goes away with the menu; focus stays on the card.
+                  details.current?.querySelector('summary')?.focus();
                   onMove(to);
                 }}
               >

@@ -1,19 +1,13 @@
 'use client';
 
 import { Menu } from 'lucide-react';
-import { useState } from 'react';
 import { NavLinks, type NavSection } from './nav-links';
 
-/**
- * The navigation on narrow screens: a disclosure that closes once a link is followed. Its links
- * are rendered once it opens, so every page does not carry the navigation twice.
- */
+/** The navigation on narrow screens: a disclosure that closes once a link is followed. */
 export function MobileNav({ sections }: { sections: NavSection[] }) {
-  const [open, setOpen] = useState(false);
   return (
     <details
       className="relative md:invisible"
-      onToggle={(event) => setOpen(event.currentTarget.open)}
       onClick={(event) => {
         if ((event.target as HTMLElement).closest('a')) event.currentTarget.open = false;
       }}
@@ -23,7 +17,7 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
         Accord
       </summary>
       <div className="absolute left-0 z-30 mt-2 w-64 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-        {open ? <NavLinks sections={sections} /> : null}
+        <NavLinks sections={sections} />
       </div>
     </details>
   );

@@ -11,21 +11,26 @@ export type SessionCookie = {
 };
 
 // Decrypting a cookie (key derivation, then AES and HMAC) costs more than rendering a small page,
-// and the proxy and the page both read it on every request; a cookie decrypts to the same claims
-// every time, so the claims of recently seen cookies are kept, and their expiry checked on each use.
-const decodedCookies = new Map<string, JWT>();
+// and the proxy and the page each read it on every request. A cookie decrypts to the same claims
+// every time, so each server bundle keeps the claims of the cookies it has seen recently and
+// checks their expiry on each use, with the same tolerance next-auth's own check allows.
+const decodedCookies = new Map<string, Readonly<JWT>>();
 const decodedCookieLimit = 1_000;
+const clockToleranceSeconds = 15;
 
 async function decodeOnce(token: string, secret: string, salt: string) {
   const key = `${salt}\0${secret}\0${token}`;
   const known = decodedCookies.get(key);
-  if (known) return typeof known.exp === 'number' && known.exp * 1000 > Date.now() ? known : null;
+  if (known) {
+    const expired = Date.now() / 1000 > (known.exp ?? 0) + clockToleranceSeconds;
+    return expired ? null : known;
+  }
   const payload = await decode({ token, secret, salt }).catch(() => null);
-  if (payload) {
+  if (payload && typeof payload.exp === 'number') {
     if (decodedCookies.size >= decodedCookieLimit) {
       decodedCookies.delete(decodedCookies.keys().next().value ?? '');
     }
-    decodedCookies.set(key, payload);
+    decodedCookies.set(key, Object.freeze(payload));
   }
   return payload;
 }

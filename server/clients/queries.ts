@@ -137,13 +137,16 @@ export async function getClientWithRecords(viewer: CurrentUser, clientId: string
   };
 }
 
+// Who can own or coordinate an account: every active user.
+const isAssignable = eq(users.active, true);
+
 /** People who can own or coordinate accounts, for pickers and filters. */
 export async function listAssignableUsers(viewer: CurrentUser) {
   assertCanRead(viewer);
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(eq(users.active, true))
+    .where(isAssignable)
     .orderBy(asc(users.name));
 }
 
@@ -157,7 +160,7 @@ export async function listClientFilterOptions(
   const [row] = await db.execute<{ users: Option[]; tags: Option[] }>(sql`select
     coalesce((
       select json_agg(json_build_object('id', ${users.id}, 'name', ${users.name}) order by ${users.name})
-      from ${users} where ${users.active}
+      from ${users} where ${isAssignable}
     ), '[]') as users,
     coalesce((
       select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name})

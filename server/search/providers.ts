@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { union, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, contacts, deals, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
@@ -14,21 +14,35 @@ import { visibleClients, visibleThroughClient } from '@/server/clients/visibilit
 import { visibleDeals } from '@/server/deals/visibility';
 import { escapeLike } from '@/server/sql';
 
+// A broad term ("harbor") matches thousands of contacts or proposals, and sorting them all to show
+// five took 100–200 ms on the large seed. Their providers show the first few by name among at most
+// this many matches that start with the term, and as many that contain it anywhere, which any plan
+// finds and stops at: "Ann" still finds Ann before the Joannes, and a narrow term gets the exact
+// first few. Clients and deals need no cap: walking their name index finds a broad term's first few.
+const candidateCap = 100;
+
+/** Rows of `table` whose `id` is among the first matches of `query` in `columns`, within `visible`. */
+function amongFirstMatches(
+  table: PgTable,
+  id: PgColumn,
+  columns: PgColumn[],
+  query: string,
+  visible: SQL | undefined,
+) {
+  const term = escapeLike(query);
+  const firstMatching = (pattern: string) =>
+    db
+      .select({ id })
+      .from(table)
+      .where(and(or(...columns.map((column) => ilike(column, pattern))), visible))
+      .limit(candidateCap);
+  return inArray(id, union(firstMatching(`${term}%`), firstMatching(`%${term}%`)));
+}
+
 /**
  * One kind of record the Ctrl/Cmd+K palette finds. Later domains (deals, proposals, contracts,
  * invoices) add a provider here; each checks its own permission and visibility.
  */
-// A broad term ("harbor") matches thousands of contacts or proposals, and sorting them all to show
-// five took 100–200 ms on the large seed. Their providers show the first few by name among at most
-// this many matches, which any plan finds and stops at; a narrower term gets the exact first few.
-// Clients and deals need no cap: walking their name index finds the first few of a broad term.
-const candidateCap = 100;
-
-/** Rows of `table` whose `id` is among the first `candidateCap` that match `where`. */
-function amongFirstMatches(table: PgTable, id: PgColumn, where: SQL | undefined) {
-  return inArray(id, db.select({ id }).from(table).where(where).limit(candidateCap));
-}
-
 export type SearchProvider = {
   label: string;
   search: (viewer: CurrentUser, query: string, limit: number) => Promise<SearchHit[]>;
@@ -68,7 +82,6 @@ const contactProvider: SearchProvider = {
   label: 'Contacts',
   async search(viewer, query, limit) {
     if (!can(viewer, 'clients.read')) return [];
-    const pattern = `%${escapeLike(query)}%`;
     const rows = await db
       .select({
         id: contacts.id,
@@ -83,10 +96,9 @@ const contactProvider: SearchProvider = {
         amongFirstMatches(
           contacts,
           contacts.id,
-          and(
-            or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
-            await visibleThroughClient(viewer, contacts.clientId),
-          ),
+          [contacts.name, contacts.email],
+          query,
+          await visibleThroughClient(viewer, contacts.clientId),
         ),
       )
       .orderBy(asc(contacts.name), asc(contacts.id))
@@ -117,10 +129,9 @@ const proposalProvider: SearchProvider = {
         amongFirstMatches(
           proposals,
           proposals.id,
-          and(
-            ilike(proposals.title, `%${escapeLike(query)}%`),
-            await visibleThroughClient(viewer, proposals.clientId),
-          ),
+          [proposals.title],
+          query,
+          await visibleThroughClient(viewer, proposals.clientId),
         ),
       )
       .orderBy(asc(proposals.title), asc(proposals.id))

@@ -427,6 +427,16 @@ describe('the search palette', () => {
     const titles = broadContacts.map((hit) => hit.title);
     expect(titles).toEqual([...titles].sort());
 
+    await db.insert(contacts).values(
+      Array.from({ length: 150 }, (_, index) => ({
+        clientId: theirs.id,
+        name: `Joanne ${index}`,
+      })),
+    );
+    await createContactRecord(theirs.id, { name: 'Ann Lee' });
+    const prefixFirst = await searchEverything(manager, 'ann');
+    expect(prefixFirst.find((group) => group.label === 'Contacts')?.hits[0]?.title).toBe('Ann Lee');
+
     const narrow = await searchEverything(manager, 'narrowterm');
     expect(narrow.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
       'Narrowterm Solo',
