@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 
 /** Escapes LIKE wildcards so a search for "50%" looks for the text "50%". */
@@ -18,6 +18,18 @@ export async function cappedCount(table: PgTable, where: SQL | undefined) {
   );
   const n = row?.n ?? 0;
   return { total: Math.min(n, countCap), totalIsCapped: n > countCap };
+}
+
+export type IdAndName = { id: string; name: string };
+
+/**
+ * An aggregate of `id` and `name` as a JSON array ordered by name (`[]` when there are none), so
+ * a list of choices or tags comes in the same statement as what it belongs to.
+ */
+export function idAndNameArray(id: PgColumn, name: PgColumn) {
+  return sql<
+    IdAndName[]
+  >`coalesce(json_agg(json_build_object('id', ${id}, 'name', ${name}) order by ${name}), '[]')`;
 }
 
 export type StreamedValue = string | number | null;

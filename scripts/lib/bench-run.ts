@@ -18,10 +18,10 @@ import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/rep
 import { searchEverything } from '@/server/search/queries';
 
 /**
- * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), served as `npm
- * start` serves it, measured per request at 10 concurrent connections with autocannon after a short
- * warm-up, beside the same queries run directly, so
- * the app's own overhead shows. Also prints the scans in the plan of each list and dashboard query.
+ * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), served as
+ * `npm start` serves it, measured per request at 10 concurrent connections with autocannon after a
+ * short warm-up, beside the same queries run directly, so the app's own overhead shows. Also prints
+ * the scans in the plan of each list and dashboard query.
  * A page that answers 404 (not in this build yet) is reported as such, with its SQL still timed.
  */
 

@@ -16,6 +16,7 @@ import {
 import {
   getClient,
   getClientWithRecords,
+  listClientFilterOptions,
   listClients,
   streamClients,
 } from '@/server/clients/queries';
@@ -58,6 +59,9 @@ describe('creating and editing clients', () => {
       coordinatorId: coordinator.id,
     });
     expect(client.tags.map((tag) => tag.name)).toEqual(['Global', 'Retainer']);
+    const options = await listClientFilterOptions(coordinator);
+    expect(options.tags.map((tag) => tag.name)).toEqual(['Global', 'Retainer']);
+    expect(options.users.map((user) => user.id)).toContain(coordinator.id);
     const timeline = await db.select().from(activities).where(eq(activities.clientId, client.id));
     expect(timeline.map((entry) => entry.subject)).toEqual(['Added the account']);
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.entityId, client.id));
@@ -447,5 +451,20 @@ describe('the search palette', () => {
     expect(visible.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
       'Broadmatch Mine',
     ]);
+  });
+});
+
+describe("the clients list's filter choices", () => {
+  it('offer active people and every tag, each by name', async () => {
+    const viewer = await createActor('coordinator');
+    const late = await createUser({ name: 'Zzz Late' });
+    const early = await createUser({ name: 'Aaa Early' });
+    const inactive = await createUser({ name: 'Aab Gone', active: false });
+    const { users } = await listClientFilterOptions(viewer);
+    const ids = users.map((user) => user.id);
+    expect(ids).not.toContain(inactive.id);
+    expect(ids.indexOf(early.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(early.id)).toBeLessThan(ids.indexOf(late.id));
+    expect(users.find((user) => user.id === late.id)).toEqual({ id: late.id, name: 'Zzz Late' });
   });
 });
