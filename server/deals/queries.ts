@@ -15,6 +15,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientPickerColumns, findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
+import { proposalPanelColumns } from '@/server/proposals/queries';
 import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
 import {
   dealCoordinators,
@@ -217,13 +218,7 @@ export async function getDeal(viewer: CurrentUser, dealId: string) {
       .where(eq(dealStageChanges.dealId, dealId))
       .orderBy(desc(dealStageChanges.changedAt), desc(dealStageChanges.id)),
     db
-      .select({
-        id: proposals.id,
-        title: proposals.title,
-        status: proposals.status,
-        amountCents: proposals.amountCents,
-        currency: proposals.currency,
-      })
+      .select(proposalPanelColumns)
       .from(proposals)
       .where(eq(proposals.dealId, dealId))
       .orderBy(desc(proposals.createdAt)),

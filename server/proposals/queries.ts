@@ -230,18 +230,20 @@ export async function getReviewQueue(viewer: CurrentUser) {
 
 export type ReviewQueueRow = Awaited<ReturnType<typeof getReviewQueue>>[number];
 
+/** What the proposals panel of a client or a deal shows of each proposal. */
+export const proposalPanelColumns = {
+  id: proposals.id,
+  title: proposals.title,
+  status: proposals.status,
+  amountCents: proposals.amountCents,
+  currency: proposals.currency,
+};
+
 /** The proposals of one client, newest first, for the client page. */
 export async function listClientProposals(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
   return db
-    .select({
-      id: proposals.id,
-      title: proposals.title,
-      status: proposals.status,
-      amountCents: proposals.amountCents,
-      currency: proposals.currency,
-      updatedAt: proposals.updatedAt,
-    })
+    .select(proposalPanelColumns)
     .from(proposals)
     .where(and(eq(proposals.clientId, clientId), await visibleProposals(viewer)))
     .orderBy(desc(proposals.updatedAt))
