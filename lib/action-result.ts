@@ -16,3 +16,14 @@ export type FormAction<T> = (
   previous: ActionResult<T> | null,
   formData: FormData,
 ) => Promise<ActionResult<T>>;
+
+/**
+ * What a form shows after `state`: what was typed over `saved` when the save was refused, but the
+ * saved values after a stale refusal, since what was typed was written over an older record.
+ */
+export function formValuesAfter<TSaved extends object>(
+  state: ActionResult<unknown> | null,
+  saved: TSaved,
+): TSaved {
+  return state?.ok === false && state.code !== 'stale' ? { ...saved, ...state.values } : saved;
+}

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field, fieldAria, Input, Select, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { FieldErrors } from '@/lib/action-result';
+import { formValuesAfter, type FieldErrors } from '@/lib/action-result';
 import {
   clientStatuses,
   clientStatusLabels,
@@ -206,8 +206,7 @@ export function EditClientForm({
     },
     { schema: updateClientSchema, successMessage: () => 'Changes saved.' },
   );
-  const shown =
-    state?.ok === false && state.code !== 'stale' ? { ...values, ...state.values } : values;
+  const shown = formValuesAfter(state, values);
   return (
     <form action={formAction} className="space-y-6" noValidate>
       <ActionError state={state} onReload={onDone} />

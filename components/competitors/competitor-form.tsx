@@ -5,6 +5,7 @@ import { ActionError } from '@/components/ui/action-error';
 import { TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { formValuesAfter } from '@/lib/action-result';
 import { competitorSchema, updateCompetitorSchema } from '@/lib/validation/clients';
 import { createCompetitor, updateCompetitor } from '@/server/competitors/actions';
 
@@ -38,10 +39,7 @@ export function CompetitorForm({
     },
   );
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values: Partial<CompetitorValues> =
-    state?.ok === false && state.code !== 'stale'
-      ? { ...competitor, ...state.values }
-      : (competitor ?? {});
+  const values: Partial<CompetitorValues> = formValuesAfter(state, competitor ?? {});
   return (
     <form action={formAction} key={JSON.stringify(values)} className="space-y-4" noValidate>
       <ActionError state={state} />

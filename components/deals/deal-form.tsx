@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, fieldAria, Input, Select } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { FieldErrors } from '@/lib/action-result';
+import { formValuesAfter, type FieldErrors } from '@/lib/action-result';
 import { currencies } from '@/lib/clients';
 import { dealStageLabels, defaultProbability, openDealStages, type DealStage } from '@/lib/deals';
 import { createDealSchema, updateDealSchema } from '@/lib/validation/deals';
@@ -220,8 +220,7 @@ export function EditDealForm({
     },
     { schema: updateDealSchema, successMessage: () => 'Changes saved.' },
   );
-  const shown =
-    state?.ok === false && state.code !== 'stale' ? { ...values, ...state.values } : values;
+  const shown = formValuesAfter(state, values);
   const [currency, setCurrency] = useState(shown.currency);
   return (
     <form action={formAction} className="space-y-6" noValidate>

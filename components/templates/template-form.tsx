@@ -5,6 +5,7 @@ import { ActionError } from '@/components/ui/action-error';
 import { TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
+import { formValuesAfter } from '@/lib/action-result';
 import { createTemplateSchema, updateTemplateSchema } from '@/lib/validation/templates';
 import { createTemplate, updateTemplate } from '@/server/templates/actions';
 import { TemplateBodyEditor } from './template-body-editor';
@@ -33,10 +34,7 @@ export function TemplateForm({
     },
   );
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
-  const values: Partial<TemplateValues> =
-    state?.ok === false && state.code !== 'stale'
-      ? { ...template, ...state.values }
-      : (template ?? {});
+  const values: Partial<TemplateValues> = formValuesAfter(state, template ?? {});
   return (
     <form action={formAction} key={JSON.stringify(values)} className="space-y-4" noValidate>
       <ActionError state={state} />
