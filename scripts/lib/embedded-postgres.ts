@@ -122,7 +122,10 @@ async function initialise(
 ) {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (owner) chownSync(dataDir, owner.uid, owner.gid);
-  const passwordFile = path.join(os.tmpdir(), `accord-pg-password-${randomBytes(6).toString('hex')}`);
+  const passwordFile = path.join(
+    os.tmpdir(),
+    `accord-pg-password-${randomBytes(6).toString('hex')}`,
+  );
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   if (owner) chownSync(passwordFile, owner.uid, owner.gid);
   try {
@@ -173,11 +176,11 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   const owner = postgresUser();
-  makeWritableDirectory(binariesRoot);
   assertReachableByPostgresUser(binariesRoot);
+  makeWritableDirectory(binariesRoot);
   const binaries = installPostgresBinaries(options.release ?? bundledPostgres(), binariesRoot);
-  makeWritableDirectory(path.dirname(dataDir));
   assertReachableByPostgresUser(path.dirname(dataDir));
+  makeWritableDirectory(path.dirname(dataDir));
 
   const password = 'postgres';
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {

@@ -37,7 +37,10 @@ export function bundledPostgres(): PostgresRelease {
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
     version: string;
   };
-  return { name: `${version}-${platform}-${os.arch()}`, nativeDir: path.join(packageDir, 'native') };
+  return {
+    name: `${version}-${platform}-${os.arch()}`,
+    nativeDir: path.join(packageDir, 'native'),
+  };
 }
 
 /** Everyone may read the tree and enter its folders; executables stay executable. */
