@@ -5,7 +5,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migrateDatabase } from '@/db/migrate';
-import { accordDataDir } from './lib/data-dir';
+import { accordDataDir, postgresBinariesRoot } from './lib/data-dir';
 import { demoPassword, demoSignIns, seedDemo } from '@/db/seed/demo';
 import {
   ensureDatabase,
@@ -37,7 +37,11 @@ async function main() {
     console.log(
       `Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataRoot, 'postgres')})…`,
     );
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'postgres'), port });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataRoot, 'postgres'),
+      binariesRoot: postgresBinariesRoot(),
+      port,
+    });
     await ensureDatabase(embedded.url('postgres'), 'accord');
     databaseUrl = embedded.url('accord');
   }

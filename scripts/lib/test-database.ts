@@ -1,6 +1,6 @@
 import path from 'node:path';
 import postgres from 'postgres';
-import { accordDataDir } from './data-dir';
+import { accordDataDir, postgresBinariesRoot } from './data-dir';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 export type TestServer = { adminUrl: string; stop: () => Promise<void> };
@@ -19,6 +19,7 @@ export async function acquireTestServer(): Promise<TestServer> {
   const port = Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339);
   const server = await startEmbeddedPostgres({
     dataDir: path.join(accordDataDir(), `test-postgres-${port}`),
+    binariesRoot: postgresBinariesRoot(),
     port,
     persistent: false,
   });
