@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { db, type Transaction } from '@/db/client';
 import { proposals, shareLinkRateLimits } from '@/db/schema';
 import { clientAddressFrom } from '@/server/auth/client-ip';
@@ -27,9 +27,7 @@ async function hit(tx: Transaction, bucket: string, windowStart: Date) {
     .returning({ hits: shareLinkRateLimits.hits });
   // The first hit of a window clears the windows that can no longer count.
   if (row?.hits === 1) {
-    await tx
-      .delete(shareLinkRateLimits)
-      .where(lt(shareLinkRateLimits.windowStart, new Date(windowStart.getTime() - windowMs)));
+    await tx.delete(shareLinkRateLimits).where(lt(shareLinkRateLimits.windowStart, windowStart));
   }
   return row?.hits ?? 1;
 }
@@ -39,7 +37,7 @@ async function hitsSoFar(tx: Transaction, bucket: string, windowStart: Date) {
     .select({ hits: shareLinkRateLimits.hits })
     .from(shareLinkRateLimits)
     .where(
-      sql`${shareLinkRateLimits.bucket} = ${bucket} and ${shareLinkRateLimits.windowStart} = ${windowStart}`,
+      and(eq(shareLinkRateLimits.bucket, bucket), eq(shareLinkRateLimits.windowStart, windowStart)),
     );
   return row?.hits ?? 0;
 }
