@@ -54,26 +54,24 @@ export async function limitShareLinkRequest(
   now = new Date(),
 ): Promise<Response | null> {
   const token = pathname.split('/')[2] ?? '';
+  const tokenHash = shareTokenPattern.test(token) ? hashShareToken(token) : null;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const addressBucket = `address:${hashAddress(clientAddressFrom(headers).rateLimitKey)}`;
   const limited = await db.transaction(async (tx) => {
-    const [link] = shareTokenPattern.test(token)
+    const [link] = tokenHash
       ? await tx
           .select({ id: proposals.id })
           .from(proposals)
-          .where(eq(proposals.shareTokenHash, hashShareToken(token)))
+          .where(eq(proposals.shareTokenHash, tokenHash))
           .limit(1)
       : [];
-    if (!link) {
+    if (!link || !tokenHash) {
       return (await hit(tx, addressBucket, windowStart)) > shareLinkLimits.guessesPerAddress;
     }
     if ((await hitsSoFar(tx, addressBucket, windowStart)) >= shareLinkLimits.guessesPerAddress) {
       return true;
     }
-    return (
-      (await hit(tx, `link:${hashShareToken(token)}`, windowStart)) >
-      shareLinkLimits.requestsPerLink
-    );
+    return (await hit(tx, `link:${tokenHash}`, windowStart)) > shareLinkLimits.requestsPerLink;
   });
   if (!limited) return null;
   const retryAfter = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
