@@ -5,6 +5,7 @@ import {
   reissueSessionCookie,
 } from '@/server/auth/session-cookie';
 import { sessionPolicy } from '@/server/auth/session-policy';
+import { limitShareLinkRequest } from '@/server/proposals/share-rate-limit';
 
 // `/p/<token>`: a proposal shared with a client, who has no account; the token is the permission.
 const publicPaths = ['/sign-in', '/set-password', '/api/health', '/api/auth', '/p'];
@@ -33,6 +34,11 @@ function contentSecurityPolicy(nonce: string) {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Only here can a page's request be answered with a status of its own (429).
+  if (pathname.startsWith('/p/')) {
+    const refusal = await limitShareLinkRequest(pathname, request.headers);
+    if (refusal) return refusal;
+  }
   const isPublic = publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const session = await readSessionCookie((name) => request.cookies.get(name)?.value);
   if (!isPublic && !session) {

@@ -105,10 +105,14 @@ test('a proposal goes from template to accepted across coordinator, executive an
   await coordinator.reload();
   await coordinator.getByRole('button', { name: 'Send to client' }).click();
   const shareLink = coordinator.getByRole('textbox', { name: 'Client link' });
-  await expect(shareLink).toHaveValue(/\/p\/[\w-]{32}$/);
+  await expect(shareLink).toHaveValue(/\/p\/[\w-]{43}$/);
   const link = await shareLink.inputValue();
   await coordinator.getByRole('button', { name: 'Copy link' }).click();
   await expect(coordinator.getByRole('button', { name: 'Copied' })).toBeVisible();
+  // Accord keeps only the link's hash: once the page is left, the link is not shown again.
+  await coordinator.reload();
+  await expect(coordinator.getByRole('textbox', { name: 'Client link' })).toHaveCount(0);
+  await expect(coordinator.getByText(/A client link made .* is active/)).toBeVisible();
 
   const visitor = await openAs(browser, null);
   await visitor.goto(link);

@@ -100,3 +100,8 @@ export const reviewDecisionTransition: Record<ReviewDecision, ProposalTransition
   changes_requested: 'requestChanges',
   rejected: 'reject',
 };
+
+/** Whether a valid-until date (YYYY-MM-DD) is over: a proposal is valid all that day, in UTC. */
+export function validUntilPassed(validUntil: string | null, now = new Date()): boolean {
+  return validUntil !== null && validUntil < now.toISOString().slice(0, 10);
+}

@@ -63,16 +63,19 @@ export function ReviewHistory({
   );
 }
 
-/** Each time the client opened the share link, and their answer. */
+/** How often the client really opened the share link, each request for it, and their answer. */
 export function ClientActivity({
   proposal,
   views,
+  totals,
   timeZone,
 }: {
   proposal: ProposalPage['proposal'];
   views: ProposalPage['views'];
+  totals: ProposalPage['viewTotals'];
   timeZone: string;
 }) {
+  const previews = totals.requests - totals.views;
   return (
     <Card title="Client">
       {proposal.respondedAt ? (
@@ -87,24 +90,25 @@ export function ClientActivity({
           ) : null}
         </p>
       ) : null}
-      {views.length === 0 ? (
-        <p className="text-sm text-slate-600">The client has not opened the link yet.</p>
-      ) : (
-        <>
-          <p className="mb-2 text-sm text-slate-700">
-            Opened {views.length === 50 ? '50+' : views.length} time
-            {views.length === 1 ? '' : 's'}.
-          </p>
-          <ul className="space-y-1 text-xs text-slate-600">
-            {views.map((view) => (
-              <li key={view.id}>
-                {formatDateTime(view.viewedAt, timeZone)} · {view.userAgent ?? 'unknown browser'}
-                {view.ipHash ? ` · visitor ${view.ipHash.slice(0, 8)}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <p className="mb-2 text-sm text-slate-700">
+        {totals.views === 0
+          ? 'The client has not opened the link yet.'
+          : `Opened ${totals.views} time${totals.views === 1 ? '' : 's'}.`}
+        {previews > 0
+          ? ` ${previews} other request${previews === 1 ? '' : 's'} (link previews, scanners or reloads that never showed the page).`
+          : ''}
+      </p>
+      {views.length > 0 ? (
+        <ul className="space-y-1 text-xs text-slate-600">
+          {views.map((view) => (
+            <li key={view.id}>
+              {formatDateTime(view.viewedAt, timeZone)} · {view.realView ? 'view' : 'not shown'} ·{' '}
+              {view.userAgent ?? 'unknown browser'}
+              {view.ipHash ? ` · visitor ${view.ipHash.slice(0, 8)}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </Card>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 
 import { Copy, Link2Off, Send } from 'lucide-react';
-import { useState } from 'react';
+import { createContext, use, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { ActionError } from '@/components/ui/action-error';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { FormAction } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/action-result';
 import type { ProposalStatus } from '@/lib/proposals';
 import {
   reviseProposal,
@@ -18,8 +18,10 @@ import {
   withdrawProposal,
 } from '@/server/proposals/actions';
 
+type StepData = { status: ProposalStatus; shareToken?: string };
+
 type Step = {
-  action: FormAction<{ status: ProposalStatus }>;
+  action: (previous: null, formData: FormData) => Promise<ActionResult<StepData>>;
   label: string;
   pendingLabel: string;
   success: string;
@@ -38,7 +40,7 @@ const steps = {
     action: sendProposal,
     label: 'Send to client',
     pendingLabel: 'Sending…',
-    success: 'Sent. Copy the link for the client below.',
+    success: 'Sent. Copy the link for the client below: it is shown only now.',
   },
   revise: {
     action: reviseProposal,
@@ -58,9 +60,31 @@ const steps = {
 
 export type StepName = keyof typeof steps;
 
+/**
+ * A client link just made, which the server keeps only as a hash: it is shown once, in the Client
+ * link panel, whichever form made it (sending, or making a new one).
+ */
+const FreshLinkContext = createContext<{
+  token: string | null;
+  reveal: (token: string | null) => void;
+}>({ token: null, reveal: () => {} });
+
+export function ShareLinkProvider({ children }: { children: ReactNode }) {
+  const [token, reveal] = useState<string | null>(null);
+  return <FreshLinkContext value={{ token, reveal }}>{children}</FreshLinkContext>;
+}
+
 /** One life-cycle button: a tiny form naming the proposal and the version it was read at. */
 function StepForm({ id, version, step }: { id: string; version: number; step: Step }) {
-  const [state, formAction] = useFormAction(step.action, { successMessage: () => step.success });
+  const { reveal } = use(FreshLinkContext);
+  const [state, formAction] = useFormAction<StepData>(
+    async (_previous, formData) => {
+      const result = await step.action(null, formData);
+      if (result.ok && result.data.shareToken) reveal(result.data.shareToken);
+      return result;
+    },
+    { successMessage: () => step.success },
+  );
   return (
     <form
       action={formAction}
@@ -99,65 +123,105 @@ export function ProposalSteps({
   );
 }
 
-/** The client link of a sent proposal: copy it, revoke it, or make a new one. */
+/** The client link: shown once when made; then it can be replaced by a new one, or revoked. */
 export function ShareLinkPanel({
   id,
   version,
-  url,
+  origin,
+  linkMadeAt,
+  canMake,
+  canRevoke,
 }: {
   id: string;
   version: number;
-  url: string | null;
+  origin: string;
+  /** When the current link was made, formatted; null when there is none. */
+  linkMadeAt: string | null;
+  canMake: boolean;
+  canRevoke: boolean;
 }) {
-  const [state, formAction] = useFormAction(setShareLink, {
-    successMessage: (data) => (data.shared ? 'New link made.' : 'Link revoked.'),
-  });
+  const { token, reveal } = use(FreshLinkContext);
+  const [state, formAction] = useFormAction(
+    async (previous: Parameters<typeof setShareLink>[0], formData: FormData) => {
+      const result = await setShareLink(previous, formData);
+      if (result.ok) reveal(result.data.shareToken);
+      return result;
+    },
+    { successMessage: (data) => (data.shared ? 'New link made.' : 'Link revoked.') },
+  );
   const [copied, setCopied] = useState(false);
+  const url = token ? new URL(`/p/${token}`, origin).toString() : null;
   return (
     <div className="space-y-3">
       <ActionError state={state} />
       {url ? (
-        <div className="flex gap-2">
-          <label htmlFor="share-url" className="sr-only">
-            Client link
-          </label>
-          <Input id="share-url" readOnly value={url} onFocus={(event) => event.target.select()} />
-          <Button
-            variant="secondary"
-            className="shrink-0"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(url);
-                setCopied(true);
-                toast.success('Link copied.');
-              } catch {
-                toast.error('The browser did not allow copying: select the link and copy it.');
+        <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3">
+          <p className="text-sm text-amber-900">
+            Send this link to the client. It is shown only now: Accord keeps only a fingerprint of
+            it.
+          </p>
+          <div className="flex gap-2">
+            <label htmlFor="share-url" className="sr-only">
+              Client link
+            </label>
+            <Input id="share-url" readOnly value={url} onFocus={(event) => event.target.select()} />
+            <Button
+              variant="secondary"
+              className="shrink-0"
+              onClick={async () => {
+                try {
+                  await navigator.clipboard.writeText(url);
+                  setCopied(true);
+                  toast.success('Link copied.');
+                } catch {
+                  toast.error('The browser did not allow copying: select the link and copy it.');
+                }
+              }}
+            >
+              <Copy aria-hidden className="size-4" />
+              {copied ? 'Copied' : 'Copy link'}
+            </Button>
+          </div>
+        </div>
+      ) : linkMadeAt ? (
+        <p className="text-sm text-slate-600">
+          A client link made {linkMadeAt} is active. It was shown only when it was made: if it is
+          lost, make a new one, and the old one stops working.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">There is no client link.</p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {canMake ? (
+          <form action={formAction}>
+            <input type="hidden" name="id" value={id} />
+            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="enabled" value="true" />
+            <SubmitButton variant="secondary" pendingLabel="Making…">
+              <Send aria-hidden className="size-4" />
+              {linkMadeAt ? 'Make a new link' : 'Make a link'}
+            </SubmitButton>
+          </form>
+        ) : null}
+        {canRevoke && linkMadeAt ? (
+          <form
+            action={formAction}
+            onSubmit={(event) => {
+              if (!window.confirm('Revoke the client link? It stops working at once.')) {
+                event.preventDefault();
               }
             }}
           >
-            <Copy aria-hidden className="size-4" />
-            {copied ? 'Copied' : 'Copy link'}
-          </Button>
-        </div>
-      ) : (
-        <p className="text-sm text-slate-600">The client link is revoked.</p>
-      )}
-      <form action={formAction}>
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="version" value={version} />
-        <input type="hidden" name="enabled" value={url ? 'false' : 'true'} />
-        <SubmitButton
-          variant={url ? 'danger' : 'secondary'}
-          pendingLabel={url ? 'Revoking…' : 'Making…'}
-        >
-          {url ? (
-            <Link2Off aria-hidden className="size-4" />
-          ) : (
-            <Send aria-hidden className="size-4" />
-          )}
-          {url ? 'Revoke link' : 'Make a new link'}
-        </SubmitButton>
-      </form>
+            <input type="hidden" name="id" value={id} />
+            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="enabled" value="false" />
+            <SubmitButton variant="danger" pendingLabel="Revoking…">
+              <Link2Off aria-hidden className="size-4" />
+              Revoke link
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   char,
   date,
   index,
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -110,8 +112,12 @@ export const proposals = pgTable(
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
-    /** The secret of the client share link; null when none was made or it was revoked. */
-    shareToken: varchar('share_token', { length: 64 }),
+    /**
+     * SHA-256 (hex) of the client share link's secret, which is shown once and never stored; null
+     * when no link was made or it was revoked.
+     */
+    shareTokenHash: varchar('share_token_hash', { length: 64 }),
+    shareLinkCreatedAt: timestamp('share_link_created_at', { withTimezone: true }),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     responderName: varchar('responder_name', { length: 160 }),
     responseComment: text('response_comment'),
@@ -132,7 +138,7 @@ export const proposals = pgTable(
     index('proposals_review_due_idx')
       .on(table.reviewDueAt)
       .where(sql`${table.status} = 'in_review'`),
-    uniqueIndex('proposals_share_token_idx').on(table.shareToken),
+    uniqueIndex('proposals_share_token_hash_idx').on(table.shareTokenHash),
     index('proposals_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
   ],
 );
@@ -184,7 +190,11 @@ export const proposalReviews = pgTable(
   ],
 );
 
-/** Each time the client opened the share link. The address is kept only as a salted hash. */
+/**
+ * Each request for the share link, up to a cap per proposal (`proposal_view_totals` counts them
+ * all). `real_view` is set when the page reported back from the browser that it was shown; link
+ * previews and scanners never do. The address is kept only as a salted hash.
+ */
 export const proposalViews = pgTable(
   'proposal_views',
   {
@@ -194,9 +204,37 @@ export const proposalViews = pgTable(
       .references(() => proposals.id, { onDelete: 'cascade' }),
     ipHash: varchar('ip_hash', { length: 64 }),
     userAgent: varchar('user_agent', { length: 400 }),
+    realView: boolean('real_view').notNull().default(false),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('proposal_views_proposal_idx').on(table.proposalId, table.viewedAt)],
+);
+
+/** Per proposal: every request for its share link, and how many were real views by the client. */
+export const proposalViewTotals = pgTable('proposal_view_totals', {
+  proposalId: uuid('proposal_id')
+    .primaryKey()
+    .references(() => proposals.id, { onDelete: 'cascade' }),
+  requests: integer('requests').notNull().default(0),
+  views: integer('views').notNull().default(0),
+  lastViewedAt: timestamp('last_viewed_at', { withTimezone: true }),
+});
+
+/**
+ * Fixed-window counters of the share link rate limit, shared by every app instance: one row per
+ * bucket (a client address's guesses, or one link's requests) and window.
+ */
+export const shareLinkRateLimits = pgTable(
+  'share_link_rate_limits',
+  {
+    bucket: varchar('bucket', { length: 80 }).notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (table) => [
+    primaryKey({ columns: [table.bucket, table.windowStart] }),
+    index('share_link_rate_limits_window_idx').on(table.windowStart),
+  ],
 );
 
 export type ProposalTemplate = typeof proposalTemplates.$inferSelect;

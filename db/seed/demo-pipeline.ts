@@ -1,9 +1,9 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { dealStageChanges, deals, proposalReviews, proposals, proposalVersions } from '@/db/schema';
 import { dealStages, defaultProbability, type DealStage } from '@/lib/deals';
 import type { ProposalStatus } from '@/lib/proposals';
+import { createShareToken } from '@/server/proposals/share-token';
 
 type Transaction = Parameters<
   Parameters<PostgresJsDatabase<Record<string, never>>['transaction']>[0]
@@ -117,9 +117,9 @@ export async function seedDemoPipeline(
         reviewDueAt: submitted ? new Date(submittedAt.getTime() + day) : null,
         decidedAt: submitted && status !== 'in_review' ? new Date(now - day / 2) : null,
         sentAt: ['sent', 'accepted'].includes(status) ? new Date(now - day / 4) : null,
-        shareToken: ['sent', 'accepted'].includes(status)
-          ? randomBytes(24).toString('base64url')
-          : null,
+        // Nobody knows these links: the team makes a new one to try the client's page.
+        shareTokenHash: ['sent', 'accepted'].includes(status) ? createShareToken().hash : null,
+        shareLinkCreatedAt: ['sent', 'accepted'].includes(status) ? new Date(now - day / 4) : null,
         respondedAt: status === 'accepted' ? new Date(now - day / 8) : null,
         responderName: status === 'accepted' ? 'Jordan Client' : null,
         versionCount: submitted ? 1 : 0,

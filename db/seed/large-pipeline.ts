@@ -217,7 +217,7 @@ export async function seedLargePipeline(
   await db.execute(sql`
     insert into proposals (id, client_id, deal_id, template_id, title, body, amount_cents, currency, valid_until,
                            status, author_id, reviewer_id, backup_reviewer_id, submitted_at, review_due_at,
-                           escalated_at, decided_at, sent_at, share_token, responded_at, responder_name,
+                           escalated_at, decided_at, sent_at, share_token_hash, share_link_created_at, responded_at, responder_name,
                            response_comment, version_count, created_at, updated_at)
     select pr.id, pr.client_id, pr.deal_id, pr.template_id, pr.title, pr.body, pr.amount_cents, pr.currency,
            (pr.anchor + interval '30 days')::date, pr.status, pr.author_id, pr.reviewer_id,
@@ -229,7 +229,8 @@ export async function seedLargePipeline(
            case when last.decision is not null then last.decided_at end,
            case when pr.status in ${sentStatuses} then last.decided_at + interval '1 hour' end,
            case when pr.status in ('sent', 'accepted', 'declined')
-                then replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '') end,
+                then encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex') end,
+           case when pr.status in ('sent', 'accepted', 'declined') then last.decided_at + interval '1 hour' end,
            case when pr.status in ('accepted', 'declined') then last.decided_at + interval '2 days' end,
            case when pr.status = 'accepted'
                 then ${textArray(firstNames)}[1 + pr.p % ${firstNames.length}] || ' ' || ${textArray(lastNames)}[1 + pr.p % ${lastNames.length}] end,

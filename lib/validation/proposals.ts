@@ -101,3 +101,9 @@ export const declineProposalSchema = z.object({
     .min(1, 'Tell us why, so we can follow up.')
     .max(2000, 'Use at most 2,000 characters.'),
 });
+
+/** The share page's report that it was really shown: which link, and which logged request. */
+export const confirmViewSchema = z.object({
+  token,
+  viewId: z.number().int().positive().nullable(),
+});

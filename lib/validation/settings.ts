@@ -29,3 +29,18 @@ export const reviewSettingsSchema = z.object({
     .transform((value) => value || null)
     .pipe(z.uuid('Choose a user.').nullable()),
 });
+
+export type ShareLinkSettings = {
+  /** Days an accepted or declined proposal's client link still shows the answer; then it is closed. */
+  answeredLinkDays: number;
+};
+
+export const defaultShareLinkSettings: ShareLinkSettings = { answeredLinkDays: 30 };
+
+export const shareLinkSettingsSchema = z.object({
+  answeredLinkDays: z.coerce
+    .number({ error: 'Enter a number of days.' })
+    .int('Enter whole days.')
+    .min(0, 'Use 0 or more days.')
+    .max(365, 'Use at most 365 days.'),
+});

@@ -3,6 +3,7 @@ import {
   isProposalEditable,
   nextProposalStatus,
   requiresReview,
+  validUntilPassed,
   type ProposalStatus,
 } from '@/lib/proposals';
 import type { Role } from '@/lib/roles';
@@ -17,9 +18,14 @@ type ProposalFacts = {
   backupReviewerId: string | null;
   clientOwnerId: string | null;
   amountCents: number;
+  validUntil: string | null;
+  shareTokenHash: string | null;
 };
 
-/** Who may send, withdraw or share a proposal: its author, the account owner, or a manager. */
+/**
+ * Who may send, withdraw or share a proposal, or revoke its client link: its author, the account
+ * owner, or a manager.
+ */
 export function maySendProposal(
   viewer: CurrentUser,
   proposal: Pick<ProposalFacts, 'authorId' | 'clientOwnerId'>,
@@ -65,13 +71,18 @@ export function proposalAbilities(
       reviewThresholdCents,
       proposal.authorRole ?? 'coordinator',
     );
+  const stillValid = !validUntilPassed(proposal.validUntil);
+  const sendable = maySend && (allows('send') || sendDirect);
   return {
     edit: isProposalEditable(proposal.status) && can(viewer, 'proposals.write'),
     submit: allows('submit') && can(viewer, 'proposals.submit', { authorId: proposal.authorId }),
     review: allows('approve') && mayReviewProposal(viewer, proposal),
     revise: allows('revise') && can(viewer, 'proposals.write'),
-    send: maySend && (allows('send') || sendDirect),
+    send: sendable && stillValid,
+    /** It could be sent but for its valid-until date, which has passed. */
+    sendTooLate: sendable && !stillValid,
     withdraw: maySend && allows('withdraw'),
-    share: maySend && proposal.status === 'sent',
+    makeShareLink: maySend && proposal.status === 'sent' && stillValid,
+    revokeShareLink: maySend && proposal.shareTokenHash !== null,
   };
 }

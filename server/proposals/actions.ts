@@ -16,7 +16,7 @@ import {
   updateProposalCommand,
   withdrawProposalCommand,
 } from './commands';
-import { acceptSharedProposal, declineSharedProposal } from './share';
+import { acceptSharedProposal, confirmShareLinkView, declineSharedProposal } from './share';
 
 const proposalPages = ['/proposals', '/proposals/[id]', '/proposals/review', '/clients/[id]', '/'];
 
@@ -51,4 +51,9 @@ export async function acceptProposal(_previous: ClientAnswer | null, formData: F
 export async function declineProposal(_previous: ClientAnswer | null, formData: FormData) {
   const result = await declineSharedProposal(formDataToObject(formData), await visitorAddress());
   return refreshSharedPage(result, formData);
+}
+
+/** The share page's report that it is shown in the client's browser (see ViewBeacon). */
+export async function confirmProposalView(input: { token: string; viewId: number | null }) {
+  await confirmShareLinkView(input, (await headers()).get('user-agent'));
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
@@ -22,6 +21,7 @@ import {
   requiresReview,
   reviewDecisionLabels,
   reviewDecisionTransition,
+  validUntilPassed,
   type ProposalTransition,
 } from '@/lib/proposals';
 import {
@@ -41,6 +41,7 @@ import { getReviewSettings } from '@/server/settings/queries';
 import { maySendProposal, mayReviewProposal } from './abilities';
 import { isActiveReviewer } from '@/server/users/reviewers';
 import { mergeValuesFor } from './merge-values';
+import { createShareToken } from './share-token';
 import { visibleProposals } from './visibility';
 
 const notFoundMessage = 'This proposal does not exist or is not visible to you.';
@@ -366,8 +367,23 @@ export const reviseProposalCommand = defineAction({
   },
 });
 
-function newShareToken() {
-  return randomBytes(24).toString('base64url');
+/** A new client link for the proposal's columns; the token itself is returned once, never stored. */
+function newShareLink() {
+  const { token, hash } = createShareToken();
+  return { token, columns: { shareTokenHash: hash, shareLinkCreatedAt: new Date() } };
+}
+
+const noShareLink = { shareTokenHash: null, shareLinkCreatedAt: null };
+
+/** A proposal whose valid-until date has passed is not offered to the client. */
+function assertStillValid(proposal: Proposal) {
+  if (validUntilPassed(proposal.validUntil)) {
+    throw new ActionError(
+      proposal.status === 'draft'
+        ? 'Its valid-until date has passed. Change the date before sending it.'
+        : 'Its valid-until date has passed, so it cannot be offered to the client any more.',
+    );
+  }
 }
 
 export const sendProposalCommand = defineAction({
@@ -377,6 +393,9 @@ export const sendProposalCommand = defineAction({
     const { tx, user } = context;
     const proposal = await lockProposal(tx, user, input.id, input.version);
     await assertMaySend(tx, user, proposal);
+    statusAfter(proposal, proposal.status === 'draft' ? 'sendWithoutReview' : 'send');
+    assertStillValid(proposal);
+    const link = newShareLink();
     if (proposal.status === 'draft') {
       const [author] = await tx
         .select({ role: users.role })
@@ -393,15 +412,15 @@ export const sendProposalCommand = defineAction({
       const updated = await changeStatus(context, proposal, 'sendWithoutReview', {
         versionCount: number,
         sentAt: new Date(),
-        shareToken: newShareToken(),
+        ...link.columns,
       });
-      return { status: updated.status };
+      return { status: updated.status, shareToken: link.token };
     }
     const updated = await changeStatus(context, proposal, 'send', {
       sentAt: new Date(),
-      shareToken: newShareToken(),
+      ...link.columns,
     });
-    return { status: updated.status };
+    return { status: updated.status, shareToken: link.token };
   },
 });
 
@@ -411,30 +430,50 @@ export const withdrawProposalCommand = defineAction({
   async run(input, context) {
     const proposal = await lockProposal(context.tx, context.user, input.id, input.version);
     await assertMaySend(context.tx, context.user, proposal);
-    const updated = await changeStatus(context, proposal, 'withdraw', { shareToken: null });
+    const updated = await changeStatus(context, proposal, 'withdraw', noShareLink);
     return { status: updated.status };
   },
 });
 
+/**
+ * Makes a new client link (replacing the old one) while the proposal is sent and still valid, or
+ * revokes the link in any state; the author, the account owner or a manager may do either.
+ */
 export const setShareLinkCommand = defineAction({
   schema: shareLinkSchema,
   permission: 'proposals.write',
   async run(input, { tx, user, audit }) {
     const proposal = await lockProposal(tx, user, input.id, input.version);
     await assertMaySend(tx, user, proposal);
+    if (!input.enabled) {
+      if (!proposal.shareTokenHash) throw new ActionError('This proposal has no client link.');
+      await tx
+        .update(proposals)
+        .set({ ...noShareLink, version: sql`${proposals.version} + 1` })
+        .where(eq(proposals.id, proposal.id));
+      await audit({
+        action: 'proposal.share_link_revoked',
+        entityType: 'proposal',
+        entityId: proposal.id,
+        before: { status: proposal.status },
+      });
+      return { shared: false as const, shareToken: null };
+    }
     if (proposal.status !== 'sent') {
       throw new ActionError('Only a sent proposal can be shared with the client.');
     }
-    const shareToken = input.enabled ? newShareToken() : null;
+    assertStillValid(proposal);
+    const link = newShareLink();
     await tx
       .update(proposals)
-      .set({ shareToken, version: sql`${proposals.version} + 1` })
+      .set({ ...link.columns, version: sql`${proposals.version} + 1` })
       .where(eq(proposals.id, proposal.id));
     await audit({
-      action: input.enabled ? 'proposal.share_link_created' : 'proposal.share_link_revoked',
+      action: 'proposal.share_link_created',
       entityType: 'proposal',
       entityId: proposal.id,
+      after: { replacedLink: proposal.shareTokenHash !== null },
     });
-    return { shared: input.enabled };
+    return { shared: true as const, shareToken: link.token };
   },
 });

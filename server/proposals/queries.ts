@@ -24,6 +24,7 @@ import {
   proposalTemplates,
   proposalVersions,
   proposalViews,
+  proposalViewTotals,
   users,
 } from '@/db/schema';
 import type { ProposalListParams, ProposalSort } from '@/lib/validation/proposals';
@@ -140,7 +141,7 @@ export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
     .where(and(eq(proposals.id, proposalId), await visibleProposals(viewer)))
     .limit(1);
   if (!proposal) notFound();
-  const [versions, reviews, views] = await Promise.all([
+  const [versions, reviews, views, [viewTotals]] = await Promise.all([
     db
       .select({
         number: proposalVersions.number,
@@ -175,13 +176,24 @@ export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
         viewedAt: proposalViews.viewedAt,
         userAgent: proposalViews.userAgent,
         ipHash: proposalViews.ipHash,
+        realView: proposalViews.realView,
       })
       .from(proposalViews)
       .where(eq(proposalViews.proposalId, proposalId))
       .orderBy(desc(proposalViews.viewedAt))
       .limit(50),
+    db
+      .select({ requests: proposalViewTotals.requests, views: proposalViewTotals.views })
+      .from(proposalViewTotals)
+      .where(eq(proposalViewTotals.proposalId, proposalId)),
   ]);
-  return { proposal, versions, reviews, views };
+  return {
+    proposal,
+    versions,
+    reviews,
+    views,
+    viewTotals: viewTotals ?? { requests: 0, views: 0 },
+  };
 }
 
 export type ProposalPage = Awaited<ReturnType<typeof getProposalPage>>;

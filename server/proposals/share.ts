@@ -1,25 +1,46 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { db, type Transaction } from '@/db/client';
-import { clients, deals, proposals, proposalViews, type Proposal } from '@/db/schema';
+import {
+  clients,
+  deals,
+  proposals,
+  proposalViews,
+  proposalViewTotals,
+  users,
+  type Proposal,
+} from '@/db/schema';
 import { type ActionResult } from '@/lib/action-result';
 import { invalidInput } from '@/lib/form-data';
 import { isClosedStage } from '@/lib/deals';
-import { acceptProposalSchema, declineProposalSchema } from '@/lib/validation/proposals';
+import { validUntilPassed } from '@/lib/proposals';
+import {
+  acceptProposalSchema,
+  confirmViewSchema,
+  declineProposalSchema,
+} from '@/lib/validation/proposals';
 import { recordAudit } from '@/server/audit/record-audit';
 import { recordActivity } from '@/server/clients/records';
 import { moveDealStage } from '@/server/deals/stage';
 import { notify } from '@/server/notifications/notify';
-import { todayIn } from './merge-values';
+import { getShareLinkSettings } from '@/server/settings/queries';
+import { isLinkPreviewAgent } from './link-previews';
+import { hashAddress, hashShareToken, shareTokenPattern } from './share-token';
 
-/** The statuses in which a share link still shows the proposal (with its outcome once answered). */
+/** The statuses in which a share link still answers (with less and less of the proposal). */
 const shownStatuses = ['sent', 'accepted', 'declined', 'expired'] as const;
 
-/** What the client sees through a share link, or null when the link is unknown or revoked. */
-export async function getSharedProposal(token: string) {
-  if (token.length < 20 || token.length > 64) return null;
-  const [proposal] = await db
+/** The view log keeps this many requests per proposal; the totals count every one. */
+export const proposalViewLogCap = 200;
+
+const authors = alias(users, 'authors');
+const owners = alias(users, 'owners');
+
+/** The proposal behind a share link, by the hash of its token. */
+async function findSharedRow(token: string) {
+  if (!shareTokenPattern.test(token)) return null;
+  const [row] = await db
     .select({
       id: proposals.id,
       title: proposals.title,
@@ -28,59 +49,175 @@ export async function getSharedProposal(token: string) {
       currency: proposals.currency,
       validUntil: proposals.validUntil,
       status: proposals.status,
-      sentAt: proposals.sentAt,
+      authorId: proposals.authorId,
       respondedAt: proposals.respondedAt,
       responderName: proposals.responderName,
+      responseComment: proposals.responseComment,
       clientName: clients.name,
+      authorName: authors.name,
+      authorEmail: authors.email,
+      authorActive: authors.active,
+      ownerName: owners.name,
+      ownerEmail: owners.email,
+      ownerActive: owners.active,
     })
     .from(proposals)
     .innerJoin(clients, eq(clients.id, proposals.clientId))
-    .where(eq(proposals.shareToken, token))
+    .leftJoin(authors, eq(authors.id, proposals.authorId))
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .where(eq(proposals.shareTokenHash, hashShareToken(token)))
     .limit(1);
-  if (!proposal || !(shownStatuses as readonly string[]).includes(proposal.status)) return null;
-  return proposal;
+  if (!row || !(shownStatuses as readonly string[]).includes(row.status)) return null;
+  return row;
+}
+
+type SharedRow = NonNullable<Awaited<ReturnType<typeof findSharedRow>>>;
+
+/** Who the client should write to: the author, or the account owner when the author has left. */
+function contactFor(row: SharedRow) {
+  if (row.authorName && row.authorEmail && row.authorActive) {
+    return { name: row.authorName, email: row.authorEmail };
+  }
+  if (row.ownerName && row.ownerEmail && row.ownerActive) {
+    return { name: row.ownerName, email: row.ownerEmail };
+  }
+  return null;
+}
+
+/**
+ * What the client sees through a share link, or null when the link is unknown or revoked: the
+ * whole proposal only while it is open; once answered, the answer for the manager's set number of
+ * days; once expired or closed, only that and who to contact.
+ */
+export async function getSharedProposal(token: string, now = new Date()) {
+  const row = await findSharedRow(token);
+  if (!row) return null;
+  const base = { id: row.id, contact: contactFor(row) };
+  if (
+    row.status === 'expired' ||
+    (row.status === 'sent' && validUntilPassed(row.validUntil, now))
+  ) {
+    return { ...base, state: 'expired' as const };
+  }
+  if (row.status === 'sent') {
+    return {
+      ...base,
+      state: 'open' as const,
+      proposal: {
+        title: row.title,
+        body: row.body,
+        amountCents: row.amountCents,
+        currency: row.currency,
+        validUntil: row.validUntil,
+        clientName: row.clientName,
+      },
+    };
+  }
+  const { answeredLinkDays } = await getShareLinkSettings();
+  const answeredWindowMs = answeredLinkDays * 24 * 60 * 60 * 1000;
+  if (
+    (row.status === 'accepted' || row.status === 'declined') &&
+    row.respondedAt &&
+    now.getTime() - row.respondedAt.getTime() < answeredWindowMs
+  ) {
+    return {
+      ...base,
+      state: 'answered' as const,
+      answer: {
+        status: row.status,
+        title: row.title,
+        clientName: row.clientName,
+        amountCents: row.amountCents,
+        currency: row.currency,
+        respondedAt: row.respondedAt,
+        responderName: row.responderName,
+        responseComment: row.responseComment,
+      },
+    };
+  }
+  return { ...base, state: 'closed' as const };
 }
 
 export type SharedProposal = NonNullable<Awaited<ReturnType<typeof getSharedProposal>>>;
 
-/** Addresses are kept only as a keyed hash: enough to tell repeat views apart, not to find anyone. */
-export function hashAddress(address: string | null) {
-  if (!address) return null;
-  return createHash('sha256')
-    .update(`${process.env.AUTH_SECRET ?? ''}:${address}`)
-    .digest('hex');
-}
-
-/** Records one view of a shared proposal; the author hears about the first one. */
-export async function recordProposalView(
+/**
+ * Logs one request for a share link, whoever made it (the client, a link preview, a scanner), and
+ * returns the log row for the page to confirm as a real view; null once the proposal's log is at
+ * its cap, where the request is only counted.
+ */
+export async function logShareLinkRequest(
   proposalId: string,
   visitor: { address: string | null; userAgent: string | null },
-) {
-  await db.transaction(async (tx) => {
-    const [proposal] = await tx
-      .select({ id: proposals.id, title: proposals.title, authorId: proposals.authorId })
-      .from(proposals)
-      .where(eq(proposals.id, proposalId))
-      .for('update');
-    if (!proposal) return;
-    const [seen] = await tx
-      .select({ id: proposalViews.id })
-      .from(proposalViews)
-      .where(eq(proposalViews.proposalId, proposalId))
-      .limit(1);
-    await tx.insert(proposalViews).values({
-      proposalId,
-      ipHash: hashAddress(visitor.address),
-      userAgent: visitor.userAgent?.slice(0, 400) ?? null,
-    });
-    if (!seen) {
-      await notify(tx, [proposal.authorId], {
+): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [totals] = await tx
+      .insert(proposalViewTotals)
+      .values({ proposalId, requests: 1 })
+      .onConflictDoUpdate({
+        target: proposalViewTotals.proposalId,
+        set: { requests: sql`${proposalViewTotals.requests} + 1` },
+      })
+      .returning({ requests: proposalViewTotals.requests });
+    if (!totals || totals.requests > proposalViewLogCap) return null;
+    const [row] = await tx
+      .insert(proposalViews)
+      .values({
+        proposalId,
+        ipHash: hashAddress(visitor.address),
+        userAgent: visitor.userAgent?.slice(0, 400) ?? null,
+      })
+      .returning({ id: proposalViews.id });
+    return row?.id ?? null;
+  });
+}
+
+/**
+ * The page's report, sent by its script once it is shown in a browser: the request becomes a real
+ * view, and the author hears about the first one. Link previews never run the script, and those
+ * that do and name themselves are not counted. Returns whether the view was counted.
+ */
+export async function confirmShareLinkView(raw: unknown, userAgent: string | null) {
+  const parsed = confirmViewSchema.safeParse(raw);
+  if (!parsed.success || isLinkPreviewAgent(userAgent)) return false;
+  const shared = await findSharedRow(parsed.data.token);
+  if (!shared) return false;
+  const { viewId } = parsed.data;
+  return db.transaction(async (tx) => {
+    if (viewId === null) {
+      // Only a request past the log's cap has no row to confirm.
+      const [totals] = await tx
+        .select({ requests: proposalViewTotals.requests })
+        .from(proposalViewTotals)
+        .where(eq(proposalViewTotals.proposalId, shared.id));
+      if (!totals || totals.requests <= proposalViewLogCap) return false;
+    } else {
+      const [confirmed] = await tx
+        .update(proposalViews)
+        .set({ realView: true })
+        .where(
+          and(
+            eq(proposalViews.id, viewId),
+            eq(proposalViews.proposalId, shared.id),
+            eq(proposalViews.realView, false),
+          ),
+        )
+        .returning({ id: proposalViews.id });
+      if (!confirmed) return false;
+    }
+    const [totals] = await tx
+      .update(proposalViewTotals)
+      .set({ views: sql`${proposalViewTotals.views} + 1`, lastViewedAt: new Date() })
+      .where(eq(proposalViewTotals.proposalId, shared.id))
+      .returning({ views: proposalViewTotals.views });
+    if (totals?.views === 1) {
+      await notify(tx, [shared.authorId], {
         kind: 'proposal_viewed',
-        title: `Viewed by the client: ${proposal.title}`,
+        title: `Viewed by the client: ${shared.title}`,
         body: 'The client opened the proposal for the first time.',
-        href: `/proposals/${proposal.id}`,
+        href: `/proposals/${shared.id}`,
       });
     }
+    return true;
   });
 }
 
@@ -91,18 +228,21 @@ async function lockForAnswer(tx: Transaction, token: string): Promise<Proposal> 
   const [proposal] = await tx
     .select()
     .from(proposals)
-    .where(eq(proposals.shareToken, token))
+    .where(eq(proposals.shareTokenHash, hashShareToken(token)))
     .for('update')
     .limit(1);
   if (!proposal) throw new AnswerRefused('This link is no longer valid.');
-  if (proposal.status !== 'sent')
-    throw new AnswerRefused('This proposal has already been answered.');
-  if (proposal.validUntil && proposal.validUntil < todayIn('UTC')) {
+  if (
+    proposal.status === 'expired' ||
+    (proposal.status === 'sent' && validUntilPassed(proposal.validUntil))
+  ) {
     throw new AnswerRefused('This proposal has expired. Ask your account team for a new one.');
+  }
+  if (proposal.status !== 'sent') {
+    throw new AnswerRefused('This proposal has already been answered.');
   }
   return proposal;
 }
-
 class AnswerRefused extends Error {}
 
 /** The client's answer through the share link: no account, so the token is the permission. */

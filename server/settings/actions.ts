@@ -1,7 +1,11 @@
 'use server';
 
 import { toFormAction } from '@/server/action';
-import { setRecordVisibilityCommand, setReviewSettingsCommand } from './commands';
+import {
+  setRecordVisibilityCommand,
+  setReviewSettingsCommand,
+  setShareLinkSettingsCommand,
+} from './commands';
 
 export const setRecordVisibility = toFormAction(setRecordVisibilityCommand, [
   '/',
@@ -9,3 +13,5 @@ export const setRecordVisibility = toFormAction(setRecordVisibilityCommand, [
 ]);
 
 export const setReviewSettings = toFormAction(setReviewSettingsCommand, ['/admin/settings']);
+
+export const setShareLinkSettings = toFormAction(setShareLinkSettingsCommand, ['/admin/settings']);

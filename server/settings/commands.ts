@@ -4,13 +4,16 @@ import { settings } from '@/db/schema';
 import { recordVisibilitySchema } from '@/lib/validation/clients';
 import {
   defaultReviewSettings,
+  defaultShareLinkSettings,
   reviewSettingsSchema,
+  shareLinkSettingsSchema,
   type ReviewSettings,
+  type ShareLinkSettings,
 } from '@/lib/validation/settings';
 import { defineAction } from '@/server/action';
 import { ActionError } from '@/server/errors';
 import { isActiveReviewer } from '@/server/users/reviewers';
-import { reviewSettingsKey } from './queries';
+import { reviewSettingsKey, shareLinkSettingsKey } from './queries';
 
 export const setRecordVisibilityCommand = defineAction({
   schema: recordVisibilitySchema,
@@ -70,6 +73,34 @@ export const setReviewSettingsCommand = defineAction({
       entityType: 'setting',
       entityId: reviewSettingsKey,
       before: (current?.value as ReviewSettings | undefined) ?? defaultReviewSettings,
+      after: value,
+    });
+    return value;
+  },
+});
+
+export const setShareLinkSettingsCommand = defineAction({
+  schema: shareLinkSettingsSchema,
+  permission: 'settings.manage',
+  async run(input, { tx, audit, user }) {
+    const value: ShareLinkSettings = { answeredLinkDays: input.answeredLinkDays };
+    const [current] = await tx
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, shareLinkSettingsKey))
+      .for('update');
+    await tx
+      .insert(settings)
+      .values({ key: shareLinkSettingsKey, value, updatedBy: user.id })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value, updatedBy: user.id, updatedAt: new Date() },
+      });
+    await audit({
+      action: 'settings.updated',
+      entityType: 'setting',
+      entityId: shareLinkSettingsKey,
+      before: (current?.value as ShareLinkSettings | undefined) ?? defaultShareLinkSettings,
       after: value,
     });
     return value;

@@ -6,11 +6,17 @@ import { db, type Executor } from '@/db/client';
 import { settings } from '@/db/schema';
 import { recordVisibilities, type RecordVisibility } from '@/lib/validation/clients';
 import { listActiveReviewers } from '@/server/users/reviewers';
-import { defaultReviewSettings, type ReviewSettings } from '@/lib/validation/settings';
+import {
+  defaultReviewSettings,
+  defaultShareLinkSettings,
+  type ReviewSettings,
+  type ShareLinkSettings,
+} from '@/lib/validation/settings';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 
 export const reviewSettingsKey = 'proposals.review';
+export const shareLinkSettingsKey = 'proposals.shareLinks';
 
 /** The manager's record-visibility setting (DESIGN.md §1), read once per request; `open` by default. */
 export const getRecordVisibility = cache(async (): Promise<RecordVisibility> => {
@@ -34,6 +40,16 @@ export async function readReviewSettings(executor: Executor): Promise<ReviewSett
 
 /** Review threshold, due time and backup reviewer for proposals (Admin → Settings), with defaults. */
 export const getReviewSettings = cache(() => readReviewSettings(db));
+
+/** How long an answered proposal's client link shows the answer (Admin → Settings), with defaults. */
+export const getShareLinkSettings = cache(async (): Promise<ShareLinkSettings> => {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, shareLinkSettingsKey))
+    .limit(1);
+  return { ...defaultShareLinkSettings, ...(row?.value as Partial<ShareLinkSettings> | undefined) };
+});
 
 /** Who may be the backup reviewer: active executives and managers, for the settings form. */
 export async function listBackupReviewerOptions(viewer: CurrentUser) {

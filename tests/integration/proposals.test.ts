@@ -33,10 +33,12 @@ import {
 } from '@/server/proposals/queries';
 import {
   acceptSharedProposal,
+  confirmShareLinkView,
   declineSharedProposal,
   getSharedProposal,
-  recordProposalView,
+  logShareLinkRequest,
 } from '@/server/proposals/share';
+import { hashShareToken } from '@/server/proposals/share-token';
 import { searchProviders } from '@/server/search/providers';
 import { auditEntriesFor, createActor } from '../support/factories';
 import {
@@ -97,6 +99,13 @@ async function draft(author: CurrentUser, clientId: string, extra: Record<string
 async function step(command: typeof submitProposalCommand, actor: CurrentUser, id: string) {
   const { version } = await readProposal(id);
   return executeAction(command, actor, { id, version: String(version) });
+}
+
+/** Sends the proposal and returns its client link's token, which only this answer carries. */
+async function send(actor: CurrentUser, id: string) {
+  const { version } = await readProposal(id);
+  return expectOk(await executeAction(sendProposalCommand, actor, { id, version: String(version) }))
+    .shareToken;
 }
 
 async function decide(actor: CurrentUser, id: string, decision: string, comment = '') {
@@ -252,10 +261,11 @@ describe('the review cycle', () => {
     expectOk(await decide(executive, proposal.id, 'approved'));
     expect((await readProposal(proposal.id)).status).toBe('approved');
 
-    expectOk(await step(sendProposalCommand, coordinator, proposal.id));
+    const token = await send(coordinator, proposal.id);
     row = await readProposal(proposal.id);
     expect(row.status).toBe('sent');
-    expect(row.shareToken).toMatch(/^[\w-]{32}$/);
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(row.shareTokenHash).toBe(hashShareToken(token));
 
     const versions = await db
       .select()
@@ -384,16 +394,15 @@ describe('sending', () => {
     const { executive, client } = await team();
     const stranger = await createActor('coordinator');
     const proposal = await draft(executive, client.id, { amount: '100' });
-    expectOk(await step(sendProposalCommand, executive, proposal.id));
+    const shareToken = await send(executive, proposal.id);
     expect(await step(withdrawProposalCommand, stranger, proposal.id)).toMatchObject({ ok: false });
-    const { shareToken } = await readProposal(proposal.id);
-    expect(await getSharedProposal(shareToken!)).not.toBeNull();
+    expect(await getSharedProposal(shareToken)).not.toBeNull();
     expectOk(await step(withdrawProposalCommand, executive, proposal.id));
     expect(await readProposal(proposal.id)).toMatchObject({
       status: 'withdrawn',
-      shareToken: null,
+      shareTokenHash: null,
     });
-    expect(await getSharedProposal(shareToken!)).toBeNull();
+    expect(await getSharedProposal(shareToken)).toBeNull();
   });
 });
 
@@ -405,18 +414,25 @@ describe('the client share link', () => {
       amount: '100',
       dealId: deal.id,
     });
-    expectOk(await step(sendProposalCommand, members.executive, proposal.id));
-    const sent = await readProposal(proposal.id);
-    return { ...members, deal, proposal: sent, token: sent.shareToken! };
+    const token = await send(members.executive, proposal.id);
+    return { ...members, deal, proposal: await readProposal(proposal.id), token };
   }
 
   it('records views, notifies the author of the first, and acceptance wins the deal', async () => {
     const { executive, deal, proposal, token } = await sentProposal();
     const shared = await getSharedProposal(token);
-    expect(shared).toMatchObject({ title: proposal.title, clientName: 'Northwind Traders' });
-    expect(shared).not.toHaveProperty('authorId');
-    await recordProposalView(proposal.id, { address: '203.0.113.9', userAgent: 'Test browser' });
-    await recordProposalView(proposal.id, { address: '203.0.113.9', userAgent: 'Test browser' });
+    expect(shared).toMatchObject({
+      state: 'open',
+      proposal: { title: proposal.title, clientName: 'Northwind Traders' },
+    });
+    expect(shared?.state === 'open' && shared.proposal).not.toHaveProperty('authorId');
+    for (let view = 0; view < 2; view += 1) {
+      const viewId = await logShareLinkRequest(proposal.id, {
+        address: '203.0.113.9',
+        userAgent: 'Test browser',
+      });
+      expect(await confirmShareLinkView({ token, viewId }, 'Test browser')).toBe(true);
+    }
     const views = await db
       .select()
       .from(proposalViews)
@@ -471,14 +487,14 @@ describe('the client share link', () => {
       ok: false,
       error: 'This link is no longer valid.',
     });
-    expectOk(
+    const { shareToken: fresh } = expectOk(
       await executeAction(setShareLinkCommand, executive, {
         id: proposal.id,
         version: String((await readProposal(proposal.id)).version),
         enabled: 'true',
       }),
     );
-    const fresh = (await readProposal(proposal.id)).shareToken!;
+    if (!fresh) throw new Error('no new link');
     expect(fresh).not.toBe(token);
     await db
       .update(proposals)

@@ -77,6 +77,8 @@ describe('what a viewer may do to a proposal', () => {
     backupReviewerId: null,
     clientOwnerId: executive.id,
     amountCents: 500_000,
+    validUntil: null,
+    shareTokenHash: null,
     ...overrides,
   });
   const threshold = 1_000_000;
@@ -111,9 +113,36 @@ describe('what a viewer may do to a proposal', () => {
     expect(proposalAbilities(coordinator, proposal('approved'), threshold).send).toBe(true);
     expect(proposalAbilities(otherExecutive, proposal('approved'), threshold).send).toBe(false);
     expect(proposalAbilities(manager, proposal('sent'), threshold)).toMatchObject({
-      share: true,
+      makeShareLink: true,
       withdraw: true,
       send: false,
     });
+  });
+
+  it('offers no sending once the valid-until date has passed, and says why', () => {
+    const late = { validUntil: '2020-01-31' };
+    expect(proposalAbilities(coordinator, proposal('approved', late), threshold)).toMatchObject({
+      send: false,
+      sendTooLate: true,
+    });
+    expect(proposalAbilities(coordinator, proposal('approved'), threshold).sendTooLate).toBe(false);
+    expect(proposalAbilities(coordinator, proposal('sent', late), threshold).makeShareLink).toBe(
+      false,
+    );
+  });
+
+  it('offers revoking a link in any state to the author, the account owner and managers', () => {
+    const linked = { shareTokenHash: 'f'.repeat(64) };
+    for (const status of ['sent', 'accepted', 'declined', 'expired'] as const) {
+      for (const viewer of [coordinator, executive, manager]) {
+        expect(proposalAbilities(viewer, proposal(status, linked), threshold).revokeShareLink).toBe(
+          true,
+        );
+      }
+      expect(
+        proposalAbilities(otherExecutive, proposal(status, linked), threshold).revokeShareLink,
+      ).toBe(false);
+    }
+    expect(proposalAbilities(manager, proposal('accepted'), threshold).revokeShareLink).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
+import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
 import {
   getRecordVisibility,
   getReviewSettings,
+  getShareLinkSettings,
   listBackupReviewerOptions,
 } from '@/server/settings/queries';
 
@@ -13,9 +15,10 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requirePermission('settings.manage');
-  const [visibility, reviewSettings, reviewers] = await Promise.all([
+  const [visibility, reviewSettings, shareLinkSettings, reviewers] = await Promise.all([
     getRecordVisibility(),
     getReviewSettings(),
+    getShareLinkSettings(),
     listBackupReviewerOptions(user),
   ]);
   return (
@@ -27,6 +30,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Proposal reviews">
           <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />
+        </Card>
+        <Card title="Client links">
+          <ShareLinkSettingsForm settings={shareLinkSettings} />
         </Card>
       </div>
     </>

@@ -14,6 +14,7 @@ import { ProposalStatusBadge } from '@/components/proposals/proposal-status-badg
 import {
   ProposalSteps,
   ShareLinkPanel,
+  ShareLinkProvider,
   type StepName,
 } from '@/components/proposals/proposal-steps';
 import { ProposalVersions } from '@/components/proposals/proposal-versions';
@@ -22,7 +23,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { dealStageLabels } from '@/lib/deals';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
@@ -30,13 +31,13 @@ import { getReviewSettings } from '@/server/settings/queries';
 
 export const metadata: Metadata = { title: 'Proposal' };
 
-/** The public address of a share link, as the client will open it. */
-async function shareUrl(token: string) {
+/** Where share links start, as the client will open them. */
+async function shareOrigin() {
   const requestHeaders = await headers();
-  const origin =
+  return (
     process.env.APP_URL ??
-    `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('host')}`;
-  return new URL(`/p/${token}`, origin).toString();
+    `${requestHeaders.get('x-forwarded-proto') ?? 'http'}://${requestHeaders.get('host')}`
+  );
 }
 
 export default async function ProposalPage({ params }: { params: Promise<{ id: string }> }) {
@@ -48,7 +49,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
     getReviewSettings(),
     listReviewers(viewer),
   ]);
-  const { proposal, versions, reviews, views } = page;
+  const { proposal, versions, reviews, views, viewTotals } = page;
   const can = proposalAbilities(viewer, proposal, settings.reviewThresholdCents);
   const steps: StepName[] = [];
   if (can.submit) steps.push('submit');
@@ -92,52 +93,75 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </span>
         ) : null}
       </div>
-      <div className="space-y-6">
-        {steps.length > 0 ? (
-          <Card title="Next step">
-            <ProposalSteps id={proposal.id} version={proposal.version} allowed={steps} />
-          </Card>
-        ) : null}
-        {can.share ? (
-          <Card title="Client link">
-            <ShareLinkPanel
-              id={proposal.id}
-              version={proposal.version}
-              url={proposal.shareToken ? await shareUrl(proposal.shareToken) : null}
+      <ShareLinkProvider>
+        <div className="space-y-6">
+          {steps.length > 0 || can.sendTooLate ? (
+            <Card title="Next step">
+              <ProposalSteps id={proposal.id} version={proposal.version} allowed={steps} />
+              {can.sendTooLate ? (
+                <p className="text-sm text-slate-600">
+                  Its valid-until date ({formatDate(proposal.validUntil)}) has passed, so it cannot
+                  be sent.{' '}
+                  {proposal.status === 'draft'
+                    ? 'Change the date to send it.'
+                    : 'Withdraw it and draft a new one.'}
+                </p>
+              ) : null}
+            </Card>
+          ) : null}
+          {can.makeShareLink || can.revokeShareLink ? (
+            <Card title="Client link">
+              <ShareLinkPanel
+                id={proposal.id}
+                version={proposal.version}
+                origin={await shareOrigin()}
+                linkMadeAt={
+                  proposal.shareTokenHash
+                    ? formatDateTime(proposal.shareLinkCreatedAt, viewer.timeZone)
+                    : null
+                }
+                canMake={can.makeShareLink}
+                canRevoke={can.revokeShareLink}
+              />
+            </Card>
+          ) : null}
+          {can.review ? (
+            <Card title="Your review">
+              <ReviewPanel id={proposal.id} version={proposal.version} />
+            </Card>
+          ) : null}
+          {can.edit ? (
+            <Card title="Draft">
+              <ProposalEditor
+                key={proposal.version}
+                draft={{
+                  id: proposal.id,
+                  version: proposal.version,
+                  title: proposal.title,
+                  body: proposal.body,
+                  amount: (proposal.amountCents / 100).toFixed(2),
+                  currency: proposal.currency,
+                  validUntil: proposal.validUntil ?? '',
+                  reviewerId: proposal.reviewerId ?? '',
+                }}
+                reviewers={reviewers.filter((reviewer) => reviewer.id !== proposal.authorId)}
+              />
+            </Card>
+          ) : (
+            <ProposalBody proposal={proposal} />
+          )}
+          <div className="grid gap-6 lg:grid-cols-2">
+            <ReviewHistory reviews={reviews} timeZone={viewer.timeZone} />
+            <ClientActivity
+              proposal={proposal}
+              views={views}
+              totals={viewTotals}
+              timeZone={viewer.timeZone}
             />
-          </Card>
-        ) : null}
-        {can.review ? (
-          <Card title="Your review">
-            <ReviewPanel id={proposal.id} version={proposal.version} />
-          </Card>
-        ) : null}
-        {can.edit ? (
-          <Card title="Draft">
-            <ProposalEditor
-              key={proposal.version}
-              draft={{
-                id: proposal.id,
-                version: proposal.version,
-                title: proposal.title,
-                body: proposal.body,
-                amount: (proposal.amountCents / 100).toFixed(2),
-                currency: proposal.currency,
-                validUntil: proposal.validUntil ?? '',
-                reviewerId: proposal.reviewerId ?? '',
-              }}
-              reviewers={reviewers.filter((reviewer) => reviewer.id !== proposal.authorId)}
-            />
-          </Card>
-        ) : (
-          <ProposalBody proposal={proposal} />
-        )}
-        <div className="grid gap-6 lg:grid-cols-2">
-          <ReviewHistory reviews={reviews} timeZone={viewer.timeZone} />
-          <ClientActivity proposal={proposal} views={views} timeZone={viewer.timeZone} />
+          </div>
+          <ProposalVersions versions={versions} timeZone={viewer.timeZone} />
         </div>
-        <ProposalVersions versions={versions} timeZone={viewer.timeZone} />
-      </div>
+      </ShareLinkProvider>
     </>
   );
 }
