@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { clientAddressFrom } from './client-ip';
+import { usesSecureCookies } from './secure-cookies';
 import { findSessionUser } from './session';
 import { isPastAbsoluteLifetime, sessionPolicy } from './session-policy';
 import { authenticate } from './sign-in';
@@ -20,6 +21,7 @@ export const { handlers, signIn, signOut } = NextAuth((request) => ({
     maxAge: sessionPolicy.idleSeconds,
     updateAge: sessionPolicy.refreshSeconds,
   },
+  useSecureCookies: usesSecureCookies(),
   pages: { signIn: '/sign-in' },
   // A wrong password is an expected outcome, recorded in the audit log; not a server error.
   logger: {

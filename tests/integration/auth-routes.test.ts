@@ -73,6 +73,7 @@ async function signOutWith(cookie: string, headers: Record<string, string> = {})
 afterEach(() => {
   delete process.env[remoteAddressStampedEnv];
   delete process.env.TRUSTED_PROXY_HOPS;
+  delete process.env.APP_URL;
 });
 
 describe('GET /api/auth/session', () => {
@@ -200,5 +201,15 @@ describe('POST /api/auth/callback/credentials', () => {
       ip: '203.0.113.5',
       forwardedFor: '10.9.9.9',
     });
+  });
+
+  it("marks the session cookie Secure when Accord's URL is https, even reached over http", async () => {
+    process.env.APP_URL = 'https://accord.example.test';
+    const user = await createUser();
+    const response = await signIn(user.email, testPassword, {});
+    const session = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('__Secure-authjs.session-token='));
+    expect(session).toMatch(/;\s*Secure/i);
   });
 });
