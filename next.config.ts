@@ -9,6 +9,9 @@ const securityHeaders = [
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
   },
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+  // No other site's window keeps a handle on ours, and no other site embeds our files or PDFs.
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ];
 
 const nextConfig: NextConfig = {
@@ -18,7 +21,11 @@ const nextConfig: NextConfig = {
   // pdfkit reads its font metrics from its own folder at run time, so it must not be bundled.
   serverExternalPackages: ['@node-rs/argon2', 'pdfkit'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // A shared proposal is reachable without an account: keep it out of search engines.
+      { source: '/p/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
+    ];
   },
 };
 

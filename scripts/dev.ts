@@ -51,9 +51,10 @@ async function main() {
   const seeded = await seedDemo(drizzle(sql)).finally(() => sql.end());
   if (seeded) console.log('Seeded the demo data.');
 
+  // Its own process, without the react-server condition this script runs under.
   const next = spawn(
-    path.join('node_modules', '.bin', 'next'),
-    ['dev', '--port', String(appPort)],
+    path.join('node_modules', '.bin', 'tsx'),
+    [path.join('scripts', 'dev-server.ts'), '--port', String(appPort)],
     {
       stdio: 'inherit',
       env: {

@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
-import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { createNextServer } from './lib/next-server';
 
 /**
  * `npm start`: the production build served by several Next.js processes. A Node process renders
@@ -105,11 +105,7 @@ async function runWorker() {
     // What `next start` sets: server actions that redirect fetch the target from this origin.
     __NEXT_PRIVATE_ORIGIN: `http://${!hostname || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
   });
-  const { default: next } = await import('next');
-  const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-  const server = createServer((request, response) => void handle(request, response));
+  const { app, server } = await createNextServer({ dev: false, hostname, port });
   let closing = false;
   const close = () => {
     if (closing) return;

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { db, type Transaction } from '@/db/client';
 import { recordAudit, type AuditEntryInput } from '@/server/audit/record-audit';
-import { clientAddressFrom } from '@/server/auth/client-ip';
+import { clientAddressFrom, type ClientAddress } from '@/server/auth/client-ip';
 import { can, type Permission } from '@/server/auth/permissions';
 import { getCurrentUser, type CurrentUser } from '@/server/auth/session';
 import { ActionError } from '@/server/errors';
@@ -15,7 +15,7 @@ export type ActionContext = {
   user: CurrentUser;
   tx: Transaction;
   /** Records an audit entry for this write in the same transaction. */
-  audit: (entry: Omit<AuditEntryInput, 'actorId' | 'ip'>) => Promise<void>;
+  audit: (entry: Omit<AuditEntryInput, 'actorId' | 'ip' | 'forwardedFor'>) => Promise<void>;
 };
 
 export type ActionDefinition<TSchema extends z.ZodType, TData> = {
@@ -39,7 +39,7 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
   definition: ActionDefinition<TSchema, TData>,
   actor: CurrentUser | null,
   raw: unknown,
-  ip: string | null = null,
+  client: ClientAddress | null = null,
 ): Promise<ActionResult<TData>> {
   const parsed = definition.schema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
@@ -52,7 +52,13 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
       definition.run(parsed.data, {
         user: actor,
         tx,
-        audit: (entry) => recordAudit(tx, { ...entry, actorId: actor.id, ip }),
+        audit: (entry) =>
+          recordAudit(tx, {
+            ...entry,
+            actorId: actor.id,
+            ip: client?.reported ?? null,
+            forwardedFor: client?.forwardedFor ?? null,
+          }),
       }),
     );
     return { ok: true, data };
@@ -77,12 +83,7 @@ export async function performAction<TSchema extends z.ZodType, TData>(
   revalidate: string[] = [],
 ): Promise<ActionResult<TData>> {
   const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
-  const result = await executeAction(
-    definition,
-    user,
-    raw,
-    clientAddressFrom(requestHeaders).reported,
-  );
+  const result = await executeAction(definition, user, raw, clientAddressFrom(requestHeaders));
   if (result.ok) {
     // A path with a dynamic segment names a route, not one URL, so Next needs its type.
     for (const path of revalidate) revalidatePath(path, path.includes('[') ? 'page' : undefined);

@@ -21,6 +21,7 @@ export type AuditListRow = {
   before: unknown;
   after: unknown;
   ip: string | null;
+  forwardedFor: string | null;
 };
 
 /** "role: coordinator → executive" from before/after snapshots, as plain text. */
@@ -87,6 +88,13 @@ function columnsFor(timeZone: string): DataTableColumn<AuditListRow>[] {
       header: 'IP',
       enableSorting: false,
       cell: ({ row }) => row.original.ip ?? '—',
+    },
+    {
+      // Whatever the request's X-Forwarded-For said beyond the trusted address: a claim only.
+      accessorKey: 'forwardedFor',
+      header: 'Forwarded for (claimed)',
+      enableSorting: false,
+      cell: ({ row }) => row.original.forwardedFor ?? '—',
     },
   ];
 }

@@ -11,7 +11,9 @@ export const auditLog = pgTable(
     entityId: varchar('entity_id', { length: 64 }),
     before: jsonb('before'),
     after: jsonb('after'),
+    // The address the request came from; a client's X-Forwarded-For claim only in forwarded_for.
     ip: varchar('ip', { length: 64 }),
+    forwardedFor: varchar('forwarded_for', { length: 255 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,6 +7,7 @@ export const signInAttempts = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     email: varchar('email', { length: 254 }).notNull(),
     ip: varchar('ip', { length: 64 }).notNull(),
+    forwardedFor: varchar('forwarded_for', { length: 255 }),
     succeeded: boolean('succeeded').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

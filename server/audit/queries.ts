@@ -22,6 +22,7 @@ export type AuditRow = {
   before: unknown;
   after: unknown;
   ip: string | null;
+  forwardedFor: string | null;
 };
 
 /** The audit log for managers, newest first, filtered by actor, action and a date range in the viewer's time zone. */
@@ -64,6 +65,7 @@ export async function listAuditEntries(viewer: CurrentUser, params: AuditListPar
         before: auditLog.before,
         after: auditLog.after,
         ip: auditLog.ip,
+        forwardedFor: auditLog.forwardedFor,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))

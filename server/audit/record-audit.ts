@@ -9,7 +9,10 @@ export type AuditEntryInput = {
   entityId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** The address the request came from (clientAddressFrom's `reported`). */
   ip?: string | null;
+  /** What the request's X-Forwarded-For claimed besides, never taken as its address. */
+  forwardedFor?: string | null;
 };
 
 /** Writes one audit row with the caller's executor, so it commits or rolls back with the write. */
@@ -22,5 +25,6 @@ export async function recordAudit(executor: Executor, entry: AuditEntryInput) {
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: entry.ip ?? null,
+    forwardedFor: entry.forwardedFor ?? null,
   });
 }

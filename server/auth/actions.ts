@@ -5,11 +5,7 @@ import { safeRedirectPath } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/users';
 import type { ActionResult } from '@/lib/action-result';
 import { formDataToObject, invalidInput } from '@/lib/form-data';
-import { headers } from 'next/headers';
-import { clientAddressFrom } from './client-ip';
 import { signIn, signOut } from './config';
-import { getCurrentUser } from './session';
-import { revokeSessions } from './sign-out';
 
 export type SignInState = Extract<ActionResult<never>, { ok: false }> | null;
 
@@ -43,8 +39,7 @@ export async function signInWithPassword(
   }
 }
 
+/** The user menu's sign-out: next-auth's sign-out event revokes the session (see config.ts). */
 export async function signOutOfAccord() {
-  const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
-  if (user) await revokeSessions(user.id, clientAddressFrom(requestHeaders).reported);
   await signOut({ redirectTo: '/sign-in' });
 }

@@ -18,6 +18,26 @@ const decodedCookies = new Map<string, Readonly<JWT>>();
 const decodedCookieLimit = 1_000;
 const clockToleranceSeconds = 15;
 
+// The newest session version this process has seen for each user (from the users table). A cookie
+// naming an older one was revoked, so its cached claims are refused here too, and the proxy stops
+// re-issuing it. Shared through globalThis because the proxy and the pages are separate bundles.
+// Only a shortcut: every page, action and route still compares the version with the database.
+const sessionVersionsKey = Symbol.for('accord.session-versions');
+const globalStore = globalThis as typeof globalThis & {
+  [sessionVersionsKey]?: Map<string, number>;
+};
+const latestSessionVersions = (globalStore[sessionVersionsKey] ??= new Map<string, number>());
+
+/** Remembers a user's current session version, read from the database or just moved on. */
+export function noteSessionVersion(userId: string, sessionVersion: number) {
+  if ((latestSessionVersions.get(userId) ?? -1) >= sessionVersion) return;
+  latestSessionVersions.delete(userId);
+  if (latestSessionVersions.size >= decodedCookieLimit) {
+    latestSessionVersions.delete(latestSessionVersions.keys().next().value ?? '');
+  }
+  latestSessionVersions.set(userId, sessionVersion);
+}
+
 async function decodeOnce(token: string, secret: string, salt: string) {
   const key = `${salt}\0${secret}\0${token}`;
   const known = decodedCookies.get(key);
@@ -37,7 +57,8 @@ async function decodeOnce(token: string, secret: string, salt: string) {
 
 /**
  * The session cookie of a request, decrypted and checked like next-auth checks it (signature,
- * expiry) plus Accord's 12-hour limit. Null when absent, forged, expired or too old.
+ * expiry) plus Accord's 12-hour limit. Null when absent, forged, expired, too old or known to be
+ * revoked.
  */
 export async function readSessionCookie(
   get: (name: string) => string | undefined,
@@ -48,6 +69,7 @@ export async function readSessionCookie(
   if (!secret || !name || !token) return null;
   const payload = await decodeOnce(token, secret, name);
   if (!payload?.sub || payload.sessionVersion === undefined) return null;
+  if (payload.sessionVersion < (latestSessionVersions.get(payload.sub) ?? -1)) return null;
   if (isPastAbsoluteLifetime(payload.signedInAt)) return null;
   return { name, payload: payload as SessionCookie['payload'] };
 }

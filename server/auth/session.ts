@@ -6,7 +6,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { cookies } from 'next/headers';
-import { readSessionCookie } from './session-cookie';
+import { noteSessionVersion, readSessionCookie } from './session-cookie';
 import { can, type Permission } from './permissions';
 
 export type CurrentUser = {
@@ -18,14 +18,13 @@ export type CurrentUser = {
 };
 
 /**
- * The signed-in user, re-read from the database once per request, so a deactivation, a role
- * change or a bumped session version takes effect on the next request. Null when signed out.
+ * The user a session cookie's claims name, if that session is still live: the user exists, is
+ * active and still has the session version the cookie was issued with.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const jar = await cookies();
-  const session = await readSessionCookie((name) => jar.get(name)?.value);
-  const id = session?.payload.sub;
-  if (!id) return null;
+export async function findSessionUser(claims: {
+  sub: string;
+  sessionVersion: number;
+}): Promise<CurrentUser | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -37,10 +36,22 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(eq(users.id, id))
+    .where(eq(users.id, claims.sub))
     .limit(1);
-  if (!row || !row.active || row.sessionVersion !== session.payload.sessionVersion) return null;
+  if (!row) return null;
+  noteSessionVersion(row.id, row.sessionVersion);
+  if (!row.active || row.sessionVersion !== claims.sessionVersion) return null;
   return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
+}
+
+/**
+ * The signed-in user, re-read from the database once per request, so a deactivation, a role
+ * change or a bumped session version takes effect on the next request. Null when signed out.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const jar = await cookies();
+  const session = await readSessionCookie((name) => jar.get(name)?.value);
+  return session ? findSessionUser(session.payload) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -34,6 +34,7 @@ export async function authenticate(
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
   const ip = client.rateLimitKey;
+  const { forwardedFor } = client;
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sign-in:' + email}))`);
@@ -74,7 +75,7 @@ export async function authenticate(
     const fail = async (reason: 'invalid' | 'rate_limited', detail: string) => {
       // Only real guesses count: tries refused by the limit do not prolong it.
       if (reason === 'invalid')
-        await tx.insert(signInAttempts).values({ email, ip, succeeded: false });
+        await tx.insert(signInAttempts).values({ email, ip, forwardedFor, succeeded: false });
       await recordAudit(tx, {
         actorId: user?.id ?? null,
         action: reason === 'rate_limited' ? 'auth.sign_in_refused' : 'auth.sign_in_failed',
@@ -82,6 +83,7 @@ export async function authenticate(
         entityId: user?.id ?? null,
         after: { email, reason: detail },
         ip: client.reported,
+        forwardedFor,
       });
       return { ok: false as const, reason };
     };
@@ -97,7 +99,7 @@ export async function authenticate(
       return fail('invalid', user ? 'wrong password' : 'unknown email');
     if (!user.active) return fail('invalid', 'deactivated');
 
-    await tx.insert(signInAttempts).values({ email, ip, succeeded: true });
+    await tx.insert(signInAttempts).values({ email, ip, forwardedFor, succeeded: true });
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
     await recordAudit(tx, {
       actorId: user.id,
@@ -105,6 +107,7 @@ export async function authenticate(
       entityType: 'user',
       entityId: user.id,
       ip: client.reported,
+      forwardedFor,
     });
     return {
       ok: true as const,

@@ -36,6 +36,5 @@ export async function setPassword(
   _previous: ActionResult<null> | null,
   formData: FormData,
 ): Promise<ActionResult<null>> {
-  const ip = clientAddressFrom(await headers()).reported;
-  return setPasswordWithToken(formDataToObject(formData), ip);
+  return setPasswordWithToken(formDataToObject(formData), clientAddressFrom(await headers()));
 }

@@ -12,6 +12,7 @@ import { invalidInput } from '@/lib/form-data';
 import type { ActionResult } from '@/lib/action-result';
 import { defineAction } from '@/server/action';
 import { recordAudit } from '@/server/audit/record-audit';
+import type { ClientAddress } from '@/server/auth/client-ip';
 import { hashPassword } from '@/server/auth/password';
 import { ActionError } from '@/server/errors';
 import { insertUser } from './insert-user';
@@ -147,7 +148,7 @@ export const createSetPasswordLinkCommand = defineAction({
  */
 export async function setPasswordWithToken(
   raw: unknown,
-  ip: string | null,
+  client: ClientAddress | null,
 ): Promise<ActionResult<null>> {
   const parsed = setPasswordSchema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
@@ -177,7 +178,8 @@ export async function setPasswordWithToken(
       action: 'user.password_set',
       entityType: 'user',
       entityId: user.id,
-      ip,
+      ip: client?.reported ?? null,
+      forwardedFor: client?.forwardedFor ?? null,
     });
     return true;
   });

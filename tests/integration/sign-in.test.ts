@@ -9,7 +9,11 @@ let addressCounter = 0;
 /** A client address of its own per test, so the per-address limit of one test does not touch another. */
 const freshClient = () => {
   addressCounter += 1;
-  return { rateLimitKey: `test-${addressCounter}-${Date.now()}`, reported: '192.0.2.10' };
+  return {
+    rateLimitKey: `test-${addressCounter}-${Date.now()}`,
+    reported: '192.0.2.10',
+    forwardedFor: null,
+  };
 };
 
 describe('signing in', () => {

@@ -22,7 +22,7 @@ import {
   findUser,
 } from '../support/factories';
 
-const client = () => ({ rateLimitKey: randomUUID(), reported: null });
+const client = () => ({ rateLimitKey: randomUUID(), reported: null, forwardedFor: null });
 
 async function tableSnapshot() {
   const [[userCount], [auditCount]] = await Promise.all([
@@ -75,7 +75,11 @@ describe('adding users as a manager', () => {
   it('adds a user with a temporary password who can then sign in, and audits it without secrets', async () => {
     const manager = await createActor('manager');
     const input = newUserInput();
-    const result = await executeAction(addUserCommand, manager, input, '198.51.100.4');
+    const result = await executeAction(addUserCommand, manager, input, {
+      rateLimitKey: '198.51.100.4',
+      reported: '198.51.100.4',
+      forwardedFor: null,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.setPasswordToken).toBeNull();

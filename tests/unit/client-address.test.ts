@@ -1,13 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { remoteAddressHeader, remoteAddressStampedEnv } from '@/lib/remote-address';
 import { clientAddressFrom } from '@/server/auth/client-ip';
 import { isPastAbsoluteLifetime, sessionPolicy } from '@/server/auth/session-policy';
 
-const headers = (forwardedFor?: string) =>
-  new Headers(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {});
+const headers = (forwardedFor?: string, connection?: string) =>
+  new Headers({
+    ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    ...(connection ? { [remoteAddressHeader]: connection } : {}),
+  });
 
 describe('the client address used by the sign-in limit', () => {
   afterEach(() => {
     delete process.env.TRUSTED_PROXY_HOPS;
+    delete process.env[remoteAddressStampedEnv];
   });
 
   it('ignores X-Forwarded-For when no proxy is trusted, so a forged header cannot pick a fresh counter', () => {
@@ -28,9 +33,40 @@ describe('the client address used by the sign-in limit', () => {
     );
   });
 
-  it('reports the address for the audit log', () => {
-    expect(clientAddressFrom(headers('198.51.100.7')).reported).toBe('198.51.100.7');
-    expect(clientAddressFrom(headers()).reported).toBeNull();
+  it("takes the connection address Accord's server stamped, and X-Forwarded-For only as a claim", () => {
+    process.env[remoteAddressStampedEnv] = '1';
+    expect(clientAddressFrom(headers('6.6.6.6', '198.51.100.7'))).toEqual({
+      rateLimitKey: '198.51.100.7',
+      reported: '198.51.100.7',
+      forwardedFor: '6.6.6.6',
+    });
+    // Next writes the peer address into an absent X-Forwarded-For: that is no claim.
+    expect(clientAddressFrom(headers('198.51.100.7', '198.51.100.7')).forwardedFor).toBeNull();
+    expect(clientAddressFrom(headers(undefined, '198.51.100.7')).forwardedFor).toBeNull();
+  });
+
+  it('does not believe a connection header no Accord server stamped', () => {
+    expect(clientAddressFrom(headers('6.6.6.6', '198.51.100.7'))).toEqual({
+      rateLimitKey: 'untrusted-direct',
+      reported: null,
+      forwardedFor: '6.6.6.6',
+    });
+  });
+
+  it('keeps what the client wrote before the trusted hops as its claim', () => {
+    process.env[remoteAddressStampedEnv] = '1';
+    process.env.TRUSTED_PROXY_HOPS = '1';
+    expect(clientAddressFrom(headers('6.6.6.6, 7.7.7.7, 203.0.113.9', '10.0.0.2'))).toEqual({
+      rateLimitKey: '203.0.113.9',
+      reported: '203.0.113.9',
+      forwardedFor: '6.6.6.6, 7.7.7.7',
+    });
+    // Fewer entries than trusted hops: no proxy wrote one, so the connection is all we know.
+    process.env.TRUSTED_PROXY_HOPS = '2';
+    expect(clientAddressFrom(headers('6.6.6.6', '10.0.0.2'))).toMatchObject({
+      reported: '10.0.0.2',
+      forwardedFor: '6.6.6.6',
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   isDueForRefresh,
+  noteSessionVersion,
   readSessionCookie,
   reissueSessionCookie,
 } from '@/server/auth/session-cookie';
@@ -76,6 +77,18 @@ describe('the session cookie', () => {
     expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-3');
     expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-3');
     vi.useFakeTimers({ now: Date.now() + 90_000 });
+    expect(await readSessionCookie(cookieJar(token))).toBeNull();
+  });
+
+  it('is refused, even from the cache, once the user is known to have a later session version', async () => {
+    const token = await issue({ sub: 'user-4', sessionVersion: 2, signedInAt: Date.now() });
+    expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-4');
+    noteSessionVersion('user-4', 2);
+    expect((await readSessionCookie(cookieJar(token)))?.payload.sub).toBe('user-4');
+    noteSessionVersion('user-4', 3);
+    expect(await readSessionCookie(cookieJar(token))).toBeNull();
+    // An older version read later (a stale replica, a slow request) does not lower it again.
+    noteSessionVersion('user-4', 2);
     expect(await readSessionCookie(cookieJar(token))).toBeNull();
   });
 });
