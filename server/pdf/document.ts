@@ -35,7 +35,7 @@ export const pdfFonts = {
 const fallbackFont: PdfFont = 'NotoSansMath';
 
 /** Where the font files are, relative to the project folder (for the build's file tracing). */
-export const pdfFontFolder = 'node_modules/@expo-google-fonts';
+const pdfFontFolder = 'node_modules/@expo-google-fonts';
 
 function fontPath(font: PdfFont) {
   return path.join(process.cwd(), pdfFontFolder, fontFiles[font]);

@@ -11,6 +11,7 @@ import {
   updateProposalCommand,
 } from '@/server/proposals/commands';
 import { proposalPdf } from '@/server/proposals/pdf';
+import { getCurrentMergeValues } from '@/server/proposals/readiness';
 import { getSharedProposal } from '@/server/proposals/share';
 import { auditEntriesFor, createActor } from '../support/factories';
 import {
@@ -234,5 +235,26 @@ describe('merged values', () => {
     );
     expectOk(await save(author, id, { body: 'For {{ client.name }}, {{client.website}}.' }));
     expect((await readProposal(id)).body).toBe('For Smith \\& \\<Sons\\>, {{client.website}}.');
+  });
+});
+
+describe('the editor’s merge values', () => {
+  it('are the current ones, for whoever sees the client, and not found for anyone else', async () => {
+    const { author, owner, client, id } = await unreadyDraft();
+    await createContactRecord(client.id, { name: 'Ada Byron', isPrimary: true });
+    const outsider = await createActor('coordinator');
+    const manager = await createActor('manager');
+    await setVisibility('assigned');
+    expect(await getCurrentMergeValues(owner, id)).toMatchObject({
+      'client.name': 'Northwind Traders',
+      'contact.name': 'Ada Byron',
+      'deal.name': 'Spring launch',
+      'deal.amount': null,
+      'author.name': author.name,
+    });
+    expect(await getCurrentMergeValues(manager, id)).toMatchObject({ 'contact.name': 'Ada Byron' });
+    await expect(getCurrentMergeValues(outsider, id)).rejects.toMatchObject({
+      digest: expect.stringContaining('404'),
+    });
   });
 });
