@@ -18,8 +18,17 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server actions take up to 10,000 mapped CSV rows in one all-or-nothing import.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '8mb' } },
-  // pdfkit reads its font metrics from its own folder at run time, so it must not be bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pdfkit'],
+  // pdfkit and its font engine load their own data files at run time, so they are not bundled.
+  serverExternalPackages: ['@node-rs/argon2', 'pdfkit', 'fontkit'],
+  // The PDF fonts are read by path (server/pdf/document.ts), which tracing cannot see; any route
+  // or job may write a PDF.
+  outputFileTracingIncludes: {
+    '/**': [
+      './node_modules/@expo-google-fonts/noto-sans/{400Regular,400Regular_Italic,700Bold,700Bold_Italic}/*.ttf',
+      './node_modules/@expo-google-fonts/{noto-sans-mono,noto-sans-math}/400Regular/*.ttf',
+      './node_modules/@expo-google-fonts/{noto-sans,noto-sans-mono,noto-sans-math}/LICENSE_FONT',
+    ],
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

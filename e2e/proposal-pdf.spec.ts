@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signedInUser, storageStateFor } from './support/auth';
 import { createClient, createUser, setRecordVisibility } from './support/factories';
 import { createProposalRow } from './support/proposal-records';
+import { pdfText } from '../tests/support/pdf-text';
 
 test.describe('the proposal PDF', () => {
   test.use({ storageState: storageStateFor('coordinator') });
@@ -21,7 +22,7 @@ test.describe('the proposal PDF', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect(response.headers()['content-disposition']).toBe(
-      'attachment; filename="Brand refresh phase 1.pdf"',
+      `attachment; filename="Brand refresh phase 1.pdf"; filename*=UTF-8''Brand%20refresh%20phase%201.pdf`,
     );
     const pdf = await response.body();
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -42,5 +43,38 @@ test.describe('the proposal PDF', () => {
     await setRecordVisibility('assigned');
     expect((await page.request.get(`/proposals/${hiddenProposal.id}/pdf`)).status()).toBe(404);
     expect((await page.request.get(`/proposals/${proposal.id}/pdf`)).status()).toBe(200);
+  });
+});
+
+test.describe('a proposal PDF in any script', () => {
+  test.use({ storageState: storageStateFor('coordinator') });
+
+  test('downloads from the page under its UTF-8 name, with the names written in it', async ({
+    page,
+  }) => {
+    const me = signedInUser('coordinator');
+    const clientName = `Zażółć Şişecam Ελληνική Москва ${Date.now()}`;
+    const client = await createClient(clientName, { coordinatorId: me.id });
+    const proposal = await createProposalRow(client.id, {
+      title: 'Oferta Łódź — İstanbul → Πρόταση Предложение',
+      body: 'Budżet **1 200 €** → Київ',
+      amountCents: 120_000,
+      validUntil: '2026-12-31',
+    });
+    await page.goto(`/proposals/${proposal.id}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Oferta Łódź İstanbul Πρόταση Предложение.pdf');
+
+    const response = await page.request.get(`/proposals/${proposal.id}/pdf`);
+    expect(response.headers()['content-disposition']).toMatch(
+      /^attachment; filename="Oferta Lodz Istanbul\.pdf"; filename\*=UTF-8''Oferta%20%C5%81%C3%B3d%C5%BA%20/,
+    );
+    const text = pdfText(await response.body());
+    for (const expected of [clientName, 'Budżet 1 200 € → Київ', 'Oferta Łódź — İstanbul']) {
+      expect(text).toContain(expected);
+    }
   });
 });

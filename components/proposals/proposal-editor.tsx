@@ -1,12 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { ReadinessList } from '@/components/proposals/readiness-list';
 import { ActionError } from '@/components/ui/action-error';
 import { Field, fieldAria, Select, TextField } from '@/components/ui/field';
 import { MarkdownEditor } from '@/components/ui/markdown-editor';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { currencies } from '@/lib/clients';
+import { renderMergeFields, type MergeValues } from '@/lib/merge-fields';
+import { readinessGaps } from '@/lib/proposal-readiness';
+import { moneyCents } from '@/lib/validation/fields';
 import { updateProposalSchema } from '@/lib/validation/proposals';
 import { updateProposal } from '@/server/proposals/actions';
 
@@ -21,13 +25,22 @@ export type ProposalDraft = {
   reviewerId: string;
 };
 
-/** The draft editor: fields, and the Markdown body beside its live preview. */
+/**
+ * The draft editor: fields, what is still missing before it can be submitted or sent, and the
+ * Markdown body beside its live preview with the merge fields filled from `mergeValues`.
+ */
 export function ProposalEditor({
   draft,
   reviewers,
+  mergeValues,
+  clientHref,
+  dealHref,
 }: {
   draft: ProposalDraft;
   reviewers: { id: string; name: string }[];
+  mergeValues: MergeValues;
+  clientHref: string;
+  dealHref: string | null;
 }) {
   const [state, formAction] = useFormAction(updateProposal, {
     schema: updateProposalSchema,
@@ -35,6 +48,14 @@ export function ProposalEditor({
   });
   const values = state?.ok === false && state.values ? { ...draft, ...state.values } : draft;
   const [body, setBody] = useState(values.body);
+  const [amount, setAmount] = useState(values.amount);
+  const merged = renderMergeFields(body, mergeValues);
+  const amountCents = moneyCents.safeParse(amount);
+  // An amount that does not parse gets its own field error on saving; it is not "zero".
+  const gaps = readinessGaps(
+    { body: merged, amountCents: amountCents.success ? amountCents.data : 1 },
+    mergeValues,
+  );
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={formAction} className="space-y-5" noValidate>
@@ -56,7 +77,8 @@ export function ProposalEditor({
           name="amount"
           label="Amount"
           inputMode="decimal"
-          defaultValue={values.amount}
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
           error={errors.amount}
         />
         <Field id="currency" label="Currency" error={errors.currency}>
@@ -90,14 +112,16 @@ export function ProposalEditor({
           </Select>
         </Field>
       </div>
+      <ReadinessList gaps={gaps} clientHref={clientHref} dealHref={dealHref} />
       <MarkdownEditor
         id="body"
         name="body"
         value={body}
+        preview={merged}
         onChange={setBody}
         error={errors.body}
         rows={22}
-        hint="Headings with #, lists with -, bold with **text**."
+        hint="Headings with #, lists with -, bold with **text**. Merge fields such as {{client.name}} are filled in when you save."
       />
       <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
     </form>

@@ -4,11 +4,15 @@ import type { Ref } from 'react';
 import { Field, fieldAria, Textarea } from './field';
 import { Markdown } from './markdown';
 
-/** A Markdown textarea beside its live preview; the caller owns the text. */
+/**
+ * A Markdown textarea beside its live preview; the caller owns the text, and may preview another
+ * text made from it (`preview`, say with merge fields filled).
+ */
 export function MarkdownEditor({
   id,
   name,
   value,
+  preview = value,
   onChange,
   hint,
   error,
@@ -18,6 +22,7 @@ export function MarkdownEditor({
   id: string;
   name: string;
   value: string;
+  preview?: string;
   onChange: (value: string) => void;
   hint: string;
   error?: string[];
@@ -43,8 +48,8 @@ export function MarkdownEditor({
           Preview
         </h3>
         <div className="min-h-40 rounded-md border border-slate-200 bg-slate-50 p-4">
-          {value.trim() ? (
-            <Markdown>{value}</Markdown>
+          {preview.trim() ? (
+            <Markdown>{preview}</Markdown>
           ) : (
             <p className="text-sm text-slate-500">The preview appears as you write.</p>
           )}

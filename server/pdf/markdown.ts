@@ -1,36 +1,19 @@
 import 'server-only';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import type PDFDocument from 'pdfkit';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-type Style = { bold?: boolean; italic?: boolean; code?: boolean; strike?: boolean; link?: string };
-type Run = Style & { text: string };
-
-export const pdfFonts = {
-  regular: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italic: 'Helvetica-Oblique',
-  boldItalic: 'Helvetica-BoldOblique',
-  code: 'Courier',
-} as const;
+import { pdfFonts, type PdfDocument as Doc } from './document';
+import {
+  pdfColors,
+  writeRuns as writeStyledRuns,
+  type PdfRun as Run,
+  type PdfStyle as Style,
+} from './text';
 
 const headingSizes = [16, 14, 12.5, 11.5, 11, 11] as const;
 const bodySize = 10.5;
 const listIndent = 16;
-const muted = '#475569';
-const text = '#0f172a';
-
-function fontFor(style: Style) {
-  if (style.code) return pdfFonts.code;
-  if (style.bold && style.italic) return pdfFonts.boldItalic;
-  if (style.bold) return pdfFonts.bold;
-  if (style.italic) return pdfFonts.italic;
-  return pdfFonts.regular;
-}
 
 // A link in the PDF opens only a web or mail address, whatever the Markdown said.
 function safeLink(url: string) {
@@ -72,22 +55,7 @@ function plainText(node: Nodes): string {
 
 /** Writes runs as one flowing paragraph starting at `x`, `width` wide. */
 function writeRuns(doc: Doc, runs: Run[], x: number, width: number, size = bodySize) {
-  const parts = runs.filter((run) => run.text !== '');
-  if (parts.length === 0) return;
-  doc.fontSize(size).fillColor(text);
-  parts.forEach((run, index) => {
-    const options = {
-      width,
-      continued: index < parts.length - 1,
-      strike: Boolean(run.strike),
-      underline: Boolean(run.link),
-      link: run.link ?? null,
-      lineGap: 2,
-    };
-    doc.font(fontFor(run));
-    if (index === 0) doc.text(run.text, x, doc.y, options);
-    else doc.text(run.text, options);
-  });
+  writeStyledRuns(doc, runs, { x, width, size });
 }
 
 type Box = { x: number; width: number };
@@ -109,7 +77,7 @@ function writeBlock(doc: Doc, node: RootContent, box: Box) {
       node.children.forEach((item, index) => {
         const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '•';
         const top = doc.y;
-        doc.font(pdfFonts.regular).fontSize(bodySize).fillColor(text);
+        doc.font(pdfFonts.regular).fontSize(bodySize).fillColor(pdfColors.text);
         doc.text(marker, box.x, top, { width: listIndent, lineBreak: false });
         doc.y = top;
         const inner = { x: box.x + listIndent, width: box.width - listIndent };
@@ -135,8 +103,7 @@ function writeBlock(doc: Doc, node: RootContent, box: Box) {
       return;
     }
     case 'code':
-      doc.font(pdfFonts.code).fontSize(9).fillColor(text);
-      doc.text(node.value, box.x, doc.y, { width: box.width });
+      writeRuns(doc, [{ code: true, text: node.value }], box.x, box.width, 9);
       doc.moveDown(0.5);
       return;
     case 'thematicBreak':
@@ -174,5 +141,3 @@ export function writeMarkdown(doc: Doc, markdown: string, box: Box) {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
   for (const node of tree.children) writeBlock(doc, node, box);
 }
-
-export const pdfColors = { text, muted };

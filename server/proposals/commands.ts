@@ -40,7 +40,8 @@ import { notify } from '@/server/notifications/notify';
 import { getReviewSettings } from '@/server/settings/queries';
 import { maySendProposal, mayReviewProposal } from './abilities';
 import { isActiveReviewer } from '@/server/users/reviewers';
-import { mergeValuesFor } from './merge-values';
+import { currentMergeValues, mergeValuesFor } from './merge-values';
+import { assertReadyToLeave } from './readiness';
 import { createShareToken } from './share-token';
 import { visibleProposals } from './visibility';
 
@@ -236,11 +237,13 @@ export const updateProposalCommand = defineAction({
       throw new ActionError('Only a draft can be edited. Revise it first.');
     }
     if (input.reviewerId) await assertReviewer(tx, input.reviewerId, proposal.authorId);
+    // Fields typed in, or whose values exist since the draft was made, are filled on saving.
+    const values = await currentMergeValues(tx, proposal, user.timeZone);
     const [updated] = await tx
       .update(proposals)
       .set({
         title: input.title,
-        body: input.body,
+        body: renderMergeFields(input.body, values),
         amountCents: input.amount,
         currency: input.currency,
         validUntil: input.validUntil ?? null,
@@ -277,8 +280,9 @@ export const submitProposalCommand = defineAction({
     }
     if (!proposal.body.trim()) throw new ActionError('Write the proposal before submitting it.');
     await assertReviewer(tx, proposal.reviewerId, proposal.authorId);
+    const ready = await assertReadyToLeave(tx, proposal, user, 'submitted');
     const settings = await getReviewSettings();
-    const number = await snapshotVersion(tx, proposal, user.id);
+    const number = await snapshotVersion(tx, ready, user.id);
     const now = new Date();
     const updated = await changeStatus(context, proposal, 'submit', {
       versionCount: number,
@@ -408,7 +412,8 @@ export const sendProposalCommand = defineAction({
         throw new ActionError('This proposal needs an approved review before it is sent.');
       }
       if (!proposal.body.trim()) throw new ActionError('Write the proposal before sending it.');
-      const number = await snapshotVersion(tx, proposal, user.id);
+      const ready = await assertReadyToLeave(tx, proposal, user, 'sent');
+      const number = await snapshotVersion(tx, ready, user.id);
       const updated = await changeStatus(context, proposal, 'sendWithoutReview', {
         versionCount: number,
         sentAt: new Date(),
@@ -416,6 +421,7 @@ export const sendProposalCommand = defineAction({
       });
       return { status: updated.status, shareToken: link.token };
     }
+    await assertReadyToLeave(tx, proposal, user, 'sent');
     const updated = await changeStatus(context, proposal, 'send', {
       sentAt: new Date(),
       ...link.columns,

@@ -1,8 +1,16 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Transaction } from '@/db/client';
-import { clients, contacts, users, type Client, type Deal } from '@/db/schema';
+import type { Executor } from '@/db/client';
+import {
+  clients,
+  contacts,
+  deals,
+  users,
+  type Client,
+  type Deal,
+  type Proposal,
+} from '@/db/schema';
 import { formatDate, formatMoney } from '@/lib/format';
 import type { MergeValues } from '@/lib/merge-fields';
 
@@ -11,21 +19,21 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 }
 
-/** What the merge fields of a new proposal are filled with, read in the caller's transaction. */
+/** What the merge fields of a proposal are filled with, read through `executor` (the caller's transaction). */
 export async function mergeValuesFor(
-  tx: Transaction,
+  executor: Executor,
   client: Client,
   deal: Deal | null,
-  author: { name: string; timeZone: string },
+  author: { name: string | null; timeZone: string },
 ): Promise<MergeValues> {
   const owners = alias(users, 'owners');
   const [[contact], [owner]] = await Promise.all([
-    tx
+    executor
       .select({ name: contacts.name, title: contacts.title, email: contacts.email })
       .from(contacts)
       .where(and(eq(contacts.clientId, client.id), eq(contacts.isPrimary, true)))
       .limit(1),
-    tx
+    executor
       .select({ name: owners.name, email: owners.email })
       .from(clients)
       .innerJoin(owners, eq(owners.id, clients.ownerId))
@@ -39,11 +47,38 @@ export async function mergeValuesFor(
     'contact.title': contact?.title,
     'contact.email': contact?.email,
     'deal.name': deal?.name,
-    'deal.amount': deal ? formatMoney(deal.amountCents, deal.currency) : null,
+    // A deal of zero has no amount yet: "$0.00" in a proposal is never what was meant.
+    'deal.amount':
+      deal && deal.amountCents > 0 ? formatMoney(deal.amountCents, deal.currency) : null,
     'deal.expected_close': deal?.expectedClose ? formatDate(deal.expectedClose) : null,
     'owner.name': owner?.name,
     'owner.email': owner?.email,
     'author.name': author.name,
     today: formatDate(todayIn(author.timeZone)),
   };
+}
+
+/**
+ * The merge values of an existing proposal now: its client, deal and author as they are today
+ * (`timeZone` for the date when the author is gone).
+ */
+export async function currentMergeValues(
+  executor: Executor,
+  proposal: Pick<Proposal, 'clientId' | 'dealId' | 'authorId'>,
+  timeZone: string,
+): Promise<MergeValues> {
+  const [[client], [deal], [author]] = await Promise.all([
+    executor.select().from(clients).where(eq(clients.id, proposal.clientId)),
+    proposal.dealId
+      ? executor.select().from(deals).where(eq(deals.id, proposal.dealId))
+      : Promise.resolve([]),
+    proposal.authorId
+      ? executor
+          .select({ name: users.name, timeZone: users.timeZone })
+          .from(users)
+          .where(eq(users.id, proposal.authorId))
+      : Promise.resolve([]),
+  ]);
+  if (!client) return {};
+  return mergeValuesFor(executor, client, deal ?? null, author ?? { name: null, timeZone });
 }

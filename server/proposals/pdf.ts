@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { db } from '@/db/client';
 import { clients, proposals } from '@/db/schema';
 import { getCompanyName } from '@/server/settings/queries';
@@ -9,7 +8,9 @@ import { proposalStatusLabels } from '@/lib/proposals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
-import { pdfColors, pdfFonts, writeMarkdown } from '@/server/pdf/markdown';
+import { createPdfDocument } from '@/server/pdf/document';
+import { writeMarkdown } from '@/server/pdf/markdown';
+import { pdfColors, writeRuns } from '@/server/pdf/text';
 
 type ProposalForPdf = NonNullable<Awaited<ReturnType<typeof findProposalForPdf>>>;
 
@@ -32,20 +33,20 @@ async function findProposalForPdf(viewer: CurrentUser, proposalId: string) {
   return proposal ?? null;
 }
 
-/** A file name from a title: letters, digits, spaces and dashes only, never empty. */
+/** A file name from a title: letters (in any script), digits, spaces and dashes, never empty. */
 export function pdfFileName(title: string) {
-  const safe = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80)
     .trim();
+  // Cut by characters, not UTF-16 units, so a letter outside the BMP is never split.
+  const safe = [...cleaned].slice(0, 80).join('').trim();
   return `${safe || 'proposal'}.pdf`;
 }
 
 function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, content } = createPdfDocument({
     size: 'LETTER',
     margin: 56,
     bufferPages: true,
@@ -55,20 +56,14 @@ function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<
       Subject: `Proposal for ${proposal.clientName}`,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 
   const { left } = doc.page.margins;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc
-    .font(pdfFonts.bold)
-    .fontSize(20)
-    .fillColor('#2443b0')
-    .text(companyName, left, doc.y, { width });
+  writeRuns(doc, [{ bold: true, color: '#2443b0', text: companyName }], {
+    x: left,
+    width,
+    size: 20,
+  });
   doc.moveDown(0.2);
   doc
     .moveTo(left, doc.y)
@@ -77,12 +72,12 @@ function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<
     .strokeColor('#2443b0')
     .stroke();
   doc.moveDown(1);
-  doc
-    .font(pdfFonts.regular)
-    .fontSize(10)
-    .fillColor(pdfColors.muted)
-    .text(`Proposal for ${proposal.clientName}`, { width });
-  doc.font(pdfFonts.bold).fontSize(18).fillColor(pdfColors.text).text(proposal.title, { width });
+  writeRuns(doc, [{ color: pdfColors.muted, text: `Proposal for ${proposal.clientName}` }], {
+    x: left,
+    width,
+    size: 10,
+  });
+  writeRuns(doc, [{ bold: true, text: proposal.title }], { x: left, width, size: 18 });
   doc.moveDown(0.6);
   const facts: [string, string][] = [
     ['Client', proposal.clientName],
@@ -90,13 +85,11 @@ function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<
     ['Valid until', formatDate(proposal.validUntil)],
     ['Status', proposalStatusLabels[proposal.status]],
   ];
-  doc.fontSize(10.5);
   for (const [label, value] of facts) {
-    doc
-      .font(pdfFonts.bold)
-      .fillColor(pdfColors.muted)
-      .text(`${label}: `, left, doc.y, { width, continued: true });
-    doc.font(pdfFonts.regular).fillColor(pdfColors.text).text(value);
+    writeRuns(doc, [{ bold: true, color: pdfColors.muted, text: `${label}: ` }, { text: value }], {
+      x: left,
+      width,
+    });
   }
   doc.moveDown(0.8);
   doc
@@ -114,20 +107,27 @@ function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<
     // Writing inside the bottom margin would otherwise start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font(pdfFonts.regular)
-      .fontSize(8)
-      .fillColor(pdfColors.muted)
-      .text(
-        `${companyName} · ${proposal.title} · Page ${index + 1} of ${range.count}`,
-        left,
-        doc.page.height - bottom + 16,
-        { width, align: 'center', lineBreak: false },
-      );
+    writeRuns(
+      doc,
+      [
+        {
+          color: pdfColors.muted,
+          text: `${companyName} · ${proposal.title} · Page ${index + 1} of ${range.count}`,
+        },
+      ],
+      {
+        x: left,
+        y: doc.page.height - bottom + 16,
+        width,
+        size: 8,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
     doc.page.margins.bottom = bottom;
   }
   doc.end();
-  return done;
+  return content;
 }
 
 /**

@@ -81,8 +81,52 @@ describe('the proposal PDF', () => {
     expect(await proposalPdf(manager, crypto.randomUUID())).toBeNull();
   });
 
-  it('names the file from the title, safely', () => {
+  it('writes Polish, Turkish, Greek and Cyrillic names, € and → in embedded Noto Sans', async () => {
+    const viewer = await createActor('coordinator');
+    const names = {
+      polish: 'Zażółć gęślą jaźń Łódź Sp. z o.o.',
+      turkish: 'İstanbul Şişecam Ağ ılık Ünlü Çay',
+      greek: 'Ελληνική Εταιρεία Ωμέγα',
+      cyrillic: 'ООО «Москва-Жёлтый» Київ',
+    };
+    const client = await createClientRecord({ name: names.polish });
+    const proposal = await createProposal(db, {
+      clientId: client.id,
+      title: `${names.turkish} → 2027`,
+      body: `# ${names.greek}\n\nBudżet: **1 200 €** → ${names.cyrillic}\n\n- *${names.turkish}*\n\n\`kod → €\``,
+      amountCents: 120_000,
+      currency: 'EUR',
+    });
+
+    const pdf = await proposalPdf(viewer, proposal.id);
+    if (!pdf) throw new Error('no PDF');
+    expect(pdf.fileName).toBe(`${names.turkish} 2027.pdf`);
+    const text = pdfText(pdf.content);
+    for (const expected of [
+      ...Object.values(names),
+      `${names.turkish} → 2027`,
+      'Amount: €1,200',
+      'Budżet: ',
+      '1 200 €',
+      `→ ${names.cyrillic}`,
+      'kod → €',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const source = pdf.content.toString('latin1');
+    expect(source).toContain('+NotoSans-Regular');
+    expect(source).toContain('+NotoSans-Bold');
+    expect(source).toContain('+NotoSansMath-Regular');
+    // No built-in (AFM) font: those cover Western European letters only.
+    expect(source).not.toMatch(/\/BaseFont \/(Helvetica|Courier|Times)/);
+  });
+
+  it('names the file from the title, safely, in any script', () => {
     expect(pdfFileName('Q3 "Retainer"; rm -rf / <b>')).toBe('Q3 Retainer rm -rf b.pdf');
     expect(pdfFileName('***')).toBe('proposal.pdf');
+    expect(pdfFileName('Oferta: Łódź / Πρόταση → Предложение')).toBe(
+      'Oferta Łódź Πρόταση Предложение.pdf',
+    );
+    expect(pdfFileName(`${'𝒜'.repeat(100)}`)).toBe(`${'𝒜'.repeat(80)}.pdf`);
   });
 });

@@ -27,6 +27,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
+import { getCurrentMergeValues } from '@/server/proposals/readiness';
 import { getReviewSettings } from '@/server/settings/queries';
 
 export const metadata: Metadata = { title: 'Proposal' };
@@ -145,6 +146,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                   reviewerId: proposal.reviewerId ?? '',
                 }}
                 reviewers={reviewers.filter((reviewer) => reviewer.id !== proposal.authorId)}
+                mergeValues={await getCurrentMergeValues(viewer, proposal.id)}
+                clientHref={`/clients/${proposal.clientId}`}
+                dealHref={proposal.dealId ? `/deals/${proposal.dealId}` : null}
               />
             </Card>
           ) : (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentDisposition } from '@/lib/content-disposition';
 import { getCurrentUser } from '@/server/auth/session';
 import { proposalPdf } from '@/server/proposals/pdf';
 
@@ -12,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(new Uint8Array(pdf.content), {
     headers: {
       'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="${pdf.fileName}"`,
+      'content-disposition': attachmentDisposition(pdf.fileName),
       'cache-control': 'private, no-store',
     },
   });
