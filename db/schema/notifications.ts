@@ -9,6 +9,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { clients } from './clients';
 import { users } from './users';
 
 export const notificationKindEnum = pgEnum('notification_kind', [
@@ -20,6 +21,7 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'proposal_viewed',
   'proposal_accepted',
   'proposal_declined',
+  'review_reassigned',
 ]);
 
 /** In-app notifications, one row per recipient; e-mail delivery is tracked on the same row. */
@@ -35,6 +37,11 @@ export const notifications = pgTable(
     body: text('body'),
     /** An in-app path such as `/proposals/<id>`. */
     href: varchar('href', { length: 300 }).notNull(),
+    /**
+     * The account the notification is about, if any: under `assigned` record visibility it is
+     * shown (and e-mailed) only to users who see that account.
+     */
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +55,7 @@ export const notifications = pgTable(
     index('notifications_unemailed_idx')
       .on(table.id)
       .where(sql`${table.emailedAt} is null`),
+    index('notifications_client_idx').on(table.clientId),
   ],
 );
 

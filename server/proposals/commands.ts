@@ -295,6 +295,7 @@ export const submitProposalCommand = defineAction({
         title: `Review requested: ${proposal.title}`,
         body: `${user.name} submitted version ${number} for your review.`,
         href: proposalHref(proposal.id),
+        clientId: proposal.clientId,
       },
       user.id,
     );
@@ -349,6 +350,7 @@ export const reviewProposalCommand = defineAction({
         title: `${reviewDecisionLabels[input.decision]}: ${proposal.title}`,
         body: `${user.name} ${notice.verb} your proposal.${input.comment ? ` “${input.comment}”` : ''}`,
         href: proposalHref(proposal.id),
+        clientId: proposal.clientId,
       },
       user.id,
     );

@@ -58,7 +58,12 @@ export async function recordProposalView(
 ) {
   await db.transaction(async (tx) => {
     const [proposal] = await tx
-      .select({ id: proposals.id, title: proposals.title, authorId: proposals.authorId })
+      .select({
+        id: proposals.id,
+        title: proposals.title,
+        authorId: proposals.authorId,
+        clientId: proposals.clientId,
+      })
       .from(proposals)
       .where(eq(proposals.id, proposalId))
       .for('update');
@@ -79,6 +84,7 @@ export async function recordProposalView(
         title: `Viewed by the client: ${proposal.title}`,
         body: 'The client opened the proposal for the first time.',
         href: `/proposals/${proposal.id}`,
+        clientId: proposal.clientId,
       });
     }
   });
@@ -164,6 +170,7 @@ async function answer(
             ? `${details.name} accepted the proposal.`
             : `The client declined: “${details.comment}”`,
         href: `/proposals/${proposal.id}`,
+        clientId: proposal.clientId,
       });
     });
     return { ok: true, data: { status: outcome } };

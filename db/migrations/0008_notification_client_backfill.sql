@@ -1,0 +1,7 @@
+-- Notifications written before client_id existed all open a proposal (`/proposals/<id>`): give
+-- them that proposal's client, so record visibility applies to them too.
+UPDATE "notifications" AS n
+SET "client_id" = p."client_id"
+FROM "proposals" AS p
+WHERE n."client_id" IS NULL
+  AND n."href" = '/proposals/' || p."id"::text;
