@@ -1,8 +1,10 @@
 import 'server-only';
-import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { notifications, users } from '@/db/schema';
+import { seesClientWhenAssigned } from '@/server/clients/visibility';
 import { absoluteUrl, mailSender, type SendMail } from '@/server/notifications/email';
+import { readRecordVisibility } from '@/server/settings/queries';
 
 const batchSize = 50;
 
@@ -14,8 +16,9 @@ function emailText(notification: { body: string | null; href: string }) {
 /**
  * E-mails every notification not e-mailed yet, one message each, and stamps `emailed_at`. Rows are
  * claimed with SKIP LOCKED, so several app instances share the work without sending twice. A
- * message that fails stays unstamped for the next run; a deactivated user's notifications are
- * stamped without an e-mail.
+ * message that fails stays unstamped for the next run. A deactivated user's notifications, and
+ * those about an account the recipient no longer sees (record visibility), are stamped without an
+ * e-mail: the subject would carry the proposal's and the client's names.
  */
 export async function deliverNotificationEmails(
   database: Database,
@@ -26,6 +29,13 @@ export async function deliverNotificationEmails(
   let failed = 0;
   for (;;) {
     const batch = await database.transaction(async (tx) => {
+      const visible =
+        (await readRecordVisibility(tx)) === 'assigned'
+          ? or(
+              isNull(notifications.clientId),
+              seesClientWhenAssigned(users.id, users.role, notifications.clientId),
+            )
+          : sql`true`;
       const rows = await tx
         .select({
           id: notifications.id,
@@ -34,6 +44,7 @@ export async function deliverNotificationEmails(
           href: notifications.href,
           email: users.email,
           active: users.active,
+          visible: sql<boolean>`${visible}`,
         })
         .from(notifications)
         .innerJoin(users, eq(users.id, notifications.userId))
@@ -44,7 +55,7 @@ export async function deliverNotificationEmails(
       const settled: number[] = [];
       let failures = 0;
       for (const row of rows) {
-        if (row.active) {
+        if (row.active && row.visible) {
           try {
             await send({ to: row.email, subject: row.title, text: emailText(row) });
             sent += 1;
