@@ -86,15 +86,18 @@ export async function createPublishedTemplate(name: string, body: string) {
   return { id: String(row?.id), name };
 }
 
-/** A notification for `userId`, inserted straight into the test database; unread unless `read`. */
+/**
+ * A notification for `userId`, inserted straight into the test database; unread unless `read`,
+ * about the account `clientId` when given.
+ */
 export async function createNotification(
   userId: string,
-  notification: { title: string; body?: string; href: string; read?: boolean },
+  notification: { title: string; body?: string; href: string; read?: boolean; clientId?: string },
 ) {
   const [row] = await database()`
-    insert into notifications (user_id, kind, title, body, href, read_at)
+    insert into notifications (user_id, kind, title, body, href, client_id, read_at)
     values (${userId}, 'review_requested', ${notification.title}, ${notification.body ?? null},
-            ${notification.href}, ${notification.read ? new Date() : null})
+            ${notification.href}, ${notification.clientId ?? null}, ${notification.read ? new Date() : null})
     returning id`;
   return { id: Number(row?.id) };
 }
