@@ -41,3 +41,25 @@ export const markAllNotificationsReadCommand = defineAction({
     return { unread: 0 };
   },
 });
+
+/** Queues a failed e-mail again (Admin → Settings): the dispatcher gives it a new delivery job. */
+export const retryNotificationEmailCommand = defineAction({
+  schema: notificationIdSchema,
+  permission: 'settings.manage',
+  async run(input, { tx, audit }) {
+    const [retried] = await tx
+      .update(notifications)
+      .set({ emailStatus: 'pending', emailJobId: null, emailAttempts: 0, emailedAt: null })
+      .where(and(eq(notifications.id, input.id), eq(notifications.emailStatus, 'failed')))
+      .returning({ id: notifications.id, emailError: notifications.emailError });
+    if (!retried) throw new ActionError('This e-mail has not failed, or is already queued again.');
+    await audit({
+      action: 'notification.email_retried',
+      entityType: 'notification',
+      entityId: String(retried.id),
+      before: { emailStatus: 'failed', emailError: retried.emailError },
+      after: { emailStatus: 'pending' },
+    });
+    return { id: retried.id };
+  },
+});

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { forbidden } from 'next/navigation';
 import { db, type Executor } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { notifications, users } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleThroughClient } from '@/server/clients/visibility';
@@ -90,3 +90,29 @@ export async function listNotifications(
   const last = items.at(-1);
   return { items, nextBefore: rows.length > limit && last ? last.id : null };
 }
+
+/** How many failed e-mails Admin → Settings lists, newest first. */
+export const failedEmailsLimit = 50;
+
+/** E-mails whose retries are used up, for managers to see and queue again. */
+export async function listFailedEmails(viewer: CurrentUser) {
+  if (!can(viewer, 'settings.manage')) forbidden();
+  const rows = await db
+    .select({
+      id: notifications.id,
+      subject: notifications.title,
+      recipientName: users.name,
+      recipientEmail: users.email,
+      attempts: notifications.emailAttempts,
+      error: notifications.emailError,
+      failedAt: notifications.emailedAt,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(eq(notifications.emailStatus, 'failed'))
+    .orderBy(desc(notifications.emailedAt))
+    .limit(failedEmailsLimit);
+  return rows.map((row) => ({ ...row, failedAt: row.failedAt?.toISOString() ?? null }));
+}
+
+export type FailedEmail = Awaited<ReturnType<typeof listFailedEmails>>[number];

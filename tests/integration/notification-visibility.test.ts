@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -6,7 +7,7 @@ import type { Role } from '@/lib/roles';
 import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import { reassignClientCommand } from '@/server/clients/commands';
-import { deliverNotificationEmails } from '@/server/jobs/deliver-notification-emails';
+import { deliverNotificationEmail } from '@/server/jobs/deliver-notification-emails';
 import {
   markAllNotificationsReadCommand,
   markNotificationReadCommand,
@@ -169,20 +170,42 @@ describe('notifications under record visibility', () => {
     const { client } = await accountInReview();
     const outsider = await createActor('executive');
     const manager = await createActor('manager');
+    const queued = { emailStatus: 'queued' as const };
     const hidden = await createNotification(db, outsider.id, {
       title: `Review requested: Retainer — ${client.name}`,
       clientId: client.id,
+      emailJobId: randomUUID(),
+      ...queued,
     });
-    await createNotification(db, manager.id, { clientId: client.id });
-    await createNotification(db, outsider.id, { title: 'Your weekly summary', clientId: null });
+    const managers = await createNotification(db, manager.id, {
+      clientId: client.id,
+      emailJobId: randomUUID(),
+      ...queued,
+    });
+    const general = await createNotification(db, outsider.id, {
+      title: 'Your weekly summary',
+      clientId: null,
+      emailJobId: randomUUID(),
+      ...queued,
+    });
     await setVisibility('assigned');
 
     const sent: MailMessage[] = [];
-    const result = await deliverNotificationEmails(db, now, async (message) => {
-      sent.push(message);
-    });
+    const outcomes = [];
+    for (const notification of [hidden, managers, general]) {
+      outcomes.push(
+        await deliverNotificationEmail(
+          db,
+          { jobId: notification.emailJobId ?? '', notificationId: notification.id, final: false },
+          async (message) => {
+            sent.push(message);
+          },
+          () => now,
+        ),
+      );
+    }
 
-    expect(result).toEqual({ sent: 2, failed: 0 });
+    expect(outcomes).toEqual(['skipped', 'sent', 'sent']);
     expect(sent.map((message) => message.to).sort()).toEqual(
       [manager.email, outsider.email].sort(),
     );
@@ -190,7 +213,7 @@ describe('notifications under record visibility', () => {
       client.name,
     );
     const [row] = await db.select().from(notifications).where(eq(notifications.id, hidden.id));
-    expect(row?.emailedAt).toEqual(now);
+    expect(row).toMatchObject({ emailStatus: 'skipped', emailedAt: now });
   });
 });
 

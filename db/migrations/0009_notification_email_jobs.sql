@@ -1,0 +1,8 @@
+CREATE TYPE "public"."notification_email_status" AS ENUM('pending', 'queued', 'sent', 'skipped', 'failed');--> statement-breakpoint
+DROP INDEX "notifications_unemailed_idx";--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "email_status" "notification_email_status" DEFAULT 'pending' NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "email_job_id" uuid;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "email_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "email_error" varchar(500);--> statement-breakpoint
+CREATE INDEX "notifications_email_pending_idx" ON "notifications" USING btree ("id") WHERE "notifications"."email_status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notifications_email_failed_idx" ON "notifications" USING btree ("emailed_at" DESC NULLS LAST) WHERE "notifications"."email_status" = 'failed';
