@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { FailedEmails } from '@/components/settings/failed-emails';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
+import { listFailedEmails } from '@/server/notifications/queries';
 import {
   getRecordVisibility,
   getReviewSettings,
@@ -13,10 +15,11 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requirePermission('settings.manage');
-  const [visibility, reviewSettings, reviewers] = await Promise.all([
+  const [visibility, reviewSettings, reviewers, failedEmails] = await Promise.all([
     getRecordVisibility(),
     getReviewSettings(),
     listBackupReviewerOptions(user),
+    listFailedEmails(user),
   ]);
   return (
     <>
@@ -27,6 +30,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Proposal reviews">
           <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />
+        </Card>
+        <Card title="Failed e-mails">
+          <FailedEmails emails={failedEmails} timeZone={user.timeZone} />
         </Card>
       </div>
     </>
