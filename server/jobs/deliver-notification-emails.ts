@@ -11,13 +11,15 @@ import { readRecordVisibility } from '@/server/settings/queries';
 
 /** The pg-boss queue with one job per e-mail. */
 export const emailQueue = 'notifications.email.send';
+/** Where pg-boss moves a job that failed for good, including one that timed out mid-send. */
+export const emailDeadLetterQueue = 'notifications.email.failed';
 
 /** How often a message is tried again, and how long pg-boss waits before the first retry (s). */
 export const emailRetry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 
 const dispatchBatch = 500;
 
-type EmailJob = { notificationId: number };
+type EmailJob = { notificationId: number; jobId: string };
 
 function emailText(notification: { body: string | null; href: string }) {
   const link = absoluteUrl(notification.href);
@@ -45,7 +47,7 @@ export async function queueNotificationEmails(database: Database, boss: PgBoss) 
       jobs.map((job) => ({
         id: job.id,
         name: emailQueue,
-        data: { notificationId: job.notificationId } satisfies EmailJob,
+        data: { notificationId: job.notificationId, jobId: job.id } satisfies EmailJob,
       })),
     );
     const marked = await database.execute<{ id: number }>(sql`
@@ -141,9 +143,41 @@ export async function deliverNotificationEmail(
   return 'sent' as const;
 }
 
+/**
+ * Marks failed a notification whose delivery job pg-boss gave up on without the job saying so: it
+ * timed out, or its process died, on the last attempt. One that was already settled, or queued
+ * again since, is left alone.
+ */
+export async function markAbandonedEmailFailed(
+  database: Database,
+  job: EmailJob,
+  now = new Date(),
+) {
+  await database
+    .update(notifications)
+    .set({
+      emailStatus: 'failed',
+      emailedAt: now,
+      emailError: sql`coalesce(${notifications.emailError}, 'The delivery stopped without an answer from the mail server.')`,
+    })
+    .where(
+      and(
+        eq(notifications.id, job.notificationId),
+        eq(notifications.emailJobId, job.jobId),
+        eq(notifications.emailStatus, 'queued'),
+      ),
+    );
+}
+
 /** Creates the e-mail queue with its retry policy (pg-boss applies it to every job on it). */
 export async function createEmailQueue(boss: PgBoss, retry = emailRetry) {
-  await boss.createQueue(emailQueue, { name: emailQueue, ...retry, expireInSeconds: 120 });
+  await boss.createQueue(emailDeadLetterQueue, { name: emailDeadLetterQueue });
+  await boss.createQueue(emailQueue, {
+    name: emailQueue,
+    ...retry,
+    expireInSeconds: 120,
+    deadLetter: emailDeadLetterQueue,
+  });
 }
 
 /** Works the e-mail queue in this process: one message per job. */
@@ -179,4 +213,7 @@ export async function workEmailQueue(
       }
     },
   );
+  await boss.work<EmailJob>(emailDeadLetterQueue, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await markAbandonedEmailFailed(database, job.data);
+  });
 }

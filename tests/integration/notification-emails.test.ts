@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql as rawSql, inArray } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,7 +7,9 @@ import { notifications } from '@/db/schema';
 import { executeAction } from '@/server/action';
 import {
   createEmailQueue,
+  emailDeadLetterQueue,
   emailQueue,
+  markAbandonedEmailFailed,
   queueNotificationEmails,
   workEmailQueue,
 } from '@/server/jobs/deliver-notification-emails';
@@ -33,8 +36,13 @@ afterAll(async () => {
   await boss.stop({ graceful: false, wait: true });
 });
 
-afterEach(async () => {
+async function stopWorkers() {
   await boss.offWork(emailQueue);
+  await boss.offWork(emailDeadLetterQueue);
+}
+
+afterEach(async () => {
+  await stopWorkers();
   await db.delete(notifications);
 });
 
@@ -196,7 +204,7 @@ describe('notification e-mail through a real SMTP server', () => {
     ).toMatchObject({ ok: false });
 
     // The server is back: the queued-again message is delivered.
-    await boss.offWork(emailQueue);
+    await stopWorkers();
     const smtp = await startSmtpServer({ port });
     try {
       expect(await deliverThrough(smtp.url)).toBe(1);
@@ -208,6 +216,37 @@ describe('notification e-mail through a real SMTP server', () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe('a delivery job pg-boss gave up on', () => {
+  it('marks its notification failed, unless it was settled or queued again meanwhile', async () => {
+    const recipient = await createUser({ role: 'executive' });
+    const jobId = randomUUID();
+    const abandoned = await createNotification(db, recipient.id, {
+      emailStatus: 'queued',
+      emailJobId: jobId,
+    });
+    const requeued = await createNotification(db, recipient.id, {
+      emailStatus: 'queued',
+      emailJobId: randomUUID(),
+    });
+    const sent = await createNotification(db, recipient.id, {
+      emailStatus: 'sent',
+      emailJobId: jobId,
+    });
+
+    await markAbandonedEmailFailed(db, { notificationId: abandoned.id, jobId });
+    await markAbandonedEmailFailed(db, { notificationId: requeued.id, jobId });
+    await markAbandonedEmailFailed(db, { notificationId: sent.id, jobId });
+
+    const statuses = await statusesOf([abandoned.id, requeued.id, sent.id]);
+    expect(statuses[abandoned.id]).toMatchObject({
+      status: 'failed',
+      error: 'The delivery stopped without an answer from the mail server.',
+    });
+    expect(statuses[requeued.id]).toMatchObject({ status: 'queued' });
+    expect(statuses[sent.id]).toMatchObject({ status: 'sent' });
   });
 });
 
