@@ -78,16 +78,15 @@ export async function deliverNotificationEmail(
   send: SendMail = mailSender(),
   now: () => Date = () => new Date(),
 ) {
+  // The notification as long as this job is the one delivering it.
+  const thisJob = and(
+    eq(notifications.id, attempt.notificationId),
+    eq(notifications.emailJobId, attempt.jobId),
+  );
   const [claimed] = await database
     .update(notifications)
     .set({ emailAttempts: sql`${notifications.emailAttempts} + 1` })
-    .where(
-      and(
-        eq(notifications.id, attempt.notificationId),
-        eq(notifications.emailJobId, attempt.jobId),
-        eq(notifications.emailStatus, 'queued'),
-      ),
-    )
+    .where(and(thisJob, eq(notifications.emailStatus, 'queued')))
     .returning({ id: notifications.id });
   if (!claimed) return 'stale' as const;
 
@@ -114,12 +113,7 @@ export async function deliverNotificationEmail(
     database
       .update(notifications)
       .set({ emailStatus: status, emailedAt: now(), emailError: error })
-      .where(
-        and(
-          eq(notifications.id, attempt.notificationId),
-          eq(notifications.emailJobId, attempt.jobId),
-        ),
-      );
+      .where(thisJob);
   if (!row?.active || !row.visible) {
     await settle('skipped', null);
     return 'skipped' as const;
@@ -132,10 +126,7 @@ export async function deliverNotificationEmail(
     if (attempt.final) {
       await settle('failed', message);
     } else {
-      await database
-        .update(notifications)
-        .set({ emailError: message })
-        .where(eq(notifications.id, attempt.notificationId));
+      await database.update(notifications).set({ emailError: message }).where(thisJob);
     }
     throw error;
   }
