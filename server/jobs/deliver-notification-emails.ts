@@ -163,12 +163,15 @@ export async function markAbandonedEmailFailed(
 /** Creates the e-mail queue with its retry policy (pg-boss applies it to every job on it). */
 export async function createEmailQueue(boss: PgBoss, retry = emailRetry) {
   await boss.createQueue(emailDeadLetterQueue, { name: emailDeadLetterQueue });
-  await boss.createQueue(emailQueue, {
+  const queue = {
     name: emailQueue,
     ...retry,
     expireInSeconds: 120,
     deadLetter: emailDeadLetterQueue,
-  });
+  };
+  await boss.createQueue(emailQueue, queue);
+  // createQueue leaves an existing queue as it was: this brings its policy up to date.
+  await boss.updateQueue(emailQueue, queue);
 }
 
 /** Works the e-mail queue in this process: one message per job. */
