@@ -41,6 +41,33 @@ test.describe('review settings', () => {
   });
 });
 
+test.describe('failed e-mails', () => {
+  test.use({ storageState: storageStateFor('manager') });
+
+  test('a manager sees an e-mail that used up its retries and queues it again', async ({
+    page,
+  }) => {
+    const recipient = await createUser('executive');
+    const subject = `Review requested: Failed ${Date.now().toString(36)}`;
+    await createNotification(recipient.id, {
+      title: subject,
+      href: '/proposals',
+      read: true,
+      emailFailedWith: '550 Mailbox does not exist',
+    });
+    await page.goto('/admin/settings');
+    const table = page.getByRole('table', { name: 'Failed e-mails' });
+    const row = table.getByRole('row').filter({ hasText: subject });
+    await expect(row).toContainText(recipient.email);
+    await expect(row).toContainText('550 Mailbox does not exist');
+    await expect(row).toContainText('6 attempts');
+    await expectNoSeriousA11yViolations(page);
+    await row.getByRole('button', { name: `Retry “${subject}”` }).click();
+    await expect(page.getByText('Queued again. It goes out within a minute.')).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: subject })).toHaveCount(0);
+  });
+});
+
 test.describe('the notification bell', () => {
   test.use(signedOut);
 

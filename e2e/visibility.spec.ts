@@ -1,10 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { signedInUser, storageStateFor } from './support/auth';
-import { createClient, setRecordVisibility } from './support/factories';
+import { signedInUser, signedOut, signInAndWait, storageStateFor } from './support/auth';
+import {
+  createClient,
+  createNotification,
+  createUser,
+  setRecordVisibility,
+} from './support/factories';
 
 // The setting is global; every other spec assigns its clients to the user who reads them, so
 // switching to "assigned" here does not change what they see.
 test.describe('under "assigned" record visibility', () => {
+  // One after another in one worker: each sets the global setting, and the reset must wait for both.
+  test.describe.configure({ mode: 'default' });
   test.afterAll(async () => {
     await setRecordVisibility('open');
   });
@@ -51,5 +58,43 @@ test.describe('under "assigned" record visibility', () => {
     await expect(managerPage.getByRole('heading', { level: 1, name: theirs.name })).toBeVisible();
     await context.close();
     await managerContext.close();
+  });
+
+  test("a coordinator's bell and notifications page leave out another team's proposal", async ({
+    browser,
+  }) => {
+    const coordinator = await createUser('coordinator');
+    const stamp = Date.now().toString(36);
+    const mine = await createClient(`Bell Mine ${stamp}`, { coordinatorId: coordinator.id });
+    const theirs = await createClient(`Bell Theirs ${stamp}`);
+    await createNotification(coordinator.id, {
+      title: `Approved: Retainer — ${theirs.name}`,
+      href: '/proposals',
+      clientId: theirs.id,
+    });
+    await createNotification(coordinator.id, {
+      title: `Approved: Retainer — ${mine.name}`,
+      href: `/clients/${mine.id}`,
+      clientId: mine.id,
+    });
+    await setRecordVisibility('assigned');
+
+    const context = await browser.newContext(signedOut);
+    const page = await context.newPage();
+    await signInAndWait(page, coordinator);
+    const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+    await expect(bell).toBeVisible();
+    await bell.click();
+    const recent = page.getByRole('list', { name: 'Recent notifications' });
+    await expect(recent.getByRole('link', { name: new RegExp(mine.name) })).toBeVisible();
+    await expect(recent.getByRole('link')).toHaveCount(1);
+    await expect(page.getByText(theirs.name)).toHaveCount(0);
+
+    await page.goto('/notifications');
+    const all = page.getByRole('region', { name: 'All notifications' });
+    await expect(all.getByRole('link', { name: new RegExp(mine.name) })).toBeVisible();
+    await expect(all.getByRole('link')).toHaveCount(1);
+    await expect(page.getByText(theirs.name)).toHaveCount(0);
+    await context.close();
   });
 });

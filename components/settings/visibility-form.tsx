@@ -18,7 +18,10 @@ const choices: { value: RecordVisibility; label: string; description: string }[]
 
 export function VisibilityForm({ visibility }: { visibility: RecordVisibility }) {
   const [state, formAction] = useFormAction(setRecordVisibility, {
-    successMessage: () => 'Record visibility saved.',
+    successMessage: ({ reroutedReviews }) =>
+      reroutedReviews === 0
+        ? 'Record visibility saved.'
+        : `Record visibility saved. ${reroutedReviews === 1 ? 'One review was' : `${reroutedReviews} reviews were`} moved from reviewers who no longer see the account.`,
   });
   return (
     <form action={formAction} key={visibility} className="space-y-4">

@@ -265,9 +265,9 @@ export async function seedLargePipeline(
 
   log('notifications…');
   await db.execute(sql`
-    insert into notifications (user_id, kind, title, href, read_at, created_at)
+    insert into notifications (user_id, kind, title, href, client_id, read_at, created_at)
     select pr.reviewer_id, 'review_requested', 'Review requested: ' || pr.title, '/proposals/' || pr.id,
-           null, pr.anchor
+           pr.client_id, null, pr.anchor
     from seed_proposals pr where pr.status = 'in_review' and pr.reviewer_id is not null
     union all
     select pr.author_id,
@@ -275,7 +275,7 @@ export async function seedLargePipeline(
                             else 'changes_requested' end)::notification_kind,
            (case s.decision when 'approved' then 'Approved: ' when 'rejected' then 'Rejected: '
                             else 'Changes requested: ' end) || pr.title,
-           '/proposals/' || pr.id,
+           '/proposals/' || pr.id, pr.client_id,
            case when s.k % 2 = 0 then s.decided_at + interval '1 hour' end, s.decided_at
     from seed_submissions s join seed_proposals pr on pr.id = s.proposal_id
     where s.decision is not null and s.decided_at > now() - interval '30 days' and pr.author_id is not null

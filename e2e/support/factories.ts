@@ -86,15 +86,30 @@ export async function createPublishedTemplate(name: string, body: string) {
   return { id: String(row?.id), name };
 }
 
-/** A notification for `userId`, inserted straight into the test database; unread unless `read`. */
+/**
+ * A notification for `userId`, inserted straight into the test database; unread unless `read`,
+ * about the account `clientId` when given. Its e-mail counts as sent (the server's job would
+ * otherwise mail it), or failed with `emailFailedWith`.
+ */
 export async function createNotification(
   userId: string,
-  notification: { title: string; body?: string; href: string; read?: boolean },
+  notification: {
+    title: string;
+    body?: string;
+    href: string;
+    read?: boolean;
+    clientId?: string;
+    /** The mail server's answer to an e-mail that used up its retries. */
+    emailFailedWith?: string;
+  },
 ) {
+  const failed = notification.emailFailedWith;
   const [row] = await database()`
-    insert into notifications (user_id, kind, title, body, href, read_at)
+    insert into notifications (user_id, kind, title, body, href, client_id, read_at,
+                               email_status, email_error, email_attempts, emailed_at)
     values (${userId}, 'review_requested', ${notification.title}, ${notification.body ?? null},
-            ${notification.href}, ${notification.read ? new Date() : null})
+            ${notification.href}, ${notification.clientId ?? null}, ${notification.read ? new Date() : null},
+            ${failed ? 'failed' : 'sent'}, ${failed ?? null}, ${failed ? 6 : 1}, ${new Date()})
     returning id`;
   return { id: Number(row?.id) };
 }

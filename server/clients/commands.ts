@@ -19,6 +19,7 @@ import {
 import { defineAction } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import { ActionError, staleRecord } from '@/server/errors';
+import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import type { Transaction } from '@/db/client';
 import {
   assertActiveUser,
@@ -124,7 +125,8 @@ export const updateClientCommand = defineAction({
 export const reassignClientCommand = defineAction({
   schema: reassignClientSchema,
   permission: 'clients.reassign',
-  async run(input, { tx, user, audit }) {
+  async run(input, context) {
+    const { tx, user, audit } = context;
     const client = await lockVisibleClient(tx, user, input.clientId);
     if (!can(user, 'clients.reassign', { ownerId: client.ownerId })) {
       throw new ActionError('Only the account owner or a manager can reassign this account.');
@@ -154,6 +156,7 @@ export const reassignClientCommand = defineAction({
       entityId: client.id,
       ...changes,
     });
+    await rerouteHiddenReviews(context, { clientId: client.id });
     return { id: client.id, version: updated?.version ?? client.version };
   },
 });

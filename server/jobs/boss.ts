@@ -2,17 +2,28 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { db, type Database } from '@/db/client';
-import { deliverNotificationEmails } from './deliver-notification-emails';
+import {
+  createEmailQueue,
+  queueNotificationEmails,
+  workEmailQueue,
+} from './deliver-notification-emails';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
 
-type Job = { name: string; run: (database: Database, now: Date) => Promise<unknown> };
+type Job = {
+  name: string;
+  run: (database: Database, now: Date, boss: PgBoss) => Promise<unknown>;
+};
 
 /** The scheduled jobs; each body is a plain function that the integration tests call directly. */
 const jobs: Job[] = [
   { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
   { name: 'proposals.expire', run: expireProposals },
-  { name: 'notifications.email', run: (database, now) => deliverNotificationEmails(database, now) },
+  // Hands each new notification's e-mail to a job of its own on the e-mail queue.
+  {
+    name: 'notifications.email',
+    run: (database, _now, boss) => queueNotificationEmails(database, boss),
+  },
 ];
 
 const everyMinute = '* * * * *';
@@ -45,11 +56,13 @@ async function boot() {
       await boss.createQueue(job.name, { name: job.name, policy: 'stately', expireInSeconds: 300 });
       await boss.schedule(job.name, everyMinute);
     }
+    await createEmailQueue(boss);
   });
   for (const job of jobs) {
     await boss.work(job.name, { pollingIntervalSeconds: 10 }, async () => {
-      await job.run(db, new Date());
+      await job.run(db, new Date(), boss);
     });
   }
+  await workEmailQueue(boss, db);
   return boss;
 }

@@ -1,10 +1,25 @@
 import 'server-only';
-import { asc, eq, inArray, isNull } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { notifications, users } from '@/db/schema';
+import { truncate } from '@/lib/utils';
+import { seesClientWhenAssigned } from '@/server/clients/visibility';
 import { absoluteUrl, mailSender, type SendMail } from '@/server/notifications/email';
+import { readRecordVisibility } from '@/server/settings/queries';
 
-const batchSize = 50;
+/** The pg-boss queue with one job per e-mail. */
+export const emailQueue = 'notifications.email.send';
+/** Where pg-boss moves a job that failed for good, including one that timed out mid-send. */
+export const emailDeadLetterQueue = 'notifications.email.failed';
+
+/** How often a message is tried again, and how long pg-boss waits before the first retry (s). */
+export const emailRetry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
+
+const dispatchBatch = 500;
+
+type EmailJob = { notificationId: number; jobId: string };
 
 function emailText(notification: { body: string | null; href: string }) {
   const link = absoluteUrl(notification.href);
@@ -12,61 +27,187 @@ function emailText(notification: { body: string | null; href: string }) {
 }
 
 /**
- * E-mails every notification not e-mailed yet, one message each, and stamps `emailed_at`. Rows are
- * claimed with SKIP LOCKED, so several app instances share the work without sending twice. A
- * message that fails stays unstamped for the next run; a deactivated user's notifications are
- * stamped without an e-mail.
+ * Gives every pending notification a delivery job of its own, so one message that fails is retried
+ * alone and never holds up the others. The jobs are inserted first and the rows marked after: a
+ * job whose row was not marked with its id finds nothing to do, so a crash between the two steps
+ * sends nothing twice and the row is picked up again next time. Returns how many were queued.
  */
-export async function deliverNotificationEmails(
-  database: Database,
-  now: Date,
-  send: SendMail = mailSender(),
-) {
-  let sent = 0;
-  let failed = 0;
+export async function queueNotificationEmails(database: Database, boss: PgBoss) {
+  let queued = 0;
   for (;;) {
-    const batch = await database.transaction(async (tx) => {
-      const rows = await tx
-        .select({
-          id: notifications.id,
-          title: notifications.title,
-          body: notifications.body,
-          href: notifications.href,
-          email: users.email,
-          active: users.active,
-        })
-        .from(notifications)
-        .innerJoin(users, eq(users.id, notifications.userId))
-        .where(isNull(notifications.emailedAt))
-        .orderBy(asc(notifications.id))
-        .limit(batchSize)
-        .for('update', { of: notifications, skipLocked: true });
-      const settled: number[] = [];
-      let failures = 0;
-      for (const row of rows) {
-        if (row.active) {
-          try {
-            await send({ to: row.email, subject: row.title, text: emailText(row) });
-            sent += 1;
-          } catch (error) {
-            failures += 1;
-            console.error(`[mail] notification ${row.id} was not sent:`, error);
-            continue;
-          }
-        }
-        settled.push(row.id);
-      }
-      if (settled.length > 0) {
-        await tx
-          .update(notifications)
-          .set({ emailedAt: now })
-          .where(inArray(notifications.id, settled));
-      }
-      return { size: rows.length, failures };
-    });
-    failed += batch.failures;
-    // A failure ends the run, so a mail server that is down is not retried in a tight loop.
-    if (batch.size < batchSize || batch.failures > 0) break;
+    const pending = await database
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.emailStatus, 'pending'))
+      .orderBy(asc(notifications.id))
+      .limit(dispatchBatch);
+    if (pending.length === 0) return queued;
+    const jobs = pending.map((row) => ({ id: randomUUID(), notificationId: row.id }));
+    await boss.insert(
+      jobs.map((job) => ({
+        id: job.id,
+        name: emailQueue,
+        data: { notificationId: job.notificationId, jobId: job.id } satisfies EmailJob,
+      })),
+    );
+    const marked = await database.execute<{ id: number }>(sql`
+      update ${notifications} set email_status = 'queued', email_job_id = q.job_id
+      from (values ${sql.join(
+        jobs.map((job) => sql`(${job.notificationId}::bigint, ${job.id}::uuid)`),
+        sql`, `,
+      )}) as q(id, job_id)
+      where ${notifications.id} = q.id and ${notifications.emailStatus} = 'pending'
+      returning ${notifications.id}`);
+    queued += marked.length;
+    if (pending.length < dispatchBatch) return queued;
   }
-  return { sent, failed };
+}
+
+export type EmailAttempt = { jobId: string; notificationId: number; final: boolean };
+
+/**
+ * One delivery job: sends the notification's e-mail unless the recipient is deactivated or no
+ * longer sees the account it is about (record visibility: the subject names the proposal and the
+ * client), and records the outcome. Nothing holds a transaction open while the mail server
+ * answers. A failure is recorded and thrown, so pg-boss retries it with backoff; the last attempt
+ * marks the notification failed, for a manager to see and queue again.
+ */
+export async function deliverNotificationEmail(
+  database: Database,
+  attempt: EmailAttempt,
+  send: SendMail = mailSender(),
+  now: () => Date = () => new Date(),
+) {
+  // The notification as long as this job is the one delivering it.
+  const thisJob = and(
+    eq(notifications.id, attempt.notificationId),
+    eq(notifications.emailJobId, attempt.jobId),
+  );
+  const [claimed] = await database
+    .update(notifications)
+    .set({ emailAttempts: sql`${notifications.emailAttempts} + 1` })
+    .where(and(thisJob, eq(notifications.emailStatus, 'queued')))
+    .returning({ id: notifications.id });
+  if (!claimed) return 'stale' as const;
+
+  const visible =
+    (await readRecordVisibility(database)) === 'assigned'
+      ? or(
+          isNull(notifications.clientId),
+          seesClientWhenAssigned(users.id, users.role, notifications.clientId),
+        )
+      : sql`true`;
+  const [row] = await database
+    .select({
+      title: notifications.title,
+      body: notifications.body,
+      href: notifications.href,
+      email: users.email,
+      active: users.active,
+      visible: sql<boolean>`${visible}`,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(eq(notifications.id, attempt.notificationId));
+  const settle = (status: 'sent' | 'skipped' | 'failed', error: string | null) =>
+    database
+      .update(notifications)
+      .set({ emailStatus: status, emailedAt: now(), emailError: error })
+      .where(thisJob);
+  if (!row?.active || !row.visible) {
+    await settle('skipped', null);
+    return 'skipped' as const;
+  }
+
+  try {
+    await send({ to: row.email, subject: row.title, text: emailText(row) });
+  } catch (error) {
+    const message = truncate(error instanceof Error ? error.message : String(error), 500);
+    if (attempt.final) {
+      await settle('failed', message);
+    } else {
+      await database.update(notifications).set({ emailError: message }).where(thisJob);
+    }
+    throw error;
+  }
+  await settle('sent', null);
+  return 'sent' as const;
+}
+
+/**
+ * Marks failed a notification whose delivery job pg-boss gave up on without the job saying so: it
+ * timed out, or its process died, on the last attempt. One that was already settled, or queued
+ * again since, is left alone.
+ */
+export async function markAbandonedEmailFailed(
+  database: Database,
+  job: EmailJob,
+  now = new Date(),
+) {
+  await database
+    .update(notifications)
+    .set({
+      emailStatus: 'failed',
+      emailedAt: now,
+      emailError: sql`coalesce(${notifications.emailError}, 'The delivery stopped without an answer from the mail server.')`,
+    })
+    .where(
+      and(
+        eq(notifications.id, job.notificationId),
+        eq(notifications.emailJobId, job.jobId),
+        eq(notifications.emailStatus, 'queued'),
+      ),
+    );
+}
+
+/** Creates the e-mail queue with its retry policy (pg-boss applies it to every job on it). */
+export async function createEmailQueue(boss: PgBoss, retry = emailRetry) {
+  await boss.createQueue(emailDeadLetterQueue, { name: emailDeadLetterQueue });
+  const queue = {
+    name: emailQueue,
+    ...retry,
+    expireInSeconds: 120,
+    deadLetter: emailDeadLetterQueue,
+  };
+  await boss.createQueue(emailQueue, queue);
+  // createQueue leaves an existing queue as it was: this brings its policy up to date.
+  await boss.updateQueue(emailQueue, queue);
+}
+
+/** Works the e-mail queue in this process: one message per job. */
+export async function workEmailQueue(
+  boss: PgBoss,
+  database: Database,
+  {
+    send = mailSender(),
+    pollingIntervalSeconds = 2,
+  }: { send?: SendMail; pollingIntervalSeconds?: number } = {},
+) {
+  await boss.work<EmailJob>(
+    emailQueue,
+    { includeMetadata: true, pollingIntervalSeconds },
+    async ([job]) => {
+      if (!job) return;
+      try {
+        await deliverNotificationEmail(
+          database,
+          {
+            jobId: job.id,
+            notificationId: job.data.notificationId,
+            final: job.retryCount >= job.retryLimit,
+          },
+          send,
+        );
+      } catch (error) {
+        console.error(
+          `[mail] notification ${job.data.notificationId} was not sent (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}):`,
+          error instanceof Error ? error.message : error,
+        );
+        throw error;
+      }
+    },
+  );
+  await boss.work<EmailJob>(emailDeadLetterQueue, { pollingIntervalSeconds }, async ([job]) => {
+    if (job) await markAbandonedEmailFailed(database, job.data);
+  });
 }

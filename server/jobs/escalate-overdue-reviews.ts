@@ -88,6 +88,7 @@ export async function escalateOverdueReviews(database: Database, now: Date) {
           title: truncate(`Overdue review: ${proposal.title}`, 200),
           body: `${proposal.clientName} · ${formatMoney(proposal.amountCents, proposal.currency)}. The review is past due and has been escalated to you.`,
           href: `/proposals/${proposal.id}`,
+          clientId: proposal.clientId,
         },
       );
     }

@@ -2,7 +2,11 @@
 
 import { performAction } from '@/server/action';
 import { requireUser } from '@/server/auth/session';
-import { markAllNotificationsReadCommand, markNotificationReadCommand } from './commands';
+import {
+  markAllNotificationsReadCommand,
+  markNotificationReadCommand,
+  retryNotificationEmailCommand,
+} from './commands';
 import { countUnreadNotifications, listNotifications } from './queries';
 
 const notificationPages = ['/notifications'];
@@ -26,4 +30,9 @@ export async function markNotificationRead(id: number) {
 
 export async function markAllNotificationsRead() {
   return performAction(markAllNotificationsReadCommand, {}, notificationPages);
+}
+
+/** A manager queues a failed e-mail again, from Admin → Settings. */
+export async function retryNotificationEmail(id: number) {
+  return performAction(retryNotificationEmailCommand, { id }, ['/admin/settings']);
 }

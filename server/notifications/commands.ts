@@ -4,12 +4,12 @@ import { notifications } from '@/db/schema';
 import { markAllNotificationsSchema, notificationIdSchema } from '@/lib/validation/notifications';
 import { defineAction } from '@/server/action';
 import { ActionError } from '@/server/errors';
-import { countUnread } from './queries';
+import { countUnread, ownVisibleNotifications } from './queries';
 
 // Read state is the reader's own bookkeeping, not a change to a record anyone else sees, so these
 // commands write no audit entry (one per click would bury the log's real changes).
 
-/** Marks one of the signed-in user's notifications read; someone else's is "not found". */
+/** Marks one of the signed-in user's notifications read; someone else's, or a hidden one, is "not found". */
 export const markNotificationReadCommand = defineAction({
   schema: notificationIdSchema,
   permission: 'notifications.own',
@@ -17,7 +17,7 @@ export const markNotificationReadCommand = defineAction({
     const [notification] = await tx
       .select({ id: notifications.id, readAt: notifications.readAt })
       .from(notifications)
-      .where(and(eq(notifications.id, input.id), eq(notifications.userId, user.id)))
+      .where(and(eq(notifications.id, input.id), await ownVisibleNotifications(user)))
       .for('update');
     if (!notification) throw new ActionError('This notification does not exist.');
     if (!notification.readAt) {
@@ -26,7 +26,7 @@ export const markNotificationReadCommand = defineAction({
         .set({ readAt: new Date() })
         .where(eq(notifications.id, notification.id));
     }
-    return { unread: await countUnread(tx, user.id) };
+    return { unread: await countUnread(tx, user) };
   },
 });
 
@@ -37,7 +37,29 @@ export const markAllNotificationsReadCommand = defineAction({
     await tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
+      .where(and(await ownVisibleNotifications(user), isNull(notifications.readAt)));
     return { unread: 0 };
+  },
+});
+
+/** Queues a failed e-mail again (Admin → Settings): the dispatcher gives it a new delivery job. */
+export const retryNotificationEmailCommand = defineAction({
+  schema: notificationIdSchema,
+  permission: 'settings.manage',
+  async run(input, { tx, audit }) {
+    const [retried] = await tx
+      .update(notifications)
+      .set({ emailStatus: 'pending', emailJobId: null, emailAttempts: 0, emailedAt: null })
+      .where(and(eq(notifications.id, input.id), eq(notifications.emailStatus, 'failed')))
+      .returning({ id: notifications.id, emailError: notifications.emailError });
+    if (!retried) throw new ActionError('This e-mail has not failed, or is already queued again.');
+    await audit({
+      action: 'notification.email_retried',
+      entityType: 'notification',
+      entityId: String(retried.id),
+      before: { emailStatus: 'failed', emailError: retried.emailError },
+      after: { emailStatus: 'pending' },
+    });
+    return { id: retried.id };
   },
 });

@@ -27,7 +27,13 @@ export function mailSender(env: MailEnv = process.env): SendMail {
   }
   let transport = transports.get(url);
   if (!transport) {
-    transport = nodemailer.createTransport(url);
+    // Short timeouts: a mail server that hangs fails the attempt, and pg-boss retries it later.
+    transport = nodemailer.createTransport({
+      url,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
+    });
     transports.set(url, transport);
   }
   const from = env.MAIL_FROM || defaultFrom;

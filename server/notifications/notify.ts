@@ -8,6 +8,8 @@ export type NotificationInput = {
   body?: string | null;
   /** The in-app page the notification opens. */
   href: string;
+  /** The account it is about, so record visibility hides it from whoever does not see that account. */
+  clientId: string | null;
 };
 
 /**

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { forbidden } from 'next/navigation';
 import { db, type Executor } from '@/db/client';
-import { notifications } from '@/db/schema';
+import { notifications, users } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { visibleThroughClient } from '@/server/clients/visibility';
 
 /** The bell counts unread notifications up to this many and shows "99+" past it. */
 export const unreadCountCap = 99;
@@ -23,12 +24,24 @@ function assertCanRead(viewer: CurrentUser) {
   if (!can(viewer, 'notifications.own')) forbidden();
 }
 
-/** Unread notifications of one user, counted on the partial unread index and capped. */
-export async function countUnread(executor: Executor, userId: string) {
+/**
+ * The viewer's own notifications that they may see: one about an account outside their record
+ * visibility is hidden like the account itself (its title names the proposal and the client).
+ */
+export async function ownVisibleNotifications(viewer: CurrentUser) {
+  const throughClient = await visibleThroughClient(viewer, notifications.clientId);
+  return and(
+    eq(notifications.userId, viewer.id),
+    throughClient && or(isNull(notifications.clientId), throughClient),
+  );
+}
+
+/** The viewer's visible unread notifications, counted on the partial unread index and capped. */
+export async function countUnread(executor: Executor, viewer: CurrentUser) {
   const unread = executor
     .select({ one: sql`1` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(await ownVisibleNotifications(viewer), isNull(notifications.readAt)))
     .limit(unreadCountCap + 1)
     .as('unread');
   const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(unread);
@@ -38,7 +51,7 @@ export async function countUnread(executor: Executor, userId: string) {
 /** The bell's number for the signed-in user: one indexed query on every page. */
 export async function countUnreadNotifications(viewer: CurrentUser) {
   assertCanRead(viewer);
-  return countUnread(db, viewer.id);
+  return countUnread(db, viewer);
 }
 
 /**
@@ -63,7 +76,7 @@ export async function listNotifications(
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .where(and(eq(notifications.userId, viewer.id), cursor))
+    .where(and(await ownVisibleNotifications(viewer), cursor))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1);
   const items: NotificationItem[] = rows.slice(0, limit).map((row) => ({
@@ -77,3 +90,29 @@ export async function listNotifications(
   const last = items.at(-1);
   return { items, nextBefore: rows.length > limit && last ? last.id : null };
 }
+
+/** How many failed e-mails Admin → Settings lists, newest first. */
+export const failedEmailsLimit = 50;
+
+/** E-mails whose retries are used up, for managers to see and queue again. */
+export async function listFailedEmails(viewer: CurrentUser) {
+  if (!can(viewer, 'settings.manage')) forbidden();
+  const rows = await db
+    .select({
+      id: notifications.id,
+      subject: notifications.title,
+      recipientName: users.name,
+      recipientEmail: users.email,
+      attempts: notifications.emailAttempts,
+      error: notifications.emailError,
+      failedAt: notifications.emailedAt,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(eq(notifications.emailStatus, 'failed'))
+    .orderBy(desc(notifications.emailedAt))
+    .limit(failedEmailsLimit);
+  return rows.map((row) => ({ ...row, failedAt: row.failedAt?.toISOString() ?? null }));
+}
+
+export type FailedEmail = Awaited<ReturnType<typeof listFailedEmails>>[number];

@@ -35,6 +35,7 @@ import { defineAction, type ActionContext } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { lockVisibleClient, recordActivity } from '@/server/clients/records';
+import { userSeesClient } from '@/server/clients/visibility';
 import { ActionError, staleRecord } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
 import { getReviewSettings } from '@/server/settings/queries';
@@ -71,8 +72,13 @@ function statusAfter(proposal: Proposal, transition: ProposalTransition) {
   return next;
 }
 
-/** A reviewer must be an active executive or manager other than the author. */
-async function assertReviewer(tx: Transaction, reviewerId: string, authorId: string | null) {
+/** A reviewer must be an active executive or manager other than the author who sees the account. */
+async function assertReviewer(
+  tx: Transaction,
+  reviewerId: string,
+  authorId: string | null,
+  clientId: string,
+) {
   if (reviewerId === authorId) {
     throw new ActionError('Check the highlighted fields.', {
       reviewerId: ['The author cannot review their own proposal. Choose someone else.'],
@@ -81,6 +87,12 @@ async function assertReviewer(tx: Transaction, reviewerId: string, authorId: str
   if (!(await isActiveReviewer(tx, reviewerId))) {
     throw new ActionError('Check the highlighted fields.', {
       reviewerId: ['Choose an active executive or manager.'],
+    });
+  }
+  // Under `assigned` the review would wait, unseen, in nobody's queue.
+  if (!(await userSeesClient(tx, reviewerId, clientId))) {
+    throw new ActionError('Check the highlighted fields.', {
+      reviewerId: ['Choose a reviewer who can see this account.'],
     });
   }
 }
@@ -194,7 +206,7 @@ export const createProposalCommand = defineAction({
     }
     const reviewerId =
       input.reviewerId ?? (client.ownerId !== user.id ? client.ownerId : null) ?? null;
-    if (reviewerId) await assertReviewer(tx, reviewerId, user.id);
+    if (reviewerId) await assertReviewer(tx, reviewerId, user.id, client.id);
     const values = await mergeValuesFor(tx, client, deal ?? null, user);
     const title = input.title ?? (template ? `${template.name} — ${client.name}` : client.name);
     const [proposal] = await tx
@@ -236,7 +248,9 @@ export const updateProposalCommand = defineAction({
     if (!isProposalEditable(proposal.status)) {
       throw new ActionError('Only a draft can be edited. Revise it first.');
     }
-    if (input.reviewerId) await assertReviewer(tx, input.reviewerId, proposal.authorId);
+    if (input.reviewerId) {
+      await assertReviewer(tx, input.reviewerId, proposal.authorId, proposal.clientId);
+    }
     // Fields typed in, or whose values exist since the draft was made, are filled on saving.
     const values = await currentMergeValues(tx, proposal, user.timeZone);
     const [updated] = await tx
@@ -279,7 +293,7 @@ export const submitProposalCommand = defineAction({
       });
     }
     if (!proposal.body.trim()) throw new ActionError('Write the proposal before submitting it.');
-    await assertReviewer(tx, proposal.reviewerId, proposal.authorId);
+    await assertReviewer(tx, proposal.reviewerId, proposal.authorId, proposal.clientId);
     const ready = await assertReadyToLeave(tx, proposal, user, 'submitted');
     const settings = await getReviewSettings();
     const number = await snapshotVersion(tx, ready, user.id);
@@ -300,6 +314,7 @@ export const submitProposalCommand = defineAction({
         title: `Review requested: ${proposal.title}`,
         body: `${user.name} submitted version ${number} for your review.`,
         href: proposalHref(proposal.id),
+        clientId: proposal.clientId,
       },
       user.id,
     );
@@ -354,6 +369,7 @@ export const reviewProposalCommand = defineAction({
         title: `${reviewDecisionLabels[input.decision]}: ${proposal.title}`,
         body: `${user.name} ${notice.verb} your proposal.${input.comment ? ` “${input.comment}”` : ''}`,
         href: proposalHref(proposal.id),
+        clientId: proposal.clientId,
       },
       user.id,
     );

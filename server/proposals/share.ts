@@ -50,6 +50,7 @@ async function findSharedRow(token: string) {
       validUntil: proposals.validUntil,
       status: proposals.status,
       authorId: proposals.authorId,
+      clientId: proposals.clientId,
       respondedAt: proposals.respondedAt,
       responderName: proposals.responderName,
       responseComment: proposals.responseComment,
@@ -215,6 +216,7 @@ export async function confirmShareLinkView(raw: unknown, userAgent: string | nul
         title: `Viewed by the client: ${shared.title}`,
         body: 'The client opened the proposal for the first time.',
         href: `/proposals/${shared.id}`,
+        clientId: shared.clientId,
       });
     }
     return true;
@@ -304,6 +306,7 @@ async function answer(
             ? `${details.name} accepted the proposal.`
             : `The client declined: “${details.comment}”`,
         href: `/proposals/${proposal.id}`,
+        clientId: proposal.clientId,
       });
     });
     return { ok: true, data: { status: outcome } };

@@ -12,13 +12,15 @@ import {
 } from '@/lib/validation/settings';
 import { defineAction } from '@/server/action';
 import { ActionError } from '@/server/errors';
+import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { isActiveReviewer } from '@/server/users/reviewers';
 import { reviewSettingsKey, shareLinkSettingsKey } from './queries';
 
 export const setRecordVisibilityCommand = defineAction({
   schema: recordVisibilitySchema,
   permission: 'settings.manage',
-  async run(input, { tx, audit, user }) {
+  async run(input, context) {
+    const { tx, audit, user } = context;
     const [current] = await tx
       .select({ value: settings.value })
       .from(settings)
@@ -38,7 +40,8 @@ export const setRecordVisibilityCommand = defineAction({
       before: { visibility: current?.value ?? 'open' },
       after: { visibility: input.visibility },
     });
-    return { visibility: input.visibility };
+    const reroutedReviews = await rerouteHiddenReviews(context, {});
+    return { visibility: input.visibility, reroutedReviews };
   },
 });
 

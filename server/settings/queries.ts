@@ -18,15 +18,18 @@ import type { CurrentUser } from '@/server/auth/session';
 export const reviewSettingsKey = 'proposals.review';
 export const shareLinkSettingsKey = 'proposals.shareLinks';
 
-/** The manager's record-visibility setting (DESIGN.md §1), read once per request; `open` by default. */
-export const getRecordVisibility = cache(async (): Promise<RecordVisibility> => {
-  const [row] = await db
+/** The record-visibility setting read with `executor`: commands and jobs read it in their transaction. */
+export async function readRecordVisibility(executor: Executor): Promise<RecordVisibility> {
+  const [row] = await executor
     .select({ value: settings.value })
     .from(settings)
     .where(eq(settings.key, 'records.visibility'))
     .limit(1);
   return recordVisibilities.find((value) => value === row?.value) ?? 'open';
-});
+}
+
+/** The manager's record-visibility setting (DESIGN.md §1), read once per request; `open` by default. */
+export const getRecordVisibility = cache(() => readRecordVisibility(db));
 
 /** The review settings read with `executor`: background jobs read them inside their transaction. */
 export async function readReviewSettings(executor: Executor): Promise<ReviewSettings> {

@@ -15,6 +15,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import type { ClientAddress } from '@/server/auth/client-ip';
 import { hashPassword } from '@/server/auth/password';
 import { ActionError } from '@/server/errors';
+import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { insertUser } from './insert-user';
 import { createSetPasswordToken, hashSetPasswordToken } from './set-password-token';
 
@@ -50,7 +51,8 @@ export const addUserCommand = defineAction({
 export const changeRoleCommand = defineAction({
   schema: changeRoleSchema,
   permission: 'users.manage',
-  async run(input, { tx, audit }) {
+  async run(input, context) {
+    const { tx, audit } = context;
     await lockManagerChanges(tx);
     const user = await lockUser(tx, input.userId);
     if (user.role === input.role) return { id: user.id };
@@ -69,6 +71,8 @@ export const changeRoleCommand = defineAction({
       before: { role: user.role },
       after: { role: input.role },
     });
+    // A manager who is no longer one stops seeing other teams' accounts under `assigned`.
+    await rerouteHiddenReviews(context, { userId: user.id });
     return { id: user.id };
   },
 });

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { FailedEmails } from '@/components/settings/failed-emails';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
+import { listFailedEmails } from '@/server/notifications/queries';
 import {
   getRecordVisibility,
   getReviewSettings,
@@ -15,12 +17,14 @@ export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requirePermission('settings.manage');
-  const [visibility, reviewSettings, shareLinkSettings, reviewers] = await Promise.all([
-    getRecordVisibility(),
-    getReviewSettings(),
-    getShareLinkSettings(),
-    listBackupReviewerOptions(user),
-  ]);
+  const [visibility, reviewSettings, shareLinkSettings, reviewers, failedEmails] =
+    await Promise.all([
+      getRecordVisibility(),
+      getReviewSettings(),
+      getShareLinkSettings(),
+      listBackupReviewerOptions(user),
+      listFailedEmails(user),
+    ]);
   return (
     <>
       <PageHeader title="Settings" description="How Accord works for the whole team." />
@@ -33,6 +37,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />
+        </Card>
+        <Card title="Failed e-mails">
+          <FailedEmails emails={failedEmails} timeZone={user.timeZone} />
         </Card>
       </div>
     </>
