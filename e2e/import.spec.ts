@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { storageStateFor } from './support/auth';
 
 test.use({ storageState: storageStateFor('coordinator') });
@@ -101,6 +102,7 @@ test('another CRM’s codes are matched, one by hand, and the choices come back 
   await expect(page.getByLabel('Accord status for “customer”')).toHaveValue('active');
   await expect(page.getByLabel('Accord status for “Former Customer”')).toHaveValue('churned');
   await expect(page.getByText('1 value is not matched yet')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel('Accord industry for “AGRICULTURE”').selectOption('Food and beverage');
   await expect(page.getByText('not matched yet')).toBeHidden();
   await page.getByLabel('Add the columns not imported to the notes').check();

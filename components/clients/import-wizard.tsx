@@ -207,8 +207,8 @@ export function ImportWizard() {
         />
         <p className="mt-2 text-xs text-slate-600">
           UTF-8 CSV with a header row, up to 5 MB and {formatCount(importLimits.maxRows)} rows.
-          Exports from HubSpot, Salesforce, Pipedrive and spreadsheets work; columns are matched for
-          you.
+          Exports from HubSpot, Salesforce, Pipedrive and spreadsheets work; columns and their
+          values are matched for you, and your choices are kept for the next file like it.
         </p>
         <div className="mt-3">
           <FormError message={error} />
