@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
 import { storageStateFor } from './support/auth';
 
 test.use({ storageState: storageStateFor('coordinator') });
@@ -79,4 +80,55 @@ test('a bad file gets a clear error and imports nothing', async ({ page }) => {
 
   await page.goto(`/clients?q=${encodeURIComponent(`Good Row ${tag}`)}`);
   await expect(page.getByText('No clients match these filters.')).toBeVisible();
+});
+
+test('another CRM’s codes are matched, one by hand, and the choices come back next time', async ({
+  page,
+}) => {
+  const tag = Date.now().toString(36);
+  const csv = [
+    'Company Name,Industry,Lifecycle Stage,City,Country,Employees',
+    `Foreign Alpha ${tag},COMPUTER_SOFTWARE,customer,Lyon,France,40`,
+    `Foreign Beta ${tag},AGRICULTURE,marketingqualifiedlead,,,12`,
+    `Foreign Gamma ${tag},FINANCIAL_SERVICES,Former Customer,,,`,
+  ].join('\n');
+  await page.goto('/clients/import');
+  await page.getByLabel('CSV file').setInputFiles(csvFile('hubspot-companies.csv', csv));
+  await expect(page.getByLabel('Accord field for column Lifecycle Stage')).toHaveValue('status');
+  await expect(page.getByLabel('Accord field for column City')).toHaveValue('billingCity');
+  await expect(page.getByLabel('Accord field for column Employees')).toHaveValue('');
+
+  await expect(page.getByLabel('Accord industry for “COMPUTER_SOFTWARE”')).toHaveValue('Software');
+  await expect(page.getByLabel('Accord status for “customer”')).toHaveValue('active');
+  await expect(page.getByLabel('Accord status for “Former Customer”')).toHaveValue('churned');
+  await expect(page.getByText('1 value is not matched yet')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel('Accord industry for “AGRICULTURE”').selectOption('Food and beverage');
+  await expect(page.getByText('not matched yet')).toBeHidden();
+  await page.getByLabel('Add the columns not imported to the notes').check();
+
+  await page.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 3 clients');
+
+  await page.goto(`/clients?q=${tag}`);
+  const table = page.getByRole('table', { name: 'Clients' });
+  await expect(table.getByRole('link')).toHaveText([
+    `Foreign Alpha ${tag}`,
+    `Foreign Beta ${tag}`,
+    `Foreign Gamma ${tag}`,
+  ]);
+  await expect(table.getByRole('row', { name: new RegExp(`Foreign Beta ${tag}`) })).toContainText(
+    'Food and beverage',
+  );
+  await table.getByRole('link', { name: `Foreign Alpha ${tag}` }).click();
+  await expect(page.getByText('Employees: 40')).toBeVisible();
+  await expect(page.getByText(/Lyon\s+France/)).toBeVisible();
+
+  await page.goto('/clients/import');
+  await page.getByLabel('CSV file').setInputFiles(csvFile('hubspot-companies.csv', csv));
+  await expect(page.getByText('matched as in your last import')).toBeVisible();
+  await expect(page.getByLabel('Accord industry for “AGRICULTURE”')).toHaveValue(
+    'Food and beverage',
+  );
+  await expect(page.getByLabel('Add the columns not imported to the notes')).toBeChecked();
 });

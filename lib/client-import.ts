@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  applyValueMap,
+  matchEnumValue,
+  valueMapSchema,
+  type ValueMap,
+} from './client-import-values';
 import { clientStatuses, clientTiers, industries } from './clients';
 
 /** The Accord fields a CSV column can fill, in the order the mapping screen lists them. */
@@ -11,6 +17,12 @@ export const importFields = {
   tier: 'Tier',
   annualValue: 'Annual value',
   notes: 'Notes',
+  billingStreet: 'Billing street',
+  billingStreet2: 'Billing street, line 2',
+  billingCity: 'Billing city',
+  billingRegion: 'Billing state or region',
+  billingPostalCode: 'Billing postal code',
+  billingCountry: 'Billing country',
   contactName: 'Contact full name',
   contactFirstName: 'Contact first name',
   contactLastName: 'Contact last name',
@@ -42,6 +54,42 @@ const headerAliases: Record<ImportField, string[]> = {
   tier: ['tier', 'segment', 'accounttier', 'priority'],
   annualValue: ['annualvalue', 'annualrevenue', 'revenue', 'value', 'dealvalue', 'contractvalue'],
   notes: ['notes', 'description', 'about', 'comments'],
+  billingStreet: [
+    'billingstreet',
+    'street',
+    'streetaddress',
+    'address',
+    'address1',
+    'addressline1',
+    'billingaddress',
+    'billingaddressline1',
+    'mailingstreet',
+  ],
+  billingStreet2: ['streetaddress2', 'address2', 'addressline2', 'billingaddressline2', 'street2'],
+  billingCity: ['billingcity', 'city', 'town', 'mailingcity'],
+  billingRegion: [
+    'billingstate',
+    'billingstateprovince',
+    'state',
+    'stateregion',
+    'region',
+    'province',
+    'stateprovince',
+    'county',
+    'mailingstate',
+  ],
+  billingPostalCode: [
+    'billingzippostalcode',
+    'billingpostalcode',
+    'billingzip',
+    'postalcode',
+    'postcode',
+    'zip',
+    'zipcode',
+    'zippostalcode',
+    'mailingzippostalcode',
+  ],
+  billingCountry: ['billingcountry', 'country', 'countryregion', 'mailingcountry'],
   contactName: ['contactname', 'fullname', 'contact', 'primarycontact'],
   contactFirstName: ['firstname', 'contactfirstname', 'givenname'],
   contactLastName: ['lastname', 'contactlastname', 'surname', 'familyname'],
@@ -85,13 +133,45 @@ const optional = (max: number, label: string) =>
     .transform((value) => value || null)
     .optional();
 
-const caseInsensitive = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+const enumValue = <T extends readonly [string, ...string[]]>(
+  field: 'industry' | 'status' | 'tier',
+  values: T,
+  label: string,
+) =>
   z
     .string()
     .trim()
-    .transform((value) => (value ? value.toLowerCase().replace(/\s+/g, '_') : undefined))
-    .pipe(z.enum(values, { error: message }).optional())
+    .transform((value, context): string | null => {
+      if (!value) return null;
+      const matched = matchEnumValue(field, value);
+      if (matched) return matched;
+      context.addIssue({
+        code: 'custom',
+        message: `${label} “${value}” is not one of Accord’s: match it to one, or leave it empty.`,
+      });
+      return z.NEVER;
+    })
+    .pipe(z.enum(values).nullable())
     .optional();
+
+/** "Street, City, ST 12345, Country" as the lines of a billing address, or null when all are empty. */
+export function composeBillingAddress(parts: {
+  billingStreet?: string | null;
+  billingStreet2?: string | null;
+  billingCity?: string | null;
+  billingRegion?: string | null;
+  billingPostalCode?: string | null;
+  billingCountry?: string | null;
+}) {
+  const regionLine = [parts.billingRegion, parts.billingPostalCode].filter(Boolean).join(' ');
+  const lines = [
+    parts.billingStreet,
+    parts.billingStreet2,
+    [parts.billingCity, regionLine].filter(Boolean).join(', '),
+    parts.billingCountry,
+  ].filter(Boolean);
+  return lines.length ? lines.join('\n') : null;
+}
 
 /** One CSV row after mapping, checked the same way in the browser preview and on the server. */
 export const importRowSchema = z
@@ -113,19 +193,10 @@ export const importRowSchema = z
           .nullable(),
       )
       .optional(),
-    industry: z
-      .string()
-      .trim()
-      .transform((value) =>
-        value
-          ? (industries.find((name) => name.toLowerCase() === value.toLowerCase()) ?? value)
-          : null,
-      )
-      .pipe(z.enum(industries, { error: 'Industry is not one of Accord’s industries.' }).nullable())
-      .optional(),
+    industry: enumValue('industry', industries, 'Industry'),
     phone: optional(40, 'Phone'),
-    status: caseInsensitive(clientStatuses, 'Status must be prospect, active, paused or churned.'),
-    tier: caseInsensitive(clientTiers, 'Tier must be strategic, key or standard.'),
+    status: enumValue('status', clientStatuses, 'Status'),
+    tier: enumValue('tier', clientTiers, 'Tier'),
     annualValue: z
       .string()
       .trim()
@@ -134,6 +205,12 @@ export const importRowSchema = z
       .transform((value) => (value ? Math.round(Number(value) * 100) : 0))
       .optional(),
     notes: optional(5000, 'Notes'),
+    billingStreet: optional(200, 'Billing street'),
+    billingStreet2: optional(200, 'Billing street, line 2'),
+    billingCity: optional(100, 'Billing city'),
+    billingRegion: optional(100, 'Billing state or region'),
+    billingPostalCode: optional(20, 'Billing postal code'),
+    billingCountry: optional(100, 'Billing country'),
     contactName: optional(160, 'Contact name'),
     contactFirstName: optional(80, 'Contact first name'),
     contactLastName: optional(80, 'Contact last name'),
@@ -147,15 +224,87 @@ export const importRowSchema = z
     contactPhone: optional(40, 'Contact phone'),
     contactTitle: optional(120, 'Contact title'),
   })
-  .transform((row) => ({
-    ...row,
-    contactName:
-      row.contactName ??
-      ([row.contactFirstName, row.contactLastName].filter(Boolean).join(' ') || null),
-  }));
+  .transform((row, context) => {
+    const billingAddress = composeBillingAddress(row);
+    // The client form allows 500 characters; the parts alone may each be within their limits.
+    if (billingAddress && billingAddress.length > 500) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Billing address is longer than 500 characters.',
+      });
+      return z.NEVER;
+    }
+    return {
+      ...row,
+      contactName:
+        row.contactName ??
+        ([row.contactFirstName, row.contactLastName].filter(Boolean).join(' ') || null),
+      billingAddress,
+    };
+  });
 export type ImportRow = z.output<typeof importRowSchema>;
 
+/** Checks one mapped row after the user's value choices; the problems read as one sentence. */
+export function checkImportRow(row: Record<string, string>, values: ValueMap) {
+  const parsed = importRowSchema.safeParse(applyValueMap(row, values));
+  return parsed.success
+    ? ({ ok: true, data: parsed.data } as const)
+    : ({
+        ok: false,
+        message: parsed.error.issues.map((issue) => issue.message).join(' '),
+      } as const);
+}
+
+export type ColumnMapping = Record<string, ImportField | ''>;
+
+/**
+ * The file's rows keyed by the Accord field their columns fill. With `appendUnmapped`, each
+ * column left unmatched adds a "Column: value" line to the notes, in the file's column order.
+ */
+export function mapImportRows(
+  headers: string[],
+  rows: Record<string, string>[],
+  columns: ColumnMapping,
+  { appendUnmapped = false }: { appendUnmapped?: boolean } = {},
+) {
+  const unmapped = headers.filter((header) => !columns[header]);
+  return rows.map((row) => {
+    const mapped: Record<string, string> = {};
+    for (const header of headers) {
+      const field = columns[header];
+      if (field) mapped[field] = row[header] ?? '';
+    }
+    if (appendUnmapped) {
+      const lines = unmapped.flatMap((header) => {
+        const value = row[header]?.trim();
+        return value ? [`${header}: ${value}`] : [];
+      });
+      if (lines.length) {
+        mapped.notes = [mapped.notes?.trim(), lines.join('\n')].filter(Boolean).join('\n\n');
+      }
+    }
+    return mapped;
+  });
+}
+
 export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
+
+export const importHeadersSchema = z
+  .array(z.string().max(500))
+  .min(1, 'The file has no header row.')
+  .max(500, 'The file has more than 500 columns.');
+
+export const columnMappingSchema = z
+  .record(
+    z.string().max(500),
+    z.union([z.literal(''), z.enum(Object.keys(importFields) as [ImportField, ...ImportField[]])]),
+  )
+  .refine((columns) => {
+    const fields = Object.values(columns).filter(Boolean);
+    return new Set(fields).size === fields.length;
+  }, 'Each Accord field can be filled from one column only.');
+
+export const findImportMappingSchema = z.object({ headers: importHeadersSchema });
 
 export const importClientsSchema = z.object({
   rows: z
@@ -165,7 +314,20 @@ export const importClientsSchema = z.object({
       importLimits.maxRows,
       `Import at most ${importLimits.maxRows.toLocaleString('en-US')} rows at a time.`,
     ),
+  values: valueMapSchema.default({ industry: {}, status: {}, tier: {} }),
   skipDuplicates: z.boolean(),
+  /** The header row and the choices made for it, remembered for the next file with that row. */
+  remember: z
+    .object({
+      headers: importHeadersSchema,
+      columns: columnMappingSchema,
+      appendUnmapped: z.boolean(),
+    })
+    .refine(
+      ({ headers, columns }) => Object.keys(columns).every((header) => headers.includes(header)),
+      'The column mapping names a column the file does not have.',
+    )
+    .optional(),
 });
 
 export type RowProblem = { row: number; message: string };

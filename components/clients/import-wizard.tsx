@@ -2,21 +2,31 @@
 
 import Link from 'next/link';
 import Papa from 'papaparse';
-import { useId, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/form-message';
 import {
   autoMapHeaders,
+  checkImportRow,
   importFields,
   importLimits,
-  importRowSchema,
+  mapImportRows,
+  type ColumnMapping,
   type ImportField,
   type RowProblem,
 } from '@/lib/client-import';
+import {
+  effectiveValueMap,
+  emptyValueMap,
+  enumFields,
+  valuesToMatch,
+  type ValueMap,
+} from '@/lib/client-import-values';
 import { formatCount } from '@/lib/format';
-import { importClients } from '@/server/clients/actions';
+import { findImportMapping, importClients } from '@/server/clients/actions';
+import { ImportValues } from './import-values';
 
 type Parsed = { fileName: string; headers: string[]; rows: Record<string, string>[] };
 
@@ -53,15 +63,6 @@ async function readCsv(file: File): Promise<Parsed> {
   return { fileName: file.name, headers, rows: result.data };
 }
 
-function mapRows(rows: Record<string, string>[], mapping: Record<string, ImportField | ''>) {
-  return rows.map((row) => {
-    const mapped: Record<string, string> = {};
-    for (const [header, field] of Object.entries(mapping))
-      if (field) mapped[field] = row[header] ?? '';
-    return mapped;
-  });
-}
-
 function ProblemList({ title, problems }: { title: string; problems: RowProblem[] }) {
   if (problems.length === 0) return null;
   return (
@@ -86,7 +87,10 @@ function ProblemList({ title, problems }: { title: string; problems: RowProblem[
 export function ImportWizard() {
   const fileId = useId();
   const [parsed, setParsed] = useState<Parsed | null>(null);
-  const [mapping, setMapping] = useState<Record<string, ImportField | ''>>({});
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [values, setValues] = useState<ValueMap>(emptyValueMap);
+  const [appendUnmapped, setAppendUnmapped] = useState(false);
+  const [remembered, setRemembered] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<{
     problems: RowProblem[];
@@ -101,18 +105,42 @@ export function ImportWizard() {
     setProblems(null);
     setParsed(null);
     if (!file) return;
+    let result: Parsed;
     try {
-      const result = await readCsv(file);
-      setParsed(result);
-      setMapping(autoMapHeaders(result.headers));
+      result = await readCsv(file);
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : 'The file could not be read.');
+      return;
     }
+    // Without the remembered mapping the automatic one still works: never block the upload on it.
+    const last = await findImportMapping({ headers: result.headers }).catch(() => null);
+    const offered = last?.ok ? last.data : null;
+    setMapping(offered?.columns ?? autoMapHeaders(result.headers));
+    setValues(offered?.values ?? emptyValueMap());
+    setAppendUnmapped(offered?.appendUnmapped ?? false);
+    setRemembered(offered !== null);
+    setParsed(result);
   };
 
+  const startOver = () => {
+    if (!parsed) return;
+    setMapping(autoMapHeaders(parsed.headers));
+    setValues(emptyValueMap());
+    setAppendUnmapped(false);
+    setRemembered(false);
+  };
+
+  const mappedRows = useMemo(
+    () => (parsed ? mapImportRows(parsed.headers, parsed.rows, mapping, { appendUnmapped }) : []),
+    [parsed, mapping, appendUnmapped],
+  );
+  const toMatch = useMemo(() => valuesToMatch(mappedRows), [mappedRows]);
+  const hasValuesToMatch = enumFields.some((field) => toMatch[field].length > 0);
+
   const mappedFields = new Set(Object.values(mapping).filter(Boolean));
+  if (appendUnmapped) mappedFields.add('notes');
   const missingName = parsed !== null && !mappedFields.has('name');
-  const preview = parsed ? mapRows(parsed.rows.slice(0, 5), mapping) : [];
+  const preview = mappedRows.slice(0, 5);
   const previewColumns = (Object.keys(importFields) as ImportField[]).filter((field) =>
     mappedFields.has(field),
   );
@@ -123,19 +151,22 @@ export function ImportWizard() {
 
   const runImport = () => {
     if (!parsed) return;
-    const rows = mapRows(parsed.rows, mapping);
-    const local = rows.flatMap((row, index) => {
-      const check = importRowSchema.safeParse(row);
-      return check.success
-        ? []
-        : [{ row: index + 2, message: check.error.issues.map((issue) => issue.message).join(' ') }];
+    const chosen = effectiveValueMap(toMatch, values);
+    const local = mappedRows.flatMap((row, index) => {
+      const check = checkImportRow(row, chosen);
+      return check.ok ? [] : [{ row: index + 2, message: check.message }];
     });
     if (local.length > 0) {
       setProblems({ problems: local, duplicates: [] });
       return;
     }
     startTransition(async () => {
-      const result = await importClients({ rows, skipDuplicates });
+      const result = await importClients({
+        rows: mappedRows,
+        values: chosen,
+        skipDuplicates,
+        remember: { headers: parsed.headers, columns: mapping, appendUnmapped },
+      });
       if (!result.ok) {
         setError(result.error);
       } else if (result.data.status === 'invalid') {
@@ -176,8 +207,8 @@ export function ImportWizard() {
         />
         <p className="mt-2 text-xs text-slate-600">
           UTF-8 CSV with a header row, up to 5 MB and {formatCount(importLimits.maxRows)} rows.
-          Exports from HubSpot, Salesforce, Pipedrive and spreadsheets work; columns are matched for
-          you.
+          Exports from HubSpot, Salesforce, Pipedrive and spreadsheets work; columns and their
+          values are matched for you, and your choices are kept for the next file like it.
         </p>
         <div className="mt-3">
           <FormError message={error} />
@@ -187,7 +218,19 @@ export function ImportWizard() {
       {parsed ? (
         <Card
           title={`2. Match columns (${formatCount(parsed.rows.length)} rows in ${parsed.fileName})`}
+          actions={
+            remembered ? (
+              <Button variant="secondary" onClick={startOver}>
+                Match afresh
+              </Button>
+            ) : null
+          }
         >
+          {remembered ? (
+            <p role="status" className="mb-4 text-sm text-slate-700">
+              Columns and values are matched as in your last import of a file with these columns.
+            </p>
+          ) : null}
           <div className="grid gap-3 sm:grid-cols-2">
             {parsed.headers.map((header) => (
               <label key={header} className="flex items-center justify-between gap-3 text-sm">
@@ -216,6 +259,14 @@ export function ImportWizard() {
               </label>
             ))}
           </div>
+          <label className="mt-4 flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={appendUnmapped}
+              onChange={(event) => setAppendUnmapped(event.target.checked)}
+            />
+            Add the columns not imported to the notes, as “Column: value” lines
+          </label>
           {missingName ? (
             <div className="mt-4">
               <FormError message="Match a column to “Client name”: every client needs one." />
@@ -254,8 +305,14 @@ export function ImportWizard() {
         </Card>
       ) : null}
 
+      {parsed && hasValuesToMatch ? (
+        <Card title="3. Match values">
+          <ImportValues toMatch={toMatch} values={values} onChange={setValues} />
+        </Card>
+      ) : null}
+
       {parsed ? (
-        <Card title="3. Import">
+        <Card title={hasValuesToMatch ? '4. Import' : '3. Import'}>
           <div className="space-y-4">
             <ProblemList title="Rows with problems" problems={problems?.problems ?? []} />
             <ProblemList title="Duplicates" problems={problems?.duplicates ?? []} />

@@ -1,5 +1,8 @@
 'use server';
 
+import type { z } from 'zod';
+import type { findImportMappingSchema, importClientsSchema } from '@/lib/client-import';
+import type { ValueMap } from '@/lib/client-import-values';
 import { performAction, toFormAction } from '@/server/action';
 import {
   addContactCommand,
@@ -16,6 +19,7 @@ import {
   updateContactCommand,
 } from './commands';
 import { importClientsCommand } from './import';
+import { findImportMappingCommand } from './import-mappings';
 
 const clientPages = ['/clients', '/prospects', '/clients/[id]'];
 
@@ -35,10 +39,17 @@ export const unlinkCompetitor = toFormAction(unlinkCompetitorCommand, [
   '/competitors',
 ]);
 
-/** Takes the mapped rows as JSON (not FormData): a file's worth of rows in one call. */
-export async function importClients(input: {
-  rows: Record<string, string>[];
-  skipDuplicates: boolean;
-}) {
+/**
+ * Takes the mapped rows as JSON (not FormData): a file's worth of rows in one call. The value
+ * choices are typed loosely, as the wizard holds them; the schema checks each one.
+ */
+export async function importClients(
+  input: Omit<z.input<typeof importClientsSchema>, 'values'> & { values: ValueMap },
+) {
   return performAction(importClientsCommand, input, clientPages);
+}
+
+/** The mapping the signed-in user chose last time for this header row, if any. */
+export async function findImportMapping(input: z.input<typeof findImportMappingSchema>) {
+  return performAction(findImportMappingCommand, input);
 }

@@ -2,12 +2,13 @@ import 'server-only';
 import { and, inArray, or, sql } from 'drizzle-orm';
 import { activities, clients, contacts } from '@/db/schema';
 import {
+  checkImportRow,
   importClientsSchema,
-  importRowSchema,
   type ImportRow,
   type RowProblem,
 } from '@/lib/client-import';
 import { defineAction } from '@/server/action';
+import { rememberImportMapping } from './import-mappings';
 import { initialTeam } from './records';
 import { visibleClients } from './visibility';
 
@@ -26,8 +27,10 @@ function chunks<T>(items: T[], size: number) {
 
 /**
  * Imports clients and their first contact from mapped CSV rows, all or nothing: every row is
- * checked first, and any problem (or a duplicate, unless asked to skip them) imports nothing.
- * Rows are numbered as in the file, the header being row 1.
+ * checked first (after the user's choices for the file's own industry, status and tier values),
+ * and any problem (or a duplicate, unless asked to skip them) imports nothing. Rows are numbered
+ * as in the file, the header being row 1. The mapping is remembered for the header row either
+ * way, so fixing the file and choosing it again starts from the same choices.
  */
 export const importClientsCommand = defineAction({
   schema: importClientsSchema,
@@ -36,14 +39,17 @@ export const importClientsCommand = defineAction({
     const problems: RowProblem[] = [];
     const valid: { row: number; data: ImportRow }[] = [];
     input.rows.forEach((raw, index) => {
-      const parsed = importRowSchema.safeParse(raw);
-      if (parsed.success) valid.push({ row: index + 2, data: parsed.data });
-      else
-        problems.push({
-          row: index + 2,
-          message: parsed.error.issues.map((issue) => issue.message).join(' '),
-        });
+      const checked = checkImportRow(raw, input.values);
+      if (checked.ok) valid.push({ row: index + 2, data: checked.data });
+      else problems.push({ row: index + 2, message: checked.message });
     });
+    if (input.remember) {
+      await rememberImportMapping(tx, user.id, input.remember.headers, {
+        columns: input.remember.columns,
+        values: input.values,
+        appendUnmapped: input.remember.appendUnmapped,
+      });
+    }
 
     // Duplicates are looked for among the clients the importer may see: a hidden account is
     // "not found" here too, as everywhere else.
@@ -103,6 +109,7 @@ export const importClientsCommand = defineAction({
             tier: data.tier ?? 'standard',
             annualValueCents: data.annualValue ?? 0,
             notes: data.notes ?? null,
+            billingAddress: data.billingAddress,
             ownerId,
             coordinatorId,
             lastActivityAt: now,

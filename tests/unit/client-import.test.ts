@@ -61,8 +61,18 @@ describe('an import row', () => {
 
   it.each([
     [{ name: '' }, 'Client name is missing.'],
-    [{ name: 'X', industry: 'Piracy' }, 'Industry is not one of Accord’s industries.'],
-    [{ name: 'X', status: 'lead' }, 'Status must be prospect, active, paused or churned.'],
+    [
+      { name: 'X', industry: 'Piracy' },
+      'Industry “Piracy” is not one of Accord’s: match it to one, or leave it empty.',
+    ],
+    [
+      { name: 'X', status: 'Channel Partner / Reseller' },
+      'Status “Channel Partner / Reseller” is not one of Accord’s: match it to one, or leave it empty.',
+    ],
+    [
+      { name: 'X', billingStreet: 'x'.repeat(201) },
+      'Billing street is longer than 200 characters.',
+    ],
     [{ name: 'X', annualValue: 'a lot' }, 'Annual value is not an amount.'],
     [{ name: 'X', contactEmail: 'nobody' }, 'Contact e-mail is not an e-mail address.'],
     [{ name: 'X', website: 'not a site' }, 'Website is not a web address.'],
