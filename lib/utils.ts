@@ -1,6 +1,9 @@
-/** Joins class names, skipping the falsy ones. */
-export function cn(...classes: (string | false | null | undefined)[]) {
-  return classes.filter(Boolean).join(' ');
+import { clsx, type ClassValue } from 'clsx';
+import { twMerge } from 'tailwind-merge';
+
+/** Joins class names, skipping the falsy ones; a later Tailwind class wins over an earlier one it conflicts with. */
+export function cn(...classes: ClassValue[]) {
+  return twMerge(clsx(classes));
 }
 
 /** Cuts `text` to at most `max` characters, ending with "…" when it was longer. */
