@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buttonClasses } from '@/components/ui/button';
-import { cn, truncate } from '@/lib/utils';
+import { cn, searchShortcutHint, truncate } from '@/lib/utils';
 
 describe('cn', () => {
   it('lets a passed class win over the base class it conflicts with', () => {
@@ -23,5 +23,15 @@ describe('truncate', () => {
   it('cuts long text with an ellipsis and leaves short text alone', () => {
     expect(truncate('Harbor & Sons', 6)).toBe('Harbo…');
     expect(truncate('Harbor', 6)).toBe('Harbor');
+  });
+});
+
+describe('searchShortcutHint', () => {
+  it('reads ⌘K on Apple devices, Ctrl K elsewhere, and nothing on touch screens', () => {
+    expect(searchShortcutHint({ platform: 'MacIntel', coarsePointer: false })).toBe('⌘K');
+    expect(searchShortcutHint({ platform: 'Win32', coarsePointer: false })).toBe('Ctrl K');
+    expect(searchShortcutHint({ platform: 'Linux x86_64', coarsePointer: false })).toBe('Ctrl K');
+    expect(searchShortcutHint({ platform: 'iPhone', coarsePointer: true })).toBeNull();
+    expect(searchShortcutHint({ platform: 'Linux armv8l', coarsePointer: true })).toBeNull();
   });
 });
