@@ -137,6 +137,10 @@ test.describe('a manager', () => {
     ).toContainText('Account executive');
 
     await page.getByRole('button', { name: 'Deactivate user' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Deactivate ${target.name}?` })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
     await expect(page.getByText(`${target.name} was deactivated.`)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Reactivate user' })).toBeVisible();
 
@@ -153,6 +157,7 @@ test.describe('a manager', () => {
     const target = await createUser('coordinator');
     await page.goto(`/admin/users/${target.id}`);
     await page.getByRole('button', { name: 'Deactivate user' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate' }).click();
     await expect(page.getByRole('button', { name: 'Reactivate user' })).toBeVisible();
     await page.goto('/admin/audit-log');
     await page

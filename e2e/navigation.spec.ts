@@ -112,12 +112,12 @@ test.describe('on a narrow screen', () => {
   }) => {
     await page.goto('/');
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-    await page.locator('summary', { hasText: 'Accord' }).click();
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText(expectedNavigation.coordinator);
-    await nav.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'Accord' }).click();
+    const menu = page.getByRole('menu', { name: 'Navigation' });
+    await expect(menu.getByRole('menuitem')).toHaveText(expectedNavigation.coordinator);
+    await menu.getByRole('menuitem', { name: 'Clients' }).click();
     await expect(page).toHaveURL(/\/clients$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clients');
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(menu).toBeHidden();
   });
 });

@@ -96,21 +96,21 @@ test.describe('the notification bell', () => {
     const bell = page.getByRole('button', { name: 'Notifications, 2 unread' });
     await expect(bell).toBeVisible();
     await bell.click();
-    const list = page.getByRole('list', { name: 'Recent notifications' });
-    await expect(list.getByRole('link')).toHaveCount(3);
+    const list = page.getByRole('group', { name: 'Recent notifications' });
+    await expect(list.getByRole('menuitem')).toHaveCount(3);
     await expect(
-      list.getByRole('link', { name: /^Unread: Client viewed the proposal/ }),
+      list.getByRole('menuitem', { name: /^Unread: Client viewed the proposal/ }),
     ).toBeVisible();
-    await expect(list.getByRole('link', { name: /^Old news/ })).toBeVisible();
+    await expect(list.getByRole('menuitem', { name: /^Old news/ })).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/notification-bell.png' });
 
-    await list.getByRole('link', { name: /Client viewed the proposal/ }).click();
+    await list.getByRole('menuitem', { name: /Client viewed the proposal/ }).click();
     await expect(page).toHaveURL(new RegExp(`/clients/${client.id}$`));
     await expect(page.getByRole('heading', { level: 1, name: client.name })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Notifications, 1 unread' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
-    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByRole('menuitem', { name: 'Mark all as read' }).click();
     await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
 
     await page.goto('/notifications');

@@ -62,8 +62,8 @@ test.describe('a coordinator', () => {
     await expect(column('Proposal').getByRole('link', { name: dealName })).toBeVisible();
 
     // The "Move to…" menu, then Lost, which asks why first.
-    await page.getByText(`Move to…`).click();
-    await column('Proposal').getByRole('button', { name: 'Lost' }).click();
+    await page.getByRole('button', { name: `Move ${dealName} to…` }).click();
+    await page.getByRole('menuitem', { name: 'Lost' }).click();
     const dialog = page.getByRole('dialog', { name: `Mark ${dealName} as lost` });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Mark lost' }).click();

@@ -37,7 +37,7 @@ test('a user signs out from the user menu', async ({ page }) => {
   const user = await createUser('coordinator');
   await signInAndWait(page, user);
   await page.getByRole('button', { name: `Account menu for ${user.name}` }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ActionError } from '@/components/ui/action-error';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { Field, fieldAria, Input } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
@@ -102,9 +103,16 @@ function RemoveContact({ clientId, contact }: { clientId: string; contact: Conta
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="contactId" value={contact.id} />
       <ActionError state={state} />
-      <SubmitButton variant="ghost" pendingLabel="Removing…" aria-label={`Remove ${contact.name}`}>
+      <ConfirmSubmit
+        variant="ghost"
+        pendingLabel="Removing…"
+        aria-label={`Remove ${contact.name}`}
+        title={`Remove ${contact.name}?`}
+        description={`${contact.name} is removed from this client's contacts.`}
+        confirmLabel="Remove contact"
+      >
         Remove
-      </SubmitButton>
+      </ConfirmSubmit>
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { useMemo, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 import { ColumnVisibilityMenu } from './column-visibility-menu';
 import { DataTablePagination } from './data-table-pagination';
+import { FoldingFilters } from './folding-filters';
 import { useUrlState } from './use-url-state';
 
 export const dataTableFeatures = tableFeatures({
@@ -133,7 +134,7 @@ export function DataTable<TData extends RowData>({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="flex flex-wrap items-end gap-3">{toolbar}</div>
+        {toolbar ? <FoldingFilters>{toolbar}</FoldingFilters> : null}
         <div className="flex items-center gap-2">
           {actions}
           <ColumnVisibilityMenu table={table} />

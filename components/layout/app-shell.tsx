@@ -60,15 +60,15 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         <NavLinks sections={sections} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+        <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-3 py-3 sm:px-6">
           <MobileNav sections={sections} />
-          <div className="flex items-center gap-3">
+          <div className="flex min-w-0 items-center gap-1 sm:gap-3">
             {can(user, 'clients.read') ? <SearchPalette /> : null}
             <NotificationBell user={user} />
             <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
           </div>
         </header>
-        <main id="main" className="flex-1 px-6 py-8">
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

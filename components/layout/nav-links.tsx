@@ -17,7 +17,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
-const icons = {
+export const navIcons = {
   home: Home,
   clients: Building2,
   prospects: Telescope,
@@ -31,20 +31,31 @@ const icons = {
   audit: ScrollText,
 } as const;
 
-export type NavItem = { href: string; label: string; icon: keyof typeof icons };
+export type NavItem = { href: string; label: string; icon: keyof typeof navIcons };
 export type NavSection = { label?: string; items: NavItem[] };
 
 function isActive(pathname: string, href: string) {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks({ sections }: { sections: NavSection[] }) {
+/** The link of the page shown: the deepest match, so /proposals/review does not also light up /proposals. */
+export function useActiveHref(sections: NavSection[]) {
   const pathname = usePathname();
-  // The deepest matching link wins, so /proposals/review does not also light up /proposals.
-  const activeHref = sections
+  return sections
     .flatMap((section) => section.items.map((item) => item.href))
     .filter((href) => isActive(pathname, href))
     .sort((a, b) => b.length - a.length)[0];
+}
+
+export function navLinkClasses(active: boolean) {
+  return cn(
+    'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
+    active ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
+  );
+}
+
+export function NavLinks({ sections }: { sections: NavSection[] }) {
+  const activeHref = useActiveHref(sections);
   return (
     <nav aria-label="Main" className="space-y-6">
       {sections.map((section, index) => (
@@ -56,17 +67,14 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
           ) : null}
           <ul className="space-y-1">
             {section.items.map((item) => {
-              const Icon = icons[item.icon];
+              const Icon = navIcons[item.icon];
               const active = item.href === activeHref;
               return (
                 <li key={item.href}>
                   <Link
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
-                    className={cn(
-                      'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
-                      active ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100',
-                    )}
+                    className={navLinkClasses(active)}
                   >
                     <Icon aria-hidden className="size-4" />
                     {item.label}

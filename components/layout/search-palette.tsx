@@ -2,12 +2,29 @@
 
 import { Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { SearchGroup } from '@/lib/search';
+import { searchShortcutHint } from '@/lib/utils';
 import { search } from '@/server/search/actions';
+
+const subscribeToNothing = () => () => {};
+
+/** The device's hint, read in the browser only: the server renders none. */
+function useShortcutHint() {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () =>
+      searchShortcutHint({
+        platform: navigator.platform || navigator.userAgent,
+        coarsePointer: window.matchMedia('(pointer: coarse)').matches,
+      }),
+    () => null,
+  );
+}
 
 /** The global Ctrl/Cmd+K palette: type, move with the arrow keys, Enter to open. */
 export function SearchPalette() {
+  const hint = useShortcutHint();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const listId = useId();
@@ -57,13 +74,19 @@ export function SearchPalette() {
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-50"
+        aria-keyshortcuts="Control+K Meta+K"
+        className="flex items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-sm text-slate-600 hover:bg-slate-50 sm:px-3 sm:py-1.5"
       >
         <Search aria-hidden className="size-4" />
-        Search
-        <kbd className="ml-4 rounded border border-slate-200 px-1.5 text-xs text-slate-500">
-          Ctrl K
-        </kbd>
+        <span className="sr-only sm:not-sr-only">Search</span>
+        {hint ? (
+          <kbd
+            aria-hidden
+            className="ml-4 hidden rounded border border-slate-200 px-1.5 text-xs text-slate-500 sm:inline"
+          >
+            {hint}
+          </kbd>
+        ) : null}
       </button>
       <dialog
         ref={dialog}

@@ -1,51 +1,56 @@
 'use client';
 
 import { ChevronDown, LogOut } from 'lucide-react';
-import { useCallback, useId, useRef, useState } from 'react';
-import { useDismiss } from '@/components/ui/use-dismiss';
+import { useRef } from 'react';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { signOutOfAccord } from '@/server/auth/actions';
 
-/** The signed-in user's name and role, with "Sign out", in a keyboard-friendly disclosure menu. */
+/** "Ada Lovelace" → "AL": what the menu's button shows where the full name does not fit. */
+function initialsOf(name: string) {
+  const words = name.trim().split(/\s+/);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => Array.from(word ?? '')[0]?.toUpperCase() ?? '').join('');
+}
+
+/**
+ * The signed-in user's name and role (on a narrow screen their initials), opening a menu of what
+ * they do with their account.
+ */
 export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string }) {
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-
-  useDismiss(container, open, close);
-
+  // Outside the menu, which unmounts as soon as an item is chosen.
+  const signOutForm = useRef<HTMLFormElement>(null);
   return (
-    <div ref={container} className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        aria-label={`Account menu for ${name}`}
-        onClick={() => setOpen((value) => !value)}
-        className="flex items-center gap-2 rounded-md px-2 py-1.5 text-left hover:bg-slate-100"
-      >
-        <span>
-          <span className="block text-sm font-medium text-slate-900">{name}</span>
-          <span className="block text-xs text-slate-600">{roleLabel}</span>
-        </span>
-        <ChevronDown aria-hidden className="size-4 text-slate-500" />
-      </button>
-      {open ? (
-        <div
-          id={menuId}
-          className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+    <>
+      <form ref={signOutForm} action={signOutOfAccord} hidden />
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          aria-label={`Account menu for ${name}`}
+          className="flex min-w-0 items-center gap-2 rounded-md px-1 py-1.5 text-left hover:bg-slate-100 sm:px-2"
         >
-          <form action={signOutOfAccord}>
-            <button
-              type="submit"
-              className="flex w-full items-center gap-2 rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
-            >
-              <LogOut aria-hidden className="size-4" />
-              Sign out
-            </button>
-          </form>
-        </div>
-      ) : null}
-    </div>
+          <span
+            aria-hidden
+            className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800 sm:hidden"
+          >
+            {initialsOf(name)}
+          </span>
+          <span className="hidden max-w-48 min-w-0 sm:block">
+            <span className="block truncate text-sm font-medium text-slate-900">{name}</span>
+            <span className="block truncate text-xs text-slate-600">{roleLabel}</span>
+          </span>
+          <ChevronDown aria-hidden className="size-4 shrink-0 text-slate-500" />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent aria-label="Account" className="w-48">
+          <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>
+            <LogOut aria-hidden className="size-4" />
+            Sign out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }

@@ -2,14 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { MouseEvent } from 'react';
+import type { ComponentProps, MouseEvent } from 'react';
 import { formatDateTime, formatRelativeTime } from '@/lib/format';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { cn } from '@/lib/utils';
 import { markNotificationRead } from '@/server/notifications/actions';
 import type { NotificationItem } from '@/server/notifications/queries';
 
-type NotificationEntryProps = {
+type NotificationEntryProps = Omit<ComponentProps<typeof Link>, 'href'> & {
   item: NotificationItem;
   timeZone: string;
   /** When the list was loaded: relative times are counted from it, the same on server and browser. */
@@ -18,8 +18,19 @@ type NotificationEntryProps = {
   onOpen?: (unread?: number) => void;
 };
 
-/** One notification as a link: opening it marks it read, then goes to the page it is about. */
-export function NotificationEntry({ item, timeZone, now, onOpen }: NotificationEntryProps) {
+/**
+ * One notification as a link: opening it marks it read, then goes to the page it is about. Other
+ * props go to the link, so it can be a menu's item.
+ */
+export function NotificationEntry({
+  item,
+  timeZone,
+  now,
+  onOpen,
+  onClick,
+  className,
+  ...props
+}: NotificationEntryProps) {
   const router = useRouter();
   const href = safeRedirectPath(item.href);
 
@@ -33,11 +44,16 @@ export function NotificationEntry({ item, timeZone, now, onOpen }: NotificationE
 
   return (
     <Link
+      {...props}
       href={href}
-      onClick={open}
+      onClick={(event) => {
+        void open(event);
+        onClick?.(event);
+      }}
       className={cn(
         'block rounded-md px-3 py-2 text-sm hover:bg-slate-50',
         !item.read && 'bg-brand-50/60',
+        className,
       )}
     >
       <span className="flex items-start gap-2">

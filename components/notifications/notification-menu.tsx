@@ -2,8 +2,15 @@
 
 import { Bell } from 'lucide-react';
 import Link from 'next/link';
-import { useCallback, useId, useRef, useState, useTransition } from 'react';
-import { useDismiss } from '@/components/ui/use-dismiss';
+import { useState, useTransition } from 'react';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuGroup,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
 import { loadRecentNotifications, markAllNotificationsRead } from '@/server/notifications/actions';
 import type { NotificationItem } from '@/server/notifications/queries';
 import { NotificationEntry } from './notification-entry';
@@ -32,11 +39,9 @@ export function NotificationMenu({
   const [unread, setUnread] = useState(pageUnread);
   const [pageCount, setPageCount] = useState(pageUnread);
   const [list, setList] = useState<LoadedList | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const panelId = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(container, open, close);
+  const [isLoading, startLoading] = useTransition();
+  const [isMarking, startMarking] = useTransition();
+  const close = () => setOpen(false);
 
   // A fresh page render (after navigating or an action) brings the server's count: take it.
   if (pageUnread !== pageCount) {
@@ -44,10 +49,9 @@ export function NotificationMenu({
     setUnread(pageUnread);
   }
 
-  const toggle = () => {
-    if (open) return close();
+  const show = () => {
     setOpen(true);
-    startTransition(async () => {
+    startLoading(async () => {
       const loaded = await loadRecentNotifications();
       setList({ items: loaded.items, now: new Date().toISOString() });
       setUnread(loaded.unread);
@@ -55,7 +59,7 @@ export function NotificationMenu({
   };
 
   const markAll = () =>
-    startTransition(async () => {
+    startMarking(async () => {
       const result = await markAllNotificationsRead();
       if (!result.ok) return;
       setUnread(0);
@@ -71,15 +75,11 @@ export function NotificationMenu({
   };
 
   return (
-    <div ref={container} className="relative">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
+    <DropdownMenu open={open} onOpenChange={(next) => (next ? show() : close())}>
+      <DropdownMenuTrigger
         aria-label={
           unread > 0 ? `Notifications, ${unreadLabel(unread, cap)} unread` : 'Notifications'
         }
-        onClick={toggle}
         className="relative rounded-md p-2 text-slate-700 hover:bg-slate-100"
       >
         <Bell aria-hidden className="size-5" />
@@ -91,54 +91,52 @@ export function NotificationMenu({
             {unreadLabel(unread, cap)}
           </span>
         ) : null}
-      </button>
-      {open ? (
-        <div
-          id={panelId}
-          className="absolute right-0 z-20 mt-1 w-80 rounded-md border border-slate-200 bg-white shadow-lg"
-        >
-          <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2">
-            <h2 className="text-sm font-semibold text-slate-900">Notifications</h2>
-            <button
-              type="button"
-              onClick={markAll}
-              disabled={unread === 0 || isPending}
-              className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50 disabled:text-slate-500"
-            >
-              Mark all as read
-            </button>
-          </div>
-          <div aria-busy={isPending} className="max-h-96 overflow-y-auto p-1">
-            {list === null ? (
-              <p className="px-3 py-6 text-center text-sm text-slate-600">Loading…</p>
-            ) : list.items.length === 0 ? (
-              <p className="px-3 py-6 text-center text-sm text-slate-600">
-                You have no notifications.
-              </p>
-            ) : (
-              <ul aria-label="Recent notifications">
-                {list.items.map((item) => (
-                  <li key={item.id}>
-                    <NotificationEntry
-                      item={item}
-                      timeZone={timeZone}
-                      now={list.now}
-                      onOpen={onOpen}
-                    />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <Link
-            href="/notifications"
-            onClick={close}
-            className="block border-t border-slate-200 px-3 py-2 text-center text-sm font-medium text-brand-700 hover:bg-slate-50"
+      </DropdownMenuTrigger>
+      <DropdownMenuContent aria-label="Notifications" className="w-80 max-w-[calc(100vw-1rem)] p-0">
+        <div className="flex items-center justify-between border-b border-slate-200 px-1 py-1">
+          <DropdownMenuLabel className="text-sm tracking-normal text-slate-900 normal-case">
+            Notifications
+          </DropdownMenuLabel>
+          <DropdownMenuItem
+            disabled={unread === 0 || isMarking}
+            onSelect={(event) => {
+              // The menu stays open to show the list marked read.
+              event.preventDefault();
+              markAll();
+            }}
+            className="w-auto px-2 py-1 text-xs font-medium text-brand-700 data-highlighted:bg-brand-50 data-highlighted:text-brand-800"
           >
-            See all notifications
-          </Link>
+            Mark all as read
+          </DropdownMenuItem>
         </div>
-      ) : null}
-    </div>
+        <DropdownMenuGroup
+          aria-label="Recent notifications"
+          aria-busy={isLoading}
+          className="max-h-96 overflow-y-auto p-1"
+        >
+          {list === null ? (
+            <DropdownMenuLabel className="py-6 text-center text-sm font-normal tracking-normal normal-case">
+              Loading…
+            </DropdownMenuLabel>
+          ) : list.items.length === 0 ? (
+            <DropdownMenuLabel className="py-6 text-center text-sm font-normal tracking-normal normal-case">
+              You have no notifications.
+            </DropdownMenuLabel>
+          ) : (
+            list.items.map((item) => (
+              <DropdownMenuItem key={item.id} asChild className="block">
+                <NotificationEntry item={item} timeZone={timeZone} now={list.now} onOpen={onOpen} />
+              </DropdownMenuItem>
+            ))
+          )}
+        </DropdownMenuGroup>
+        <DropdownMenuItem
+          asChild
+          className="block rounded-none border-t border-slate-200 text-center font-medium text-brand-700"
+        >
+          <Link href="/notifications">See all notifications</Link>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

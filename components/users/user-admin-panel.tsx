@@ -1,6 +1,7 @@
 'use client';
 
 import { Card } from '@/components/ui/card';
+import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { Field, fieldAria, Select } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -55,9 +56,14 @@ function ActivationForm({ user }: { user: PanelUser }) {
           : 'Reactivating lets this user sign in again with their password.'}
       </p>
       {user.active ? (
-        <SubmitButton variant="danger" pendingLabel="Deactivating…">
+        <ConfirmSubmit
+          pendingLabel="Deactivating…"
+          title={`Deactivate ${user.name}?`}
+          description={`${user.name} will not be able to sign in, and any session they have open stops working at once. You can reactivate them later.`}
+          confirmLabel="Deactivate"
+        >
           Deactivate user
-        </SubmitButton>
+        </ConfirmSubmit>
       ) : (
         <SubmitButton variant="secondary" pendingLabel="Reactivating…">
           Reactivate user

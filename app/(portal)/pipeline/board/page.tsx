@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DealBoard } from '@/components/deals/deal-board';
+import { FoldingFilters } from '@/components/data-table/folding-filters';
 import { PipelineFilters } from '@/components/deals/pipeline-filters';
 import { PipelineHeader } from '@/components/deals/pipeline-header';
 import { recentlyClosedDays } from '@/lib/deals';
@@ -27,7 +28,9 @@ export default async function PipelineBoardPage({
     <>
       <PipelineHeader current="Board" searchParams={raw} />
       <div className="mb-4 flex flex-wrap items-end gap-3">
-        <PipelineFilters users={users} stages={false} />
+        <FoldingFilters>
+          <PipelineFilters users={users} stages={false} />
+        </FoldingFilters>
       </div>
       <DealBoard columns={columns} />
       <p className="text-xs text-slate-600">
