@@ -11,6 +11,7 @@ import { requireUser } from '@/server/auth/session';
 import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -60,7 +61,7 @@ export default async function HomePage() {
         <div className="space-y-6">
           {work}
           <PipelineDashboard dashboard={dashboard} />
-          <TeamSummary counts={counts} recent={recent} timeZone={user.timeZone} />
+          <TeamSummary counts={counts} recent={recent} viewer={viewerFormat(user)} />
           <DutiesCard role={user.role} />
         </div>
       </>

@@ -4,6 +4,7 @@ import { Bell } from 'lucide-react';
 import Link from 'next/link';
 import { useCallback, useId, useRef, useState, useTransition } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
+import type { ViewerFormat } from '@/lib/format';
 import { loadRecentNotifications, markAllNotificationsRead } from '@/server/notifications/actions';
 import type { NotificationItem } from '@/server/notifications/queries';
 import { NotificationEntry } from './notification-entry';
@@ -22,11 +23,11 @@ function unreadLabel(unread: number, cap: number) {
 export function NotificationMenu({
   unread: pageUnread,
   cap,
-  timeZone,
+  viewer,
 }: {
   unread: number;
   cap: number;
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   const [open, setOpen] = useState(false);
   const [unread, setUnread] = useState(pageUnread);
@@ -119,12 +120,7 @@ export function NotificationMenu({
               <ul aria-label="Recent notifications">
                 {list.items.map((item) => (
                   <li key={item.id}>
-                    <NotificationEntry
-                      item={item}
-                      timeZone={timeZone}
-                      now={list.now}
-                      onOpen={onOpen}
-                    />
+                    <NotificationEntry item={item} viewer={viewer} now={list.now} onOpen={onOpen} />
                   </li>
                 ))}
               </ul>

@@ -15,6 +15,11 @@ export type CurrentUser = {
   email: string;
   role: Role;
   timeZone: string;
+  locale: string;
+  /** Whether the user picked their time zone themselves; until then the browser's is offered. */
+  timeZoneChosen: boolean;
+  /** Signed in with a temporary password: nothing else opens until they choose their own. */
+  mustChangePassword: boolean;
 };
 
 /**
@@ -33,6 +38,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       email: users.email,
       role: users.role,
       timeZone: users.timeZone,
+      timeZoneChosenAt: users.timeZoneChosenAt,
+      locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
       active: users.active,
       sessionVersion: users.sessionVersion,
     })
@@ -40,13 +48,26 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(eq(users.id, id))
     .limit(1);
   if (!row || !row.active || row.sessionVersion !== session.payload.sessionVersion) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    timeZone: row.timeZone,
+    locale: row.locale,
+    timeZoneChosen: row.timeZoneChosenAt !== null,
+    mustChangePassword: row.mustChangePassword,
+  };
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page; someone still on a temporary
+ * password is sent to choose their own first, whichever page they asked for.
+ */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
+  if (user.mustChangePassword) redirect('/change-password');
   return user;
 }
 

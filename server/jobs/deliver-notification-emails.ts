@@ -2,13 +2,21 @@ import 'server-only';
 import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { notifications, users } from '@/db/schema';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { absoluteUrl, mailSender, type SendMail } from '@/server/notifications/email';
 
 const batchSize = 50;
 
-function emailText(notification: { body: string | null; href: string }) {
+/** The message, with when it happened in the recipient's own time zone and format. */
+function emailText(
+  notification: { body: string | null; href: string; createdAt: Date },
+  recipient: ViewerFormat,
+) {
   const link = absoluteUrl(notification.href);
-  return notification.body ? `${notification.body}\n\nOpen in Accord: ${link}\n` : `${link}\n`;
+  const when = formatDateTime(notification.createdAt, recipient);
+  return notification.body
+    ? `${notification.body}\n\n${when}\nOpen in Accord: ${link}\n`
+    : `${when}\n${link}\n`;
 }
 
 /**
@@ -32,7 +40,10 @@ export async function deliverNotificationEmails(
           title: notifications.title,
           body: notifications.body,
           href: notifications.href,
+          createdAt: notifications.createdAt,
           email: users.email,
+          timeZone: users.timeZone,
+          locale: users.locale,
           active: users.active,
         })
         .from(notifications)
@@ -46,7 +57,7 @@ export async function deliverNotificationEmails(
       for (const row of rows) {
         if (row.active) {
           try {
-            await send({ to: row.email, subject: row.title, text: emailText(row) });
+            await send({ to: row.email, subject: row.title, text: emailText(row, row) });
             sent += 1;
           } catch (error) {
             failures += 1;

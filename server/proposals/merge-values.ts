@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db/client';
 import { clients, contacts, users, type Client, type Deal } from '@/db/schema';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { MergeValues } from '@/lib/merge-fields';
 
 /** Today's calendar date where the user is, as YYYY-MM-DD. */
@@ -16,7 +16,7 @@ export async function mergeValuesFor(
   tx: Transaction,
   client: Client,
   deal: Deal | null,
-  author: { name: string; timeZone: string },
+  author: { name: string } & ViewerFormat,
 ): Promise<MergeValues> {
   const owners = alias(users, 'owners');
   const [[contact], [owner]] = await Promise.all([
@@ -39,11 +39,11 @@ export async function mergeValuesFor(
     'contact.title': contact?.title,
     'contact.email': contact?.email,
     'deal.name': deal?.name,
-    'deal.amount': deal ? formatMoney(deal.amountCents, deal.currency) : null,
-    'deal.expected_close': deal?.expectedClose ? formatDate(deal.expectedClose) : null,
+    'deal.amount': deal ? formatMoney(deal.amountCents, deal.currency, author.locale) : null,
+    'deal.expected_close': deal?.expectedClose ? formatDate(deal.expectedClose, author) : null,
     'owner.name': owner?.name,
     'owner.email': owner?.email,
     'author.name': author.name,
-    today: formatDate(todayIn(author.timeZone)),
+    today: formatDate(todayIn(author.timeZone), author),
   };
 }

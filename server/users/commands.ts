@@ -169,6 +169,7 @@ export async function setPasswordWithToken(
         passwordHash,
         setPasswordTokenHash: null,
         setPasswordExpiresAt: null,
+        mustChangePassword: false,
         sessionVersion: user.sessionVersion + 1,
       })
       .where(eq(users.id, user.id));

@@ -3,12 +3,15 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ClientAnswer } from '@/components/proposals/client-answer';
 import { Markdown } from '@/components/ui/markdown';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { defaultLocale, formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import { clientAddressFrom } from '@/server/auth/client-ip';
 import { getSharedProposal, recordProposalView } from '@/server/proposals/share';
 import { getCompanyName } from '@/server/settings/queries';
 
 export const metadata: Metadata = { title: 'Proposal', robots: { index: false, follow: false } };
+
+// The client has no account and so no profile: times are in UTC, and say so.
+const clientFormat = { timeZone: 'UTC', locale: defaultLocale };
 
 /** A proposal shared with its client: readable without an account, and nothing else reachable. */
 export default async function SharedProposalPage({
@@ -46,7 +49,9 @@ export default async function SharedProposalPage({
           </div>
           <div>
             <dt className="text-slate-500">Valid until</dt>
-            <dd className="text-lg font-semibold">{formatDate(proposal.validUntil)}</dd>
+            <dd className="text-lg font-semibold">
+              {formatDate(proposal.validUntil, clientFormat)}
+            </dd>
           </div>
         </dl>
         <article className="rounded-lg border border-slate-200 bg-white p-6">
@@ -63,8 +68,9 @@ export default async function SharedProposalPage({
             <ClientAnswer token={token} />
           ) : proposal.status === 'accepted' ? (
             <p role="status" className="text-sm text-emerald-800">
-              Accepted by {proposal.responderName} on {formatDateTime(proposal.respondedAt, 'UTC')}{' '}
-              (UTC). Thank you — your account team will be in touch.
+              Accepted by {proposal.responderName} on{' '}
+              {formatDateTime(proposal.respondedAt, clientFormat)} (UTC). Thank you — your account
+              team will be in touch.
             </p>
           ) : proposal.status === 'declined' ? (
             <p role="status" className="text-sm text-slate-700">

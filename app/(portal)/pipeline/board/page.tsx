@@ -29,7 +29,7 @@ export default async function PipelineBoardPage({
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <PipelineFilters users={users} stages={false} />
       </div>
-      <DealBoard columns={columns} />
+      <DealBoard columns={columns} locale={viewer.locale} />
       <p className="text-xs text-slate-600">
         Open columns show the deals closing soonest; won and lost show deals closed in the last{' '}
         {recentlyClosedDays} days.

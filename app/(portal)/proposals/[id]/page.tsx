@@ -22,7 +22,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { dealStageLabels } from '@/lib/deals';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
@@ -83,12 +83,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         ) : null}
         {proposal.templateName ? <span>Template: {proposal.templateName}</span> : null}
         {proposal.status === 'in_review' && proposal.reviewDueAt ? (
-          <span>Review due {formatDateTime(proposal.reviewDueAt, viewer.timeZone)}</span>
+          <span>Review due {formatDateTime(proposal.reviewDueAt, viewer)}</span>
         ) : null}
         {proposal.escalatedAt ? (
           <span>
             Escalated to {proposal.backupReviewerName ?? 'the managers'} on{' '}
-            {formatDateTime(proposal.escalatedAt, viewer.timeZone)}
+            {formatDateTime(proposal.escalatedAt, viewer)}
           </span>
         ) : null}
       </div>
@@ -130,13 +130,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             />
           </Card>
         ) : (
-          <ProposalBody proposal={proposal} />
+          <ProposalBody proposal={proposal} viewer={viewerFormat(viewer)} />
         )}
         <div className="grid gap-6 lg:grid-cols-2">
-          <ReviewHistory reviews={reviews} timeZone={viewer.timeZone} />
-          <ClientActivity proposal={proposal} views={views} timeZone={viewer.timeZone} />
+          <ReviewHistory reviews={reviews} viewer={viewerFormat(viewer)} />
+          <ClientActivity proposal={proposal} views={views} viewer={viewerFormat(viewer)} />
         </div>
-        <ProposalVersions versions={versions} timeZone={viewer.timeZone} />
+        <ProposalVersions versions={versions} viewer={viewerFormat(viewer)} />
       </div>
     </>
   );
