@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { useCallback, useId, useRef, useState } from 'react';
 import { useDismiss } from '@/components/ui/use-dismiss';
 import { signOutOfAccord } from '@/server/auth/actions';
@@ -35,6 +36,14 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
           id={menuId}
           className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
+          <Link
+            href="/profile"
+            onClick={close}
+            className="flex w-full items-center gap-2 rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
+          >
+            <UserRound aria-hidden className="size-4" />
+            Profile
+          </Link>
           <form action={signOutOfAccord}>
             <button
               type="submit"
