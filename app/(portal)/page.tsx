@@ -36,6 +36,7 @@ export default async function HomePage() {
           items={reviewQueue.slice(0, 5)}
           empty="Nothing is waiting for your review."
           moreHref="/proposals/review"
+          locale={user.locale}
           moreLabel={`Review queue (${reviewQueue.length}${reviewQueue.length === reviewQueueLimit ? '+' : ''})`}
         />
       ) : null}
@@ -45,6 +46,7 @@ export default async function HomePage() {
         empty="No drafts or proposals waiting on you."
         moreHref="/proposals/new"
         moreLabel="New proposal"
+        locale={user.locale}
       />
     </div>
   );
@@ -60,7 +62,7 @@ export default async function HomePage() {
         {header}
         <div className="space-y-6">
           {work}
-          <PipelineDashboard dashboard={dashboard} />
+          <PipelineDashboard dashboard={dashboard} locale={user.locale} />
           <TeamSummary counts={counts} recent={recent} viewer={viewerFormat(user)} />
           <DutiesCard role={user.role} />
         </div>
@@ -73,7 +75,7 @@ export default async function HomePage() {
       {header}
       <div className="space-y-6">
         {work}
-        <PipelineDashboard dashboard={dashboard} />
+        <PipelineDashboard dashboard={dashboard} locale={user.locale} />
         <DutiesCard role={user.role} />
       </div>
     </>

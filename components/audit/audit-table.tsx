@@ -108,6 +108,7 @@ export function AuditTable({
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Audit log"
       columns={columnsFor(viewer)}
       rows={rows}

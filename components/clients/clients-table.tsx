@@ -165,6 +165,7 @@ export function ClientsTable({
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
     <DataTable
+      locale={viewer.locale}
       label={prospects ? 'Prospects' : 'Clients'}
       columns={columnsFor(viewer, prospects)}
       rows={rows}

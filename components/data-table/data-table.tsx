@@ -60,6 +60,8 @@ type DataTableProps<TData extends RowData> = {
   toolbar?: ReactNode;
   /** Buttons beside the column menu, e.g. "Export CSV". */
   actions?: ReactNode;
+  /** The viewer's locale, for the row counts. */
+  locale: string;
 };
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -82,6 +84,7 @@ export function DataTable<TData extends RowData>({
   emptyState,
   toolbar,
   actions,
+  locale,
 }: DataTableProps<TData>) {
   const router = useRouter();
   const { searchParams, update, isPending } = useUrlState();
@@ -228,6 +231,7 @@ export function DataTable<TData extends RowData>({
         size={params.size}
         total={total}
         totalIsCapped={totalIsCapped}
+        locale={locale}
         onChange={(page, size) => update({ page, size })}
       />
     </div>

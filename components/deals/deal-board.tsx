@@ -151,7 +151,7 @@ function Column({
         {dealStageLabels[column.stage]}
       </h2>
       <div className="mb-3 border-b border-slate-200 pb-2">
-        <StageFigures totals={column.totals} />
+        <StageFigures totals={column.totals} locale={locale} />
       </div>
       {column.cards.length === 0 ? (
         <p className="py-6 text-center text-xs text-slate-600">

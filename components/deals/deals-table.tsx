@@ -111,6 +111,7 @@ export function DealsTable({
   exportQuery.delete('size');
   return (
     <DataTable
+      locale={viewer.locale}
       label="Deals"
       columns={columnsFor(viewer)}
       rows={rows}

@@ -102,6 +102,7 @@ export function ProposalsTable({
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
     <DataTable
+      locale={viewer.locale}
       label="Proposals"
       columns={columnsFor(viewer)}
       rows={rows}

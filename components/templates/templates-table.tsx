@@ -84,6 +84,7 @@ export function TemplatesTable({
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Proposal templates"
       columns={columnsFor(viewer)}
       rows={rows}

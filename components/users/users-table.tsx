@@ -70,6 +70,7 @@ export function UsersTable({
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Users"
       columns={columnsFor(viewer)}
       rows={rows}

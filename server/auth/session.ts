@@ -61,6 +61,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 });
 
 /**
+ * For route handlers (files, exports): the signed-in user, or null while they are still on a
+ * temporary password, which opens nothing but choosing their own.
+ */
+export async function getUserForRoute(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user?.mustChangePassword ? null : user;
+}
+
+/**
  * For pages: the signed-in user, or a redirect to the sign-in page; someone still on a temporary
  * password is sent to choose their own first, whichever page they asked for.
  */

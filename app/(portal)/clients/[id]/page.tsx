@@ -117,6 +117,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             newHref={`/proposals/new?clientId=${client.id}`}
             empty="No proposals yet."
             proposals={proposals}
+            locale={viewer.locale}
           />
           <CompetitorsPanel
             clientId={client.id}

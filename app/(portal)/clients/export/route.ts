@@ -7,7 +7,7 @@ import {
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import { clientListSchema } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { streamClients } from '@/server/clients/queries';
 
 /** The columns; timestamps name the zone they are written in. */
@@ -53,7 +53,7 @@ async function* clientCsvRows(rows: ReturnType<typeof streamClients>, timeZone: 
 
 /** Every client matching the list's current filters and search, as CSV streamed row by row. */
 export async function GET(request: Request) {
-  const viewer = await getCurrentUser();
+  const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export clients.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to clients.', { status: 403 });

@@ -84,6 +84,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             newHref={`/proposals/new?dealId=${deal.id}`}
             empty="No proposals for this deal yet."
             proposals={proposals}
+            locale={viewer.locale}
           />
         </div>
         <div className="space-y-6">

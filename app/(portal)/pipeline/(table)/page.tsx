@@ -27,7 +27,7 @@ export default async function PipelinePage({
   return (
     <>
       <PipelineHeader current="Table" searchParams={raw} />
-      <StageSummary totals={totals} />
+      <StageSummary totals={totals} locale={viewer.locale} />
       <DealsTable
         rows={rows}
         total={total}

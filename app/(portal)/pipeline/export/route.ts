@@ -2,7 +2,7 @@ import { dealStageLabels, type DealStage } from '@/lib/deals';
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import { dealListSchema } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { streamDeals } from '@/server/deals/queries';
 
 /** The columns; timestamps name the zone they are written in. */
@@ -42,7 +42,7 @@ async function* dealCsvRows(rows: ReturnType<typeof streamDeals>, timeZone: stri
 
 /** Every deal matching the pipeline's current filters and search, as CSV streamed row by row. */
 export async function GET(request: Request) {
-  const viewer = await getCurrentUser();
+  const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export deals.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to deals.', { status: 403 });
