@@ -38,7 +38,7 @@ vi.mock('next/headers', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
-const { getCurrentUser } = await import('@/server/auth/session');
+const { getCurrentUser, getUserForRoute } = await import('@/server/auth/session');
 const { changePassword } = await import('@/server/profile/actions');
 
 function sessionCookieFor(user: { id: string; role: string; sessionVersion: number }) {
@@ -263,10 +263,12 @@ describe('a temporary password', () => {
     );
   });
 
-  it('is reported by the current user, so every page can send them to choose one', async () => {
+  it('is reported by the current user, so every page can send them to choose one, and files refuse them', async () => {
     const user = await createUser({ mustChangePassword: true });
     jar.token = await sessionCookieFor(user);
     expect(await getCurrentUser()).toMatchObject({ id: user.id, mustChangePassword: true });
+    // Downloads and exports are not pages, so they refuse the user instead of redirecting.
+    expect(await getUserForRoute()).toBeNull();
   });
 });
 
