@@ -35,7 +35,11 @@ export const updateProfileCommand = defineAction({
       .update(users)
       .set({
         ...input,
-        timeZoneChosenAt: input.timeZone === user.timeZone ? user.timeZoneChosenAt : new Date(),
+        // Saving the profile is choosing its zone, even the one Accord already had.
+        timeZoneChosenAt:
+          input.timeZone === user.timeZone && user.timeZoneChosenAt
+            ? user.timeZoneChosenAt
+            : new Date(),
       })
       .where(eq(users.id, user.id));
     await audit({

@@ -27,6 +27,22 @@ async function emailedAt(ids: number[]) {
 }
 
 describe('notification e-mail delivery', () => {
+  it("says when it happened in each recipient's own time zone and format", async () => {
+    const auckland = await createUser({ timeZone: 'Pacific/Auckland', locale: 'en-GB' });
+    const losAngeles = await createUser({ timeZone: 'America/Los_Angeles', locale: 'en-US' });
+    // Half an hour before Auckland's clocks went back on 5 April 2026.
+    const createdAt = new Date('2026-04-04T13:30:00Z');
+    for (const user of [auckland, losAngeles]) {
+      await createNotification(db, user.id, { title: 'Proposal approved', createdAt });
+    }
+
+    const mailbox = fakeMailbox();
+    await deliverNotificationEmails(db, now, mailbox.send);
+    const textFor = (email: string) => mailbox.sent.find((message) => message.to === email)?.text;
+    expect(textFor(auckland.email)).toContain('5 Apr 2026, 02:30');
+    expect(textFor(losAngeles.email)).toContain('Apr 4, 2026, 6:30 AM');
+  });
+
   it('e-mails each notification once, with its title and a link, and stamps it', async () => {
     const reviewer = await createUser({ role: 'executive' });
     const author = await createUser({ role: 'coordinator' });
