@@ -31,7 +31,9 @@ test.describe('your profile', () => {
     await page.goto(`/clients?q=${encodeURIComponent(name)}`);
     await expect(updatedCell).toHaveText('Mar 8, 2026, 10:30 AM');
 
-    await page.goto('/profile');
+    // From the user menu (by its text, so it reads the same whatever kind of menu holds it).
+    await page.getByRole('button', { name: `Account menu for ${user.name}` }).click();
+    await page.getByText('Profile', { exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Time zone').fill('Mars/Olympus_Mons');
