@@ -40,13 +40,16 @@ test.describe('a manager', () => {
       'Tamsin Temporary',
     );
 
+    // The password a manager chose opens nothing until the newcomer chooses their own.
     const newcomer = await browser.newContext(signedOut);
     const newcomerPage = await newcomer.newPage();
-    await signInAndWait(newcomerPage, {
-      email,
-      password: 'tamsin-first-password',
-      name: 'Tamsin Temporary',
-    });
+    await signIn(newcomerPage, email, 'tamsin-first-password');
+    await expect(newcomerPage.getByRole('heading', { name: 'Choose your password' })).toBeVisible();
+    await newcomerPage.getByLabel('Temporary password').fill('tamsin-first-password');
+    await newcomerPage.getByLabel('New password', { exact: true }).fill('tamsin-own-password');
+    await newcomerPage.getByLabel('Confirm new password').fill('tamsin-own-password');
+    await newcomerPage.getByRole('button', { name: 'Change password' }).click();
+    await expect(newcomerPage.getByRole('heading', { level: 1, name: /Welcome/ })).toBeVisible();
     await expect(
       newcomerPage.getByRole('navigation', { name: 'Main' }).getByRole('link'),
     ).toHaveText([

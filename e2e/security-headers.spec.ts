@@ -1,24 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { signedInUser, storageStateFor } from './support/auth';
 import { createClient } from './support/factories';
-import { createProposalRow } from './support/proposal-records';
+import { createProposalRow, createSharedProposalRow } from './support/proposal-records';
 
 test.use({ storageState: storageStateFor('coordinator') });
 
 function expectIsolationHeaders(response: APIResponse) {
   expect(response.headers()['cross-origin-opener-policy']).toBe('same-origin');
   expect(response.headers()['cross-origin-resource-policy']).toBe('same-origin');
-}
-
-/** A sent proposal with a share link, as the share flow leaves it. */
-async function shareProposal(proposalId: string) {
-  const token = randomBytes(24).toString('base64url');
-  const sql = postgres(process.env.E2E_DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
-  await sql`update proposals set status = 'sent', sent_at = now(), share_token = ${token} where id = ${proposalId}`;
-  await sql.end();
-  return token;
 }
 
 test('pages, the share page and downloads carry the cross-origin headers; the share page is not indexed', async ({
@@ -46,8 +36,13 @@ test('pages, the share page and downloads carry the cross-origin headers; the sh
   expect(csv.status()).toBe(200);
   expectIsolationHeaders(csv);
 
-  const token = await shareProposal(proposal.id);
-  const shared = await page.request.get(`/p/${token}`);
+  const { link } = await createSharedProposalRow(client.id, {
+    title: 'Header check',
+    body: 'Body',
+    status: 'sent',
+    authorId: me.id,
+  });
+  const shared = await page.request.get(link);
   expect(shared.status()).toBe(200);
   expect(await shared.text()).toContain('Header check');
   expectIsolationHeaders(shared);

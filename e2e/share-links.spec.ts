@@ -11,7 +11,8 @@ const secretBody = 'Our confidential scope and fees.';
 
 async function sharedProposal(status: 'sent' | 'accepted' | 'declined' | 'expired', extra = {}) {
   const author = signedInUser('coordinator');
-  const client = await createClient(unique('Contoso'));
+  // Coordinated by the author, so they see it while another spec sets visibility to assigned.
+  const client = await createClient(unique('Contoso'), { coordinatorId: author.id });
   const title = unique('Brand refresh');
   const proposal = await createSharedProposalRow(client.id, {
     title,

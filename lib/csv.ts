@@ -1,7 +1,20 @@
+import { calendarDateIn, formatSortableDateTime } from './format';
+
+/**
+ * A timestamp as the database streams it ("2026-11-28 18:25:00.123+00") or a Date, as
+ * "YYYY-MM-DD HH:mm" in the reader's time zone; empty when there is none.
+ */
+export function csvDateTime(value: Date | string | number | null, timeZone: string) {
+  if (value === null || value === '') return null;
+  const instant =
+    typeof value === 'string' ? value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00') : value;
+  return formatSortableDateTime(new Date(instant), timeZone);
+}
+
 /** One CSV field: quoted when it needs to be, and defused against spreadsheet formula injection. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
+  let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -12,9 +25,15 @@ export function csvRow(values: unknown[]) {
 
 /**
  * A CSV download of `rows` under `header`, streamed in chunks as the rows arrive, with a BOM so
- * spreadsheet apps read it as UTF-8. `name` becomes e.g. "clients-2026-11-28.csv".
+ * spreadsheet apps read it as UTF-8. `name` becomes e.g. "clients-2026-11-28.csv", dated on the
+ * reader's calendar.
  */
-export function csvResponse(name: string, header: string[], rows: AsyncIterable<unknown[]>) {
+export function csvResponse(
+  name: string,
+  header: string[],
+  rows: AsyncIterable<unknown[]>,
+  timeZone: string,
+) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -31,7 +50,7 @@ export function csvResponse(name: string, header: string[], rows: AsyncIterable<
       controller.close();
     },
   });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = calendarDateIn(timeZone);
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

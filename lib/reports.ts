@@ -79,8 +79,8 @@ export function pipelineStageHref(stage: OpenDealStage): string {
 }
 
 /** Cents as a short axis label, e.g. "$1.2M". */
-export function formatMoneyCompact(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', {
+export function formatMoneyCompact(cents: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',

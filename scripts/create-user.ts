@@ -9,12 +9,18 @@ import { insertUser } from '@/server/users/insert-user';
 // Creates a user from the command line, e.g. the first manager of a new installation, and prints
 // a one-time link for them to set their password.
 const usage =
-  'Usage: npm run user:create -- --name "Ada Lovelace" --email ada@example.com --role manager';
+  'Usage: npm run user:create -- --name "Ada Lovelace" --email ada@example.com --role manager [--time-zone Europe/London]';
 
 const { values } = parseArgs({
-  options: { name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
+  options: {
+    name: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
+    'time-zone': { type: 'string', default: 'UTC' },
+  },
 });
-const parsed = addUserSchema.safeParse({ ...values, passwordMode: 'link' });
+const { 'time-zone': timeZone, ...identity } = values;
+const parsed = addUserSchema.safeParse({ ...identity, timeZone, passwordMode: 'link' });
 if (!parsed.success) {
   const errors = z.flattenError(parsed.error).fieldErrors;
   for (const [field, messages] of Object.entries(errors))

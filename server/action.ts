@@ -21,6 +21,8 @@ export type ActionContext = {
 export type ActionDefinition<TSchema extends z.ZodType, TData> = {
   schema: TSchema;
   permission: Permission;
+  /** Also runs for someone still on a temporary password: only choosing their own does. */
+  allowsTemporaryPassword?: boolean;
   run: (input: z.output<TSchema>, context: ActionContext) => Promise<TData>;
 };
 
@@ -44,6 +46,9 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
   const parsed = definition.schema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
   if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  if (actor.mustChangePassword && !definition.allowsTemporaryPassword) {
+    return { ok: false, error: 'Choose your own password before doing anything else.' };
+  }
   if (!can(actor, definition.permission)) {
     return { ok: false, error: 'You do not have permission to do that.' };
   }

@@ -11,6 +11,7 @@ import { requireUser } from '@/server/auth/session';
 import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -35,6 +36,7 @@ export default async function HomePage() {
           items={reviewQueue.slice(0, 5)}
           empty="Nothing is waiting for your review."
           moreHref="/proposals/review"
+          locale={user.locale}
           moreLabel={`Review queue (${reviewQueue.length}${reviewQueue.length === reviewQueueLimit ? '+' : ''})`}
         />
       ) : null}
@@ -44,6 +46,7 @@ export default async function HomePage() {
         empty="No drafts or proposals waiting on you."
         moreHref="/proposals/new"
         moreLabel="New proposal"
+        locale={user.locale}
       />
     </div>
   );
@@ -59,8 +62,8 @@ export default async function HomePage() {
         {header}
         <div className="space-y-6">
           {work}
-          <PipelineDashboard dashboard={dashboard} />
-          <TeamSummary counts={counts} recent={recent} timeZone={user.timeZone} />
+          <PipelineDashboard dashboard={dashboard} locale={user.locale} />
+          <TeamSummary counts={counts} recent={recent} viewer={viewerFormat(user)} />
           <DutiesCard role={user.role} />
         </div>
       </>
@@ -72,7 +75,7 @@ export default async function HomePage() {
       {header}
       <div className="space-y-6">
         {work}
-        <PipelineDashboard dashboard={dashboard} />
+        <PipelineDashboard dashboard={dashboard} locale={user.locale} />
         <DutiesCard role={user.role} />
       </div>
     </>

@@ -8,7 +8,7 @@ import {
 import { DateFilter } from '@/components/data-table/date-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { auditActionLabel, auditActionLabels } from '@/lib/audit-actions';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 
 export type AuditListRow = {
   id: number;
@@ -38,7 +38,7 @@ function describeChange(before: unknown, after: unknown) {
     .join('; ');
 }
 
-function columnsFor(timeZone: string): DataTableColumn<AuditListRow>[] {
+function columnsFor(viewer: ViewerFormat): DataTableColumn<AuditListRow>[] {
   return [
     {
       accessorKey: 'createdAt',
@@ -46,7 +46,7 @@ function columnsFor(timeZone: string): DataTableColumn<AuditListRow>[] {
       enableHiding: false,
       cell: ({ row }) => (
         <time dateTime={row.original.createdAt.toISOString()}>
-          {formatDateTime(row.original.createdAt, timeZone)}
+          {formatDateTime(row.original.createdAt, viewer)}
         </time>
       ),
     },
@@ -104,20 +104,21 @@ export function AuditTable({
   total,
   totalIsCapped,
   params,
-  timeZone,
+  viewer,
   actors,
 }: {
   rows: AuditListRow[];
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
   actors: { id: string; name: string }[];
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Audit log"
-      columns={columnsFor(timeZone)}
+      columns={columnsFor(viewer)}
       rows={rows}
       total={total}
       totalIsCapped={totalIsCapped}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
+import { viewerFormat } from '@/lib/format';
 import { clientListSchema } from '@/lib/validation/clients';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
@@ -49,7 +50,7 @@ export async function ClientsListPage({
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}
-        timeZone={viewer.timeZone}
+        viewer={viewerFormat(viewer)}
         users={users}
         tags={tags}
         prospects={prospects}

@@ -20,7 +20,7 @@ import {
   type ClientStatus,
   type ClientTier,
 } from '@/lib/clients';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { ClientStatusBadge } from './client-status-badge';
 
 export type ClientTableRow = {
@@ -43,7 +43,7 @@ export type ClientTableRow = {
 
 type Option = { id: string; name: string };
 
-function columnsFor(timeZone: string, prospects: boolean): DataTableColumn<ClientTableRow>[] {
+function columnsFor(viewer: ViewerFormat, prospects: boolean): DataTableColumn<ClientTableRow>[] {
   const name: DataTableColumn<ClientTableRow> = {
     accessorKey: 'name',
     header: 'Name',
@@ -80,7 +80,7 @@ function columnsFor(timeZone: string, prospects: boolean): DataTableColumn<Clien
     accessorKey: 'lastActivityAt',
     header: 'Last activity',
     cell: ({ row }) =>
-      row.original.lastActivityAt ? formatDateTime(row.original.lastActivityAt, timeZone) : 'None',
+      row.original.lastActivityAt ? formatDateTime(row.original.lastActivityAt, viewer) : 'None',
   };
   if (prospects) {
     return [
@@ -106,7 +106,7 @@ function columnsFor(timeZone: string, prospects: boolean): DataTableColumn<Clien
       {
         accessorKey: 'nextStepDate',
         header: 'Next-step date',
-        cell: ({ row }) => formatDate(row.original.nextStepDate),
+        cell: ({ row }) => formatDate(row.original.nextStepDate, viewer),
       },
       ...people,
       lastActivity,
@@ -126,13 +126,14 @@ function columnsFor(timeZone: string, prospects: boolean): DataTableColumn<Clien
       id: 'annualValue',
       accessorKey: 'annualValueCents',
       header: 'Annual value',
-      cell: ({ row }) => formatMoney(row.original.annualValueCents, row.original.currency),
+      cell: ({ row }) =>
+        formatMoney(row.original.annualValueCents, row.original.currency, viewer.locale),
     },
     lastActivity,
     {
       accessorKey: 'updatedAt',
       header: 'Updated',
-      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, viewer),
     },
   ];
 }
@@ -142,7 +143,7 @@ export function ClientsTable({
   total,
   totalIsCapped,
   params,
-  timeZone,
+  viewer,
   users,
   tags,
   prospects = false,
@@ -151,7 +152,7 @@ export function ClientsTable({
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
   users: Option[];
   tags: Option[];
   prospects?: boolean;
@@ -164,8 +165,9 @@ export function ClientsTable({
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
     <DataTable
+      locale={viewer.locale}
       label={prospects ? 'Prospects' : 'Clients'}
-      columns={columnsFor(timeZone, prospects)}
+      columns={columnsFor(viewer, prospects)}
       rows={rows}
       total={total}
       totalIsCapped={totalIsCapped}

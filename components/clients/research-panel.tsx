@@ -6,7 +6,7 @@ import { Field, Select, TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { researchTopicLabels, researchTopics, type ResearchTopic } from '@/lib/clients';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { researchNoteSchema } from '@/lib/validation/clients';
 import { addResearchNote, deleteResearchNote } from '@/server/clients/actions';
 
@@ -50,11 +50,11 @@ function DeleteNote({ clientId, noteId }: { clientId: string; noteId: string }) 
 export function ResearchPanel({
   clientId,
   notes,
-  timeZone,
+  viewer,
 }: {
   clientId: string;
   notes: ResearchItem[];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   const [state, formAction] = useFormAction(addResearchNote, {
     schema: researchNoteSchema,
@@ -109,7 +109,7 @@ export function ResearchPanel({
                 <p className="font-medium text-slate-900">{researchTopicLabels[note.topic]}</p>
                 <p className="mt-1 whitespace-pre-line text-slate-700">{note.summary}</p>
                 <p className="mt-1 text-xs text-slate-600">
-                  {note.authorName ?? 'Someone'} · {formatDateTime(note.createdAt, timeZone)}
+                  {note.authorName ?? 'Someone'} · {formatDateTime(note.createdAt, viewer)}
                   {note.sourceUrl ? ' · ' : null}
                   {href ? (
                     <a

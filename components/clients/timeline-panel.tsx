@@ -6,7 +6,7 @@ import { Field, Select, Textarea, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { activityKindLabels, loggedActivityKinds } from '@/lib/clients';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { logActivitySchema } from '@/lib/validation/clients';
 import { logActivity } from '@/server/clients/actions';
 
@@ -64,11 +64,11 @@ function LogForm({ clientId }: { clientId: string }) {
 export function TimelinePanel({
   clientId,
   activities,
-  timeZone,
+  viewer,
 }: {
   clientId: string;
   activities: ActivityItem[];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <Card title="Timeline">
@@ -89,7 +89,7 @@ export function TimelinePanel({
             <p className="mt-1 text-xs text-slate-600">
               {activity.actorName ?? 'Accord'} ·{' '}
               <time dateTime={activity.occurredAt.toISOString()}>
-                {formatDateTime(activity.occurredAt, timeZone)}
+                {formatDateTime(activity.occurredAt, viewer)}
               </time>
             </p>
           </li>

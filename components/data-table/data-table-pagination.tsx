@@ -11,6 +11,7 @@ type PaginationProps = {
   size: number;
   total: number;
   totalIsCapped: boolean;
+  locale: string;
   onChange: (page: number, size: number) => void;
 };
 
@@ -19,6 +20,7 @@ export function DataTablePagination({
   size,
   total,
   totalIsCapped,
+  locale,
   onChange,
 }: PaginationProps) {
   const sizeId = useId();
@@ -31,7 +33,7 @@ export function DataTablePagination({
       <p aria-live="polite">
         {total === 0
           ? 'No results'
-          : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}${totalIsCapped ? '+' : ''}`}
+          : `Showing ${formatCount(first, locale)}–${formatCount(last, locale)} of ${formatCount(total, locale)}${totalIsCapped ? '+' : ''}`}
       </p>
       <div className="flex items-center gap-3">
         <label htmlFor={sizeId} className="text-slate-600">
@@ -50,8 +52,8 @@ export function DataTablePagination({
           ))}
         </select>
         <span>
-          Page {formatCount(page)}
-          {totalIsCapped ? '' : ` of ${formatCount(pageCount)}`}
+          Page {formatCount(page, locale)}
+          {totalIsCapped ? '' : ` of ${formatCount(pageCount, locale)}`}
         </span>
         <Button
           variant="secondary"

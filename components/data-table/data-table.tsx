@@ -61,6 +61,8 @@ type DataTableProps<TData extends RowData> = {
   toolbar?: ReactNode;
   /** Buttons beside the column menu, e.g. "Export CSV". */
   actions?: ReactNode;
+  /** The viewer's locale, for the row counts. */
+  locale: string;
 };
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -83,6 +85,7 @@ export function DataTable<TData extends RowData>({
   emptyState,
   toolbar,
   actions,
+  locale,
 }: DataTableProps<TData>) {
   const router = useRouter();
   const { searchParams, update, isPending } = useUrlState();
@@ -229,6 +232,7 @@ export function DataTable<TData extends RowData>({
         size={params.size}
         total={total}
         totalIsCapped={totalIsCapped}
+        locale={locale}
         onChange={(page, size) => update({ page, size })}
       />
     </div>

@@ -9,9 +9,11 @@ import { DealStageBadge } from './deal-stage-badge';
 export function ClientDealsPanel({
   clientId,
   deals,
+  locale,
 }: {
   clientId: string;
   deals: ClientDealRow[];
+  locale: string;
 }) {
   return (
     <Card
@@ -39,12 +41,12 @@ export function ClientDealsPanel({
                   {deal.name}
                 </Link>
                 <p className="text-xs text-slate-600">
-                  Close {formatDate(deal.expectedClose)} · {deal.probability}%
+                  Close {formatDate(deal.expectedClose, { locale })} · {deal.probability}%
                 </p>
               </div>
               <span className="flex items-center gap-3">
                 <DealStageBadge stage={deal.stage} />
-                {formatMoney(deal.amountCents, deal.currency)}
+                {formatMoney(deal.amountCents, deal.currency, locale)}
               </span>
             </li>
           ))}

@@ -52,10 +52,12 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context, currentCo
 
 function CardBody({
   card,
+  locale,
   handle,
   menu,
 }: {
   card: BoardCard;
+  locale: string;
   handle?: ReactNode;
   menu?: ReactNode;
 }) {
@@ -74,11 +76,11 @@ function CardBody({
         </div>
       </div>
       <p className="mt-2 font-semibold text-slate-900">
-        {formatMoney(card.amountCents, card.currency)}
+        {formatMoney(card.amountCents, card.currency, locale)}
         <span className="ml-1 text-xs font-normal text-slate-600">· {card.probability}%</span>
       </p>
       <p className="text-xs text-slate-600">
-        Close {formatDate(card.expectedClose)}
+        Close {formatDate(card.expectedClose, { locale })}
         {card.ownerName ? ` · ${card.ownerName}` : ''}
       </p>
       {menu ? <div className="mt-1 flex justify-end">{menu}</div> : null}
@@ -88,9 +90,11 @@ function CardBody({
 
 function DraggableCard({
   card,
+  locale,
   onMove,
 }: {
   card: BoardCard;
+  locale: string;
   onMove: (card: BoardCard, to: DealStage) => void;
 }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
@@ -101,6 +105,7 @@ function DraggableCard({
     <li ref={setNodeRef} className={cn(isDragging && 'opacity-40')}>
       <CardBody
         card={card}
+        locale={locale}
         handle={
           <button
             type="button"
@@ -123,9 +128,11 @@ function DraggableCard({
 
 function Column({
   column,
+  locale,
   onMove,
 }: {
   column: BoardColumn;
+  locale: string;
   onMove: (card: BoardCard, to: DealStage) => void;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: column.stage });
@@ -144,7 +151,7 @@ function Column({
         {dealStageLabels[column.stage]}
       </h2>
       <div className="mb-3 border-b border-slate-200 pb-2">
-        <StageFigures totals={column.totals} />
+        <StageFigures totals={column.totals} locale={locale} />
       </div>
       {column.cards.length === 0 ? (
         <p className="py-6 text-center text-xs text-slate-600">
@@ -153,7 +160,7 @@ function Column({
       ) : (
         <ul className="space-y-2">
           {column.cards.map((card) => (
-            <DraggableCard key={card.id} card={card} onMove={onMove} />
+            <DraggableCard key={card.id} card={card} locale={locale} onMove={onMove} />
           ))}
         </ul>
       )}
@@ -162,7 +169,7 @@ function Column({
           href={`/pipeline?stage=${column.stage}`}
           className="mt-3 text-xs text-brand-700 hover:underline"
         >
-          {`${formatCount(column.cards.length)} of ${formatCount(count)} shown · all in the table`}
+          {`${formatCount(column.cards.length, locale)} of ${formatCount(count, locale)} shown · all in the table`}
         </Link>
       ) : null}
     </section>
@@ -173,7 +180,7 @@ function Column({
  * The pipeline board: a column per stage. Cards move by drag and drop with the pointer, by
  * keyboard (Space to pick up, arrows, Space to drop), or with each card's "Move to…" menu.
  */
-export function DealBoard({ columns }: { columns: BoardColumn[] }) {
+export function DealBoard({ columns, locale }: { columns: BoardColumn[]; locale: string }) {
   const [board, applyMove] = useOptimistic(
     columns,
     (state, move: { id: string; to: DealStage }) => {
@@ -230,11 +237,13 @@ export function DealBoard({ columns }: { columns: BoardColumn[] }) {
       <div className="@container mb-4">
         <div className="grid gap-3 @xl:grid-cols-2 @3xl:grid-cols-3 @7xl:grid-cols-6">
           {board.map((column) => (
-            <Column key={column.stage} column={column} onMove={requestMove} />
+            <Column key={column.stage} column={column} locale={locale} onMove={requestMove} />
           ))}
         </div>
       </div>
-      <DragOverlay>{activeCard ? <CardBody card={activeCard} /> : null}</DragOverlay>
+      <DragOverlay>
+        {activeCard ? <CardBody card={activeCard} locale={locale} /> : null}
+      </DragOverlay>
       {lostDialog}
     </DndContext>
   );

@@ -9,14 +9,14 @@ import {
   type DataTableParams,
 } from '@/components/data-table/data-table';
 import { buttonClasses } from '@/components/ui/button';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { DealListRow } from '@/server/deals/queries';
 import { DealStageBadge } from './deal-stage-badge';
 import { PipelineFilters } from './pipeline-filters';
 
 type Option = { id: string; name: string };
 
-function columnsFor(timeZone: string): DataTableColumn<DealListRow>[] {
+function columnsFor(viewer: ViewerFormat): DataTableColumn<DealListRow>[] {
   return [
     {
       accessorKey: 'name',
@@ -50,7 +50,8 @@ function columnsFor(timeZone: string): DataTableColumn<DealListRow>[] {
       id: 'amount',
       accessorKey: 'amountCents',
       header: 'Amount',
-      cell: ({ row }) => formatMoney(row.original.amountCents, row.original.currency),
+      cell: ({ row }) =>
+        formatMoney(row.original.amountCents, row.original.currency, viewer.locale),
     },
     {
       accessorKey: 'probability',
@@ -61,12 +62,13 @@ function columnsFor(timeZone: string): DataTableColumn<DealListRow>[] {
       id: 'weighted',
       accessorKey: 'weightedCents',
       header: 'Weighted',
-      cell: ({ row }) => formatMoney(row.original.weightedCents, row.original.currency),
+      cell: ({ row }) =>
+        formatMoney(row.original.weightedCents, row.original.currency, viewer.locale),
     },
     {
       accessorKey: 'expectedClose',
       header: 'Expected close',
-      cell: ({ row }) => formatDate(row.original.expectedClose),
+      cell: ({ row }) => formatDate(row.original.expectedClose, viewer),
     },
     {
       id: 'owner',
@@ -83,7 +85,7 @@ function columnsFor(timeZone: string): DataTableColumn<DealListRow>[] {
     {
       accessorKey: 'updatedAt',
       header: 'Updated',
-      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, viewer),
     },
   ];
 }
@@ -93,14 +95,14 @@ export function DealsTable({
   total,
   totalIsCapped,
   params,
-  timeZone,
+  viewer,
   users,
 }: {
   rows: DealListRow[];
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
   users: Option[];
 }) {
   const searchParams = useSearchParams();
@@ -109,8 +111,9 @@ export function DealsTable({
   exportQuery.delete('size');
   return (
     <DataTable
+      locale={viewer.locale}
       label="Deals"
-      columns={columnsFor(timeZone)}
+      columns={columnsFor(viewer)}
       rows={rows}
       total={total}
       totalIsCapped={totalIsCapped}

@@ -1,15 +1,15 @@
 import { Card } from '@/components/ui/card';
 import { dealStageLabels } from '@/lib/deals';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import type { DealDetail } from '@/server/deals/queries';
 
 /** Every stage change of a deal, newest first: who, when, from and to. */
 export function StageHistory({
   history,
-  timeZone,
+  viewer,
 }: {
   history: DealDetail['history'];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <Card title="Stage history">
@@ -27,7 +27,7 @@ export function StageHistory({
               <p className="text-xs text-slate-600">
                 {change.actorName ?? 'Someone no longer here'} ·{' '}
                 <time dateTime={change.changedAt.toISOString()}>
-                  {formatDateTime(change.changedAt, timeZone)}
+                  {formatDateTime(change.changedAt, viewer)}
                 </time>
               </p>
             </li>

@@ -20,12 +20,14 @@ export function ProposalWork({
   empty,
   moreHref,
   moreLabel,
+  locale,
 }: {
   title: string;
   items: Item[];
   empty: string;
   moreHref: string;
   moreLabel: string;
+  locale: string;
 }) {
   return (
     <Card
@@ -52,7 +54,9 @@ export function ProposalWork({
                 <span className="block text-slate-500">{item.clientName}</span>
               </span>
               <span className="flex shrink-0 items-center gap-2">
-                <span className="tabular-nums">{formatMoney(item.amountCents, item.currency)}</span>
+                <span className="tabular-nums">
+                  {formatMoney(item.amountCents, item.currency, locale)}
+                </span>
                 {item.status ? <ProposalStatusBadge status={item.status} /> : null}
               </span>
             </li>

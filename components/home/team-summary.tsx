@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Card } from '@/components/ui/card';
 import { auditActionLabel } from '@/lib/audit-actions';
-import { formatCount, formatDateTime } from '@/lib/format';
+import { formatCount, formatDateTime, type ViewerFormat } from '@/lib/format';
 import { roleLabels, roles } from '@/lib/roles';
 
 type TeamSummaryProps = {
@@ -13,10 +13,10 @@ type TeamSummaryProps = {
     action: string;
     entityType: string;
   }[];
-  timeZone: string;
+  viewer: ViewerFormat;
 };
 
-export function TeamSummary({ counts, recent, timeZone }: TeamSummaryProps) {
+export function TeamSummary({ counts, recent, viewer }: TeamSummaryProps) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card
@@ -30,7 +30,7 @@ export function TeamSummary({ counts, recent, timeZone }: TeamSummaryProps) {
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <div>
             <dt className="text-xs text-slate-600">Active users</dt>
-            <dd className="text-2xl font-semibold">{formatCount(counts.active)}</dd>
+            <dd className="text-2xl font-semibold">{formatCount(counts.active, viewer.locale)}</dd>
           </div>
           {roles.map((role) => (
             <div key={role}>
@@ -42,7 +42,7 @@ export function TeamSummary({ counts, recent, timeZone }: TeamSummaryProps) {
         <p className="mt-4 text-sm text-slate-600">
           {counts.inactive === 0
             ? 'No deactivated users.'
-            : `${formatCount(counts.inactive)} deactivated.`}
+            : `${formatCount(counts.inactive, viewer.locale)} deactivated.`}
         </p>
       </Card>
       <Card
@@ -67,7 +67,7 @@ export function TeamSummary({ counts, recent, timeZone }: TeamSummaryProps) {
                   {auditActionLabel(entry.action)}
                 </span>
                 <time className="shrink-0 text-slate-600" dateTime={entry.createdAt.toISOString()}>
-                  {formatDateTime(entry.createdAt, timeZone)}
+                  {formatDateTime(entry.createdAt, viewer)}
                 </time>
               </li>
             ))}

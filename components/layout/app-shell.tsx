@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NotificationBell } from '@/components/notifications/notification-bell';
+import { TimeZoneBanner } from '@/components/profile/time-zone-banner';
 import { roleLabels } from '@/lib/roles';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -68,6 +69,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
             <UserMenu name={user.name} roleLabel={roleLabels[user.role]} />
           </div>
         </header>
+        {user.timeZoneChosen ? null : <TimeZoneBanner timeZone={user.timeZone} />}
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>

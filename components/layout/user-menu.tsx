@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { useRef } from 'react';
 import {
   DropdownMenu,
@@ -45,6 +46,12 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
           <ChevronDown aria-hidden className="size-4 shrink-0 text-slate-500" />
         </DropdownMenuTrigger>
         <DropdownMenuContent aria-label="Account" className="w-48">
+          <DropdownMenuItem asChild>
+            <Link href="/profile">
+              <UserRound aria-hidden className="size-4" />
+              Profile
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuItem onSelect={() => signOutForm.current?.requestSubmit()}>
             <LogOut aria-hidden className="size-4" />
             Sign out

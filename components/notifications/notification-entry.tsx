@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { ComponentProps, MouseEvent } from 'react';
-import { formatDateTime, formatRelativeTime } from '@/lib/format';
+import { formatDateTime, formatRelativeTime, type ViewerFormat } from '@/lib/format';
 import { safeRedirectPath } from '@/lib/safe-redirect';
 import { cn } from '@/lib/utils';
 import { markNotificationRead } from '@/server/notifications/actions';
@@ -11,7 +11,7 @@ import type { NotificationItem } from '@/server/notifications/queries';
 
 type NotificationEntryProps = Omit<ComponentProps<typeof Link>, 'href'> & {
   item: NotificationItem;
-  timeZone: string;
+  viewer: ViewerFormat;
   /** When the list was loaded: relative times are counted from it, the same on server and browser. */
   now: string;
   /** Called as it opens, with the new unread count when this one was unread until now. */
@@ -24,7 +24,7 @@ type NotificationEntryProps = Omit<ComponentProps<typeof Link>, 'href'> & {
  */
 export function NotificationEntry({
   item,
-  timeZone,
+  viewer,
   now,
   onOpen,
   onClick,
@@ -69,10 +69,10 @@ export function NotificationEntry({
           {item.body ? <span className="block text-slate-600">{item.body}</span> : null}
           <time
             dateTime={item.createdAt}
-            title={formatDateTime(item.createdAt, timeZone)}
+            title={formatDateTime(item.createdAt, viewer)}
             className="mt-0.5 block text-xs text-slate-600"
           >
-            {formatRelativeTime(item.createdAt, timeZone, new Date(now))}
+            {formatRelativeTime(item.createdAt, viewer, new Date(now))}
           </time>
         </span>
       </span>

@@ -11,6 +11,7 @@ import {
   DropdownMenuLabel,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import type { ViewerFormat } from '@/lib/format';
 import { loadRecentNotifications, markAllNotificationsRead } from '@/server/notifications/actions';
 import type { NotificationItem } from '@/server/notifications/queries';
 import { NotificationEntry } from './notification-entry';
@@ -29,11 +30,11 @@ function unreadLabel(unread: number, cap: number) {
 export function NotificationMenu({
   unread: pageUnread,
   cap,
-  timeZone,
+  viewer,
 }: {
   unread: number;
   cap: number;
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   const [open, setOpen] = useState(false);
   const [unread, setUnread] = useState(pageUnread);
@@ -125,7 +126,7 @@ export function NotificationMenu({
           ) : (
             list.items.map((item) => (
               <DropdownMenuItem key={item.id} asChild className="block">
-                <NotificationEntry item={item} timeZone={timeZone} now={list.now} onOpen={onOpen} />
+                <NotificationEntry item={item} viewer={viewer} now={list.now} onOpen={onOpen} />
               </DropdownMenuItem>
             ))
           )}

@@ -1,21 +1,29 @@
 import { Card } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { reviewDecisionLabels } from '@/lib/proposals';
 import type { ProposalPage } from '@/server/proposals/queries';
 
 /** The proposal as it reads now, when it can no longer be edited. */
-export function ProposalBody({ proposal }: { proposal: ProposalPage['proposal'] }) {
+export function ProposalBody({
+  proposal,
+  viewer,
+}: {
+  proposal: ProposalPage['proposal'];
+  viewer: ViewerFormat;
+}) {
   return (
     <Card title={proposal.title}>
       <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-500">Amount</dt>
-          <dd className="font-medium">{formatMoney(proposal.amountCents, proposal.currency)}</dd>
+          <dd className="font-medium">
+            {formatMoney(proposal.amountCents, proposal.currency, viewer.locale)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">Valid until</dt>
-          <dd className="font-medium">{formatDate(proposal.validUntil)}</dd>
+          <dd className="font-medium">{formatDate(proposal.validUntil, viewer)}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Reviewer</dt>
@@ -34,10 +42,10 @@ export function ProposalBody({ proposal }: { proposal: ProposalPage['proposal'] 
 /** Review decisions, newest first, with their comments. */
 export function ReviewHistory({
   reviews,
-  timeZone,
+  viewer,
 }: {
   reviews: ProposalPage['reviews'];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <Card title="Reviews">
@@ -50,7 +58,7 @@ export function ReviewHistory({
               <p>
                 <span className="font-medium">{reviewDecisionLabels[review.decision]}</span> by{' '}
                 {review.reviewerName ?? 'a former user'} on version {review.versionNumber} ·{' '}
-                <span className="text-slate-500">{formatDateTime(review.createdAt, timeZone)}</span>
+                <span className="text-slate-500">{formatDateTime(review.createdAt, viewer)}</span>
               </p>
               {review.comment ? (
                 <p className="mt-1 whitespace-pre-wrap text-slate-700">{review.comment}</p>
@@ -68,12 +76,12 @@ export function ClientActivity({
   proposal,
   views,
   totals,
-  timeZone,
+  viewer,
 }: {
   proposal: ProposalPage['proposal'];
   views: ProposalPage['views'];
   totals: ProposalPage['viewTotals'];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   const previews = totals.requests - totals.views;
   return (
@@ -81,8 +89,8 @@ export function ClientActivity({
       {proposal.respondedAt ? (
         <p className="mb-3 text-sm">
           {proposal.status === 'accepted'
-            ? `Accepted by ${proposal.responderName} on ${formatDateTime(proposal.respondedAt, timeZone)}.`
-            : `Declined on ${formatDateTime(proposal.respondedAt, timeZone)}.`}
+            ? `Accepted by ${proposal.responderName} on ${formatDateTime(proposal.respondedAt, viewer)}.`
+            : `Declined on ${formatDateTime(proposal.respondedAt, viewer)}.`}
           {proposal.responseComment ? (
             <span className="mt-1 block whitespace-pre-wrap text-slate-700">
               “{proposal.responseComment}”
@@ -102,7 +110,7 @@ export function ClientActivity({
         <ul className="space-y-1 text-xs text-slate-600">
           {views.map((view) => (
             <li key={view.id}>
-              {formatDateTime(view.viewedAt, timeZone)} · {view.realView ? 'view' : 'not shown'} ·{' '}
+              {formatDateTime(view.viewedAt, viewer)} · {view.realView ? 'view' : 'not shown'} ·{' '}
               {view.userAgent ?? 'unknown browser'}
               {view.ipHash ? ` · visitor ${view.ipHash.slice(0, 8)}` : ''}
             </li>

@@ -1,16 +1,16 @@
 import { Card } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { ProposalPage } from '@/server/proposals/queries';
 import { VersionCompare } from './version-compare';
 
 /** Every submitted or sent version, newest first, each readable in full. */
 export function ProposalVersions({
   versions,
-  timeZone,
+  viewer,
 }: {
   versions: ProposalPage['versions'];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <Card title="Versions">
@@ -27,10 +27,10 @@ export function ProposalVersions({
                 <details>
                   <summary className="cursor-pointer text-sm">
                     <span className="font-medium">Version {version.number}</span> ·{' '}
-                    {formatMoney(version.amountCents, version.currency)} ·{' '}
+                    {formatMoney(version.amountCents, version.currency, viewer.locale)} ·{' '}
                     {version.createdByName ?? 'a former user'} ·{' '}
                     <span className="text-slate-500">
-                      {formatDateTime(version.createdAt, timeZone)}
+                      {formatDateTime(version.createdAt, viewer)}
                     </span>
                   </summary>
                   <div className="mt-3 rounded-md border border-slate-200 p-4">

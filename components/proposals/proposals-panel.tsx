@@ -9,10 +9,12 @@ export function ProposalsPanel({
   newHref,
   empty,
   proposals,
+  locale,
 }: {
   /** Where "New proposal" starts, preset to the client or deal. */
   newHref: string;
   empty: string;
+  locale: string;
   proposals: {
     id: string;
     title: string;
@@ -44,7 +46,7 @@ export function ProposalsPanel({
               </Link>
               <span className="flex shrink-0 items-center gap-2">
                 <span className="tabular-nums">
-                  {formatMoney(proposal.amountCents, proposal.currency)}
+                  {formatMoney(proposal.amountCents, proposal.currency, locale)}
                 </span>
                 <ProposalStatusBadge status={proposal.status} />
               </span>

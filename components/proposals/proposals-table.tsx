@@ -8,7 +8,7 @@ import {
 } from '@/components/data-table/data-table';
 import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
@@ -26,7 +26,7 @@ export type ProposalTableRow = {
   updatedAt: Date;
 };
 
-function columnsFor(timeZone: string): DataTableColumn<ProposalTableRow>[] {
+function columnsFor(viewer: ViewerFormat): DataTableColumn<ProposalTableRow>[] {
   return [
     {
       accessorKey: 'title',
@@ -56,7 +56,8 @@ function columnsFor(timeZone: string): DataTableColumn<ProposalTableRow>[] {
       id: 'amount',
       accessorKey: 'amountCents',
       header: 'Amount',
-      cell: ({ row }) => formatMoney(row.original.amountCents, row.original.currency),
+      cell: ({ row }) =>
+        formatMoney(row.original.amountCents, row.original.currency, viewer.locale),
     },
     {
       id: 'author',
@@ -73,12 +74,12 @@ function columnsFor(timeZone: string): DataTableColumn<ProposalTableRow>[] {
     {
       accessorKey: 'validUntil',
       header: 'Valid until',
-      cell: ({ row }) => formatDate(row.original.validUntil),
+      cell: ({ row }) => formatDate(row.original.validUntil, viewer),
     },
     {
       accessorKey: 'updatedAt',
       header: 'Updated',
-      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, viewer),
     },
   ];
 }
@@ -88,21 +89,22 @@ export function ProposalsTable({
   total,
   totalIsCapped,
   params,
-  timeZone,
+  viewer,
   users,
 }: {
   rows: ProposalTableRow[];
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
   users: { id: string; name: string }[];
 }) {
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
     <DataTable
+      locale={viewer.locale}
       label="Proposals"
-      columns={columnsFor(timeZone)}
+      columns={columnsFor(viewer)}
       rows={rows}
       total={total}
       totalIsCapped={totalIsCapped}

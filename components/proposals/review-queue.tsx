@@ -1,16 +1,16 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
-import { formatDateTime, formatDuration, formatMoney } from '@/lib/format';
+import { formatDateTime, formatDuration, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { ReviewQueueRow } from '@/server/proposals/queries';
 
 /** Proposals waiting for the viewer's decision, oldest due first. */
 export function ReviewQueue({
   rows,
-  timeZone,
+  viewer,
   now,
 }: {
   rows: ReviewQueueRow[];
-  timeZone: string;
+  viewer: ViewerFormat;
   now: Date;
 }) {
   if (rows.length === 0) {
@@ -67,7 +67,7 @@ export function ReviewQueue({
                 <td className="px-3 py-2">{row.clientName}</td>
                 <td className="px-3 py-2">{row.authorName ?? '—'}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  {formatMoney(row.amountCents, row.currency)}
+                  {formatMoney(row.amountCents, row.currency, viewer.locale)}
                 </td>
                 <td className="px-3 py-2">
                   {row.submittedAt
@@ -75,7 +75,7 @@ export function ReviewQueue({
                     : '—'}
                 </td>
                 <td className="px-3 py-2">
-                  {formatDateTime(row.reviewDueAt, timeZone)}
+                  {formatDateTime(row.reviewDueAt, viewer)}
                   {overdue ? (
                     <span className="ml-2">
                       <Badge tone="red">Overdue</Badge>

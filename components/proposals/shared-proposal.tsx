@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { ClientAnswer } from '@/components/proposals/client-answer';
 import { Markdown } from '@/components/ui/markdown';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { defaultLocale, formatDate, formatDateTime, formatMoney } from '@/lib/format';
+
+// The client has no account, so no zone or format of their own: dates say UTC.
+const clientFormat = { timeZone: 'UTC', locale: defaultLocale };
 import type { SharedProposal } from '@/server/proposals/share';
 
 function Frame({
@@ -96,15 +99,16 @@ export function SharedProposalView({
           <h2 className="text-lg font-semibold">Your answer</h2>
           {answer.status === 'accepted' ? (
             <p role="status" className="text-sm text-emerald-800">
-              Accepted by {answer.responderName} on {formatDateTime(answer.respondedAt, 'UTC')}{' '}
-              (UTC), for {formatMoney(answer.amountCents, answer.currency)}. Thank you — your
-              account team will be in touch.
+              Accepted by {answer.responderName} on{' '}
+              {formatDateTime(answer.respondedAt, clientFormat)} (UTC), for{' '}
+              {formatMoney(answer.amountCents, answer.currency)}. Thank you — your account team will
+              be in touch.
             </p>
           ) : (
             <>
               <p role="status" className="text-sm text-slate-700">
-                You declined this proposal on {formatDateTime(answer.respondedAt, 'UTC')} (UTC).
-                Thank you for letting us know.
+                You declined this proposal on {formatDateTime(answer.respondedAt, clientFormat)}{' '}
+                (UTC). Thank you for letting us know.
               </p>
               {answer.responseComment ? (
                 <p className="text-sm whitespace-pre-wrap text-slate-700">
@@ -134,7 +138,7 @@ export function SharedProposalView({
         </div>
         <div>
           <dt className="text-slate-500">Valid until</dt>
-          <dd className="text-lg font-semibold">{formatDate(proposal.validUntil)}</dd>
+          <dd className="text-lg font-semibold">{formatDate(proposal.validUntil, clientFormat)}</dd>
         </div>
       </dl>
       <article className="rounded-lg border border-slate-200 bg-white p-6">

@@ -20,9 +20,11 @@ export type PipelineChartPoint = {
 export function PipelineChart({
   data,
   currency,
+  locale,
 }: {
   data: PipelineChartPoint[];
   currency: string;
+  locale: string;
 }) {
   const router = useRouter();
   const openStage = (item: { payload?: PipelineChartPoint }) => {
@@ -42,11 +44,11 @@ export function PipelineChart({
         width={72}
         tickLine={false}
         stroke="#475569"
-        tickFormatter={(cents: number) => formatMoneyCompact(cents, currency)}
+        tickFormatter={(cents: number) => formatMoneyCompact(cents, currency, locale)}
       />
       <Tooltip
         cursor={{ fill: '#f1f5f9' }}
-        formatter={(cents) => formatMoney(Number(cents), currency)}
+        formatter={(cents) => formatMoney(Number(cents), currency, locale)}
       />
       <Legend />
       <Bar

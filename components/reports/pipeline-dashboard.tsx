@@ -31,7 +31,13 @@ function Figure({ label, value, detail }: { label: string; value: ReactNode; det
  * never converted: the figures and chart use the currency with the most open deals, and the table
  * lists every currency.
  */
-export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardData }) {
+export function PipelineDashboard({
+  dashboard,
+  locale,
+}: {
+  dashboard: PipelineDashboardData;
+  locale: string;
+}) {
   const totals = totalsByCurrency(dashboard.stages);
   const main = totals[0] ?? { currency: 'USD', count: 0, valueCents: 0, weightedCents: 0 };
   const others = totals.slice(1);
@@ -48,7 +54,7 @@ export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardD
   });
   const wonThisQuarter = dashboard.wonThisQuarter.find((row) => row.currency === main.currency);
   const { review, winRate, windowDays } = dashboard;
-  const waiting = formatCount(review.waiting);
+  const waiting = formatCount(review.waiting, locale);
 
   return (
     <Card title="Pipeline">
@@ -61,18 +67,18 @@ export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardD
       <dl className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Figure
           label="Pipeline value"
-          value={formatMoney(main.valueCents, main.currency)}
-          detail={`${formatCount(main.count)} open ${main.count === 1 ? 'deal' : 'deals'}`}
+          value={formatMoney(main.valueCents, main.currency, locale)}
+          detail={`${formatCount(main.count, locale)} open ${main.count === 1 ? 'deal' : 'deals'}`}
         />
         <Figure
           label="Weighted forecast"
-          value={formatMoney(main.weightedCents, main.currency)}
-          detail={`Won this quarter: ${formatMoney(wonThisQuarter?.valueCents ?? 0, main.currency)}`}
+          value={formatMoney(main.weightedCents, main.currency, locale)}
+          detail={`Won this quarter: ${formatMoney(wonThisQuarter?.valueCents ?? 0, main.currency, locale)}`}
         />
         <Figure
           label={`Win rate, last ${windowDays} days`}
           value={formatPercent(winRate.rate)}
-          detail={`${formatCount(winRate.won)} won, ${formatCount(winRate.lost)} lost`}
+          detail={`${formatCount(winRate.won, locale)} won, ${formatCount(winRate.lost, locale)} lost`}
         />
         <Figure
           label="Proposals waiting for review"
@@ -86,7 +92,7 @@ export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardD
               </Link>
             )
           }
-          detail={`Average turnaround ${formatTurnaround(review.averageTurnaroundHours)} over ${formatCount(review.decided)} ${review.decided === 1 ? 'review' : 'reviews'}, last ${windowDays} days`}
+          detail={`Average turnaround ${formatTurnaround(review.averageTurnaroundHours)} over ${formatCount(review.decided, locale)} ${review.decided === 1 ? 'review' : 'reviews'}, last ${windowDays} days`}
         />
       </dl>
 
@@ -98,7 +104,7 @@ export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardD
           role="img"
           aria-label={`Bar chart of open pipeline value and weighted forecast by stage in ${main.currency}; the table below gives the same figures.`}
         >
-          <PipelineChart data={chartData} currency={main.currency} />
+          <PipelineChart data={chartData} currency={main.currency} locale={locale} />
         </div>
       </figure>
 
@@ -139,12 +145,12 @@ export function PipelineDashboard({ dashboard }: { dashboard: PipelineDashboardD
                   </Link>
                 </th>
                 <td className="py-2">{row.currency}</td>
-                <td className="py-2 text-right tabular-nums">{formatCount(row.count)}</td>
+                <td className="py-2 text-right tabular-nums">{formatCount(row.count, locale)}</td>
                 <td className="py-2 text-right tabular-nums">
-                  {formatMoney(row.valueCents, row.currency)}
+                  {formatMoney(row.valueCents, row.currency, locale)}
                 </td>
                 <td className="py-2 text-right tabular-nums">
-                  {formatMoney(row.weightedCents, row.currency)}
+                  {formatMoney(row.weightedCents, row.currency, locale)}
                 </td>
               </tr>
             ))

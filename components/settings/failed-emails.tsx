@@ -3,12 +3,12 @@
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import type { FailedEmail } from '@/server/notifications/queries';
 import { retryNotificationEmail } from '@/server/notifications/actions';
 
 /** Notification e-mails whose retries are used up, each with the server's answer and a retry. */
-export function FailedEmails({ emails, timeZone }: { emails: FailedEmail[]; timeZone: string }) {
+export function FailedEmails({ emails, viewer }: { emails: FailedEmail[]; viewer: ViewerFormat }) {
   if (emails.length === 0) {
     return (
       <p className="text-sm text-slate-600">No failed e-mails. Every message was delivered.</p>
@@ -50,7 +50,7 @@ export function FailedEmails({ emails, timeZone }: { emails: FailedEmail[]; time
               </span>
             </td>
             <td className="py-2 pr-4 whitespace-nowrap">
-              {formatDateTime(email.failedAt, timeZone)}
+              {formatDateTime(email.failedAt, viewer)}
             </td>
             <td className="py-2 text-right">
               <RetryButton id={email.id} subject={email.subject} />

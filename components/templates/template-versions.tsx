@@ -1,6 +1,6 @@
 import { VersionDiff } from '@/components/proposals/version-diff';
 import { Markdown } from '@/components/ui/markdown';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 
 type PublishedVersion = {
   number: number;
@@ -14,10 +14,10 @@ type PublishedVersion = {
  * what changed since the one before. */
 export function TemplateVersions({
   versions,
-  timeZone,
+  viewer,
 }: {
   versions: PublishedVersion[];
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   if (versions.length === 0) {
     return <p className="text-sm text-slate-600">No version has been published yet.</p>;
@@ -32,7 +32,7 @@ export function TemplateVersions({
               <summary className="cursor-pointer text-sm">
                 <span className="font-medium text-slate-900">Version {version.number}</span>{' '}
                 <span className="text-slate-600">
-                  · {formatDateTime(version.publishedAt, timeZone)}
+                  · {formatDateTime(version.publishedAt, viewer)}
                   {version.publishedByName ? ` · ${version.publishedByName}` : ''}
                 </span>
               </summary>

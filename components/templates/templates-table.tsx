@@ -8,7 +8,7 @@ import {
 } from '@/components/data-table/data-table';
 import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { templateStatuses, templateStatusLabels, type TemplateStatus } from '@/lib/templates';
 import { TemplateStatusBadge } from './template-status-badge';
 
@@ -22,7 +22,7 @@ export type TemplateTableRow = {
   updatedAt: Date;
 };
 
-function columnsFor(timeZone: string): DataTableColumn<TemplateTableRow>[] {
+function columnsFor(viewer: ViewerFormat): DataTableColumn<TemplateTableRow>[] {
   return [
     {
       accessorKey: 'name',
@@ -64,7 +64,7 @@ function columnsFor(timeZone: string): DataTableColumn<TemplateTableRow>[] {
     {
       accessorKey: 'updatedAt',
       header: 'Updated',
-      cell: ({ row }) => formatDateTime(row.original.updatedAt, timeZone),
+      cell: ({ row }) => formatDateTime(row.original.updatedAt, viewer),
     },
   ];
 }
@@ -74,18 +74,19 @@ export function TemplatesTable({
   total,
   totalIsCapped,
   params,
-  timeZone,
+  viewer,
 }: {
   rows: TemplateTableRow[];
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Proposal templates"
-      columns={columnsFor(timeZone)}
+      columns={columnsFor(viewer)}
       rows={rows}
       total={total}
       totalIsCapped={totalIsCapped}

@@ -11,15 +11,21 @@ import type { FieldErrors } from '@/lib/action-result';
 import { roleLabels, roles } from '@/lib/roles';
 import { addUserSchema } from '@/lib/validation/users';
 import { addUser } from '@/server/users/actions';
+import { TimeZoneField } from '@/components/profile/time-zone-field';
 import { OneTimeLink } from './one-time-link';
 
-type FieldsProps = { values: Record<string, string>; errors: FieldErrors };
+type FieldsProps = {
+  values: Record<string, string>;
+  errors: FieldErrors;
+  timeZones: string[];
+  defaultTimeZone: string;
+};
 
 /**
  * The form's fields, uncontrolled and seeded from the last submission. React resets a form after
  * its action runs; remounting with the submitted values as defaults keeps what was typed.
  */
-function AddUserFields({ values, errors }: FieldsProps) {
+function AddUserFields({ values, errors, timeZones, defaultTimeZone }: FieldsProps) {
   const [passwordMode, setPasswordMode] = useState(values.passwordMode ?? 'link');
   return (
     <>
@@ -57,6 +63,11 @@ function AddUserFields({ values, errors }: FieldsProps) {
           ))}
         </Select>
       </Field>
+      <TimeZoneField
+        timeZones={timeZones}
+        defaultValue={values.timeZone ?? defaultTimeZone}
+        error={errors.timeZone}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Password</legend>
         <label className="flex items-center gap-2 text-sm">
@@ -102,7 +113,14 @@ function AddUserFields({ values, errors }: FieldsProps) {
   );
 }
 
-export function AddUserForm() {
+/** `defaultTimeZone`: the manager's own, the likeliest zone of someone joining their team. */
+export function AddUserForm({
+  timeZones,
+  defaultTimeZone,
+}: {
+  timeZones: string[];
+  defaultTimeZone: string;
+}) {
   const [state, formAction] = useFormAction(addUser, {
     schema: addUserSchema,
     successMessage: (data) => `${data.name} was added.`,
@@ -138,6 +156,8 @@ export function AddUserForm() {
         key={JSON.stringify(values)}
         values={values}
         errors={state?.fieldErrors ?? {}}
+        timeZones={timeZones}
+        defaultTimeZone={defaultTimeZone}
       />
       <SubmitButton pendingLabel="Adding…">Add user</SubmitButton>
     </form>

@@ -9,7 +9,7 @@ import {
 import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { Badge } from '@/components/ui/card';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { roleLabels, roles, type Role } from '@/lib/roles';
 
 export type UserListRow = {
@@ -21,7 +21,7 @@ export type UserListRow = {
   lastSignInAt: Date | null;
 };
 
-function columnsFor(timeZone: string): DataTableColumn<UserListRow>[] {
+function columnsFor(viewer: ViewerFormat): DataTableColumn<UserListRow>[] {
   return [
     {
       accessorKey: 'name',
@@ -52,7 +52,7 @@ function columnsFor(timeZone: string): DataTableColumn<UserListRow>[] {
       accessorKey: 'lastSignInAt',
       header: 'Last sign-in',
       cell: ({ row }) =>
-        row.original.lastSignInAt ? formatDateTime(row.original.lastSignInAt, timeZone) : 'Never',
+        row.original.lastSignInAt ? formatDateTime(row.original.lastSignInAt, viewer) : 'Never',
     },
   ];
 }
@@ -61,17 +61,18 @@ export function UsersTable({
   rows,
   total,
   params,
-  timeZone,
+  viewer,
 }: {
   rows: UserListRow[];
   total: number;
   params: DataTableParams;
-  timeZone: string;
+  viewer: ViewerFormat;
 }) {
   return (
     <DataTable
+      locale={viewer.locale}
       label="Users"
-      columns={columnsFor(timeZone)}
+      columns={columnsFor(viewer)}
       rows={rows}
       total={total}
       params={params}

@@ -5,7 +5,9 @@ import {
   integer,
   pgEnum,
   pgTable,
+  smallint,
   text,
+  time,
   timestamp,
   uniqueIndex,
   uuid,
@@ -24,6 +26,18 @@ export const users = pgTable(
     role: roleEnum('role').notNull(),
     active: boolean('active').notNull().default(true),
     timeZone: varchar('time_zone', { length: 64 }).notNull().default('UTC'),
+    // Null until the user picks a zone themselves; until then the browser's zone is offered.
+    timeZoneChosenAt: timestamp('time_zone_chosen_at', { withTimezone: true }),
+    locale: varchar('locale', { length: 16 }).notNull().default('en-US'),
+    workingHoursStart: time('working_hours_start').notNull().default('09:00'),
+    workingHoursEnd: time('working_hours_end').notNull().default('17:00'),
+    // ISO weekdays: 1 is Monday, 7 is Sunday.
+    workingDays: smallint('working_days')
+      .array()
+      .notNull()
+      .default(sql`'{1,2,3,4,5}'`),
+    // Set with a temporary password: the user must choose their own before anything else.
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     sessionVersion: integer('session_version').notNull().default(0),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     setPasswordTokenHash: text('set_password_token_hash'),

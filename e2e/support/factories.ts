@@ -13,7 +13,10 @@ function database() {
 }
 
 /** A user of its own for one test, inserted straight into the test database. */
-export async function createUser(role: Role, overrides: { name?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  overrides: { name?: string; mustChangePassword?: boolean } = {},
+): Promise<TestUser> {
   const unique = randomUUID().slice(0, 8);
   const password = `pw-${randomUUID()}`;
   const user = {
@@ -23,8 +26,9 @@ export async function createUser(role: Role, overrides: { name?: string } = {}):
     password,
   };
   const [row] = await database()`
-    insert into users (name, email, role, password_hash)
-    values (${user.name}, ${user.email}, ${role}, ${await hash(password)})
+    insert into users (name, email, role, password_hash, must_change_password)
+    values (${user.name}, ${user.email}, ${role}, ${await hash(password)},
+            ${overrides.mustChangePassword ?? false})
     returning id`;
   return { ...user, id: String(row?.id) };
 }
@@ -40,13 +44,16 @@ type ClientOptions = {
   ownerId?: string;
   coordinatorId?: string;
   website?: string;
+  /** When it was last changed, e.g. '2026-03-08T10:30:00Z'; now by default. */
+  updatedAt?: string;
 };
 
 /** A client inserted straight into the test database; assign it to whoever must see it under "assigned". */
 export async function createClient(name: string, options: ClientOptions = {}) {
   const [row] = await database()`
-    insert into clients (name, status, owner_id, coordinator_id, website)
-    values (${name}, ${options.status ?? 'active'}, ${options.ownerId ?? null}, ${options.coordinatorId ?? null}, ${options.website ?? null})
+    insert into clients (name, status, owner_id, coordinator_id, website, updated_at)
+    values (${name}, ${options.status ?? 'active'}, ${options.ownerId ?? null}, ${options.coordinatorId ?? null}, ${options.website ?? null},
+            coalesce(${options.updatedAt ?? null}::timestamptz, now()))
     returning id, version`;
   return { id: String(row?.id), name, version: Number(row?.version) };
 }

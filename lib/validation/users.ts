@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalTimeZone } from '@/lib/profile';
 import { roles } from '@/lib/roles';
 import { commonPasswords } from './common-passwords';
 
@@ -17,6 +18,19 @@ export const emailSchema = z
 
 export const roleSchema = z.enum(roles, { error: 'Choose a valid role.' });
 
+export const timeZoneSchema = z
+  .string({ error: 'Choose a time zone from the list.' })
+  .trim()
+  .max(64, 'Choose a time zone from the list.')
+  .transform((value, context) => {
+    const zone = canonicalTimeZone(value);
+    if (!zone) {
+      context.addIssue({ code: 'custom', message: 'Choose a time zone from the list.' });
+      return z.NEVER;
+    }
+    return zone;
+  });
+
 export const newPasswordSchema = z
   .string()
   .min(8, 'Use at least 8 characters.')
@@ -33,6 +47,7 @@ export const addUserSchema = z.discriminatedUnion(
       name: nameSchema,
       email: emailSchema,
       role: roleSchema,
+      timeZone: timeZoneSchema,
       password: newPasswordSchema,
     }),
     z.object({
@@ -40,6 +55,7 @@ export const addUserSchema = z.discriminatedUnion(
       name: nameSchema,
       email: emailSchema,
       role: roleSchema,
+      timeZone: timeZoneSchema,
     }),
   ],
   { error: 'Choose how the user gets a password.' },

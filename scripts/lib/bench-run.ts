@@ -186,10 +186,19 @@ async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
 
 async function viewerFor(email: string): Promise<CurrentUser> {
   const [row] = await db.execute<CurrentUser & { time_zone: string }>(
-    sql`select id, name, email, role, time_zone from users where email = ${email}`,
+    sql`select id, name, email, role, time_zone, locale from users where email = ${email}`,
   );
   if (!row) throw new Error('Run npm run db:seed:large first.');
-  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.time_zone };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    timeZone: row.time_zone,
+    locale: row.locale,
+    timeZoneChosen: true,
+    mustChangePassword: false,
+  };
 }
 
 async function main() {

@@ -60,6 +60,7 @@ export const permissionMatrix = {
   },
   // Not in DESIGN.md's table: everyone reads and clears the notifications addressed to them.
   'notifications.own': everyone,
+  'profile.own': everyone,
   'reports.own': everyone,
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': managersOnly,

@@ -15,6 +15,11 @@ export type CurrentUser = {
   email: string;
   role: Role;
   timeZone: string;
+  locale: string;
+  /** Whether the user picked their time zone themselves; until then the browser's is offered. */
+  timeZoneChosen: boolean;
+  /** Signed in with a temporary password: nothing else opens until they choose their own. */
+  mustChangePassword: boolean;
 };
 
 /**
@@ -32,6 +37,9 @@ export async function findSessionUser(claims: {
       email: users.email,
       role: users.role,
       timeZone: users.timeZone,
+      timeZoneChosenAt: users.timeZoneChosenAt,
+      locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
       active: users.active,
       sessionVersion: users.sessionVersion,
     })
@@ -41,7 +49,16 @@ export async function findSessionUser(claims: {
   if (!row) return null;
   noteSessionVersion(row.id, row.sessionVersion);
   if (!row.active || row.sessionVersion !== claims.sessionVersion) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, timeZone: row.timeZone };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    timeZone: row.timeZone,
+    locale: row.locale,
+    timeZoneChosen: row.timeZoneChosenAt !== null,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 /**
@@ -54,10 +71,23 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return session ? findSessionUser(session.payload) : null;
 });
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
+/**
+ * For route handlers (files, exports): the signed-in user, or null while they are still on a
+ * temporary password, which opens nothing but choosing their own.
+ */
+export async function getUserForRoute(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user?.mustChangePassword ? null : user;
+}
+
+/**
+ * For pages: the signed-in user, or a redirect to the sign-in page; someone still on a temporary
+ * password is sent to choose their own first, whichever page they asked for.
+ */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/sign-in');
+  if (user.mustChangePassword) redirect('/change-password');
   return user;
 }
 

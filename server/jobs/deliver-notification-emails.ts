@@ -6,6 +6,7 @@ import type { Database } from '@/db/client';
 import { notifications, users } from '@/db/schema';
 import { truncate } from '@/lib/utils';
 import { seesClientWhenAssigned } from '@/server/clients/visibility';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { absoluteUrl, mailSender, type SendMail } from '@/server/notifications/email';
 import { readRecordVisibility } from '@/server/settings/queries';
 
@@ -21,9 +22,16 @@ const dispatchBatch = 500;
 
 type EmailJob = { notificationId: number; jobId: string };
 
-function emailText(notification: { body: string | null; href: string }) {
+/** The message, with when it happened in the recipient's own time zone and format. */
+function emailText(
+  notification: { body: string | null; href: string; createdAt: Date },
+  recipient: ViewerFormat,
+) {
   const link = absoluteUrl(notification.href);
-  return notification.body ? `${notification.body}\n\nOpen in Accord: ${link}\n` : `${link}\n`;
+  const when = formatDateTime(notification.createdAt, recipient);
+  return notification.body
+    ? `${notification.body}\n\n${when}\nOpen in Accord: ${link}\n`
+    : `${when}\n${link}\n`;
 }
 
 /**
@@ -102,7 +110,10 @@ export async function deliverNotificationEmail(
       title: notifications.title,
       body: notifications.body,
       href: notifications.href,
+      createdAt: notifications.createdAt,
       email: users.email,
+      timeZone: users.timeZone,
+      locale: users.locale,
       active: users.active,
       visible: sql<boolean>`${visible}`,
     })
@@ -120,7 +131,7 @@ export async function deliverNotificationEmail(
   }
 
   try {
-    await send({ to: row.email, subject: row.title, text: emailText(row) });
+    await send({ to: row.email, subject: row.title, text: emailText(row, row) });
   } catch (error) {
     const message = truncate(error instanceof Error ? error.message : String(error), 500);
     if (attempt.final) {

@@ -252,7 +252,7 @@ export const updateProposalCommand = defineAction({
       await assertReviewer(tx, input.reviewerId, proposal.authorId, proposal.clientId);
     }
     // Fields typed in, or whose values exist since the draft was made, are filled on saving.
-    const values = await currentMergeValues(tx, proposal, user.timeZone);
+    const values = await currentMergeValues(tx, proposal, user);
     const [updated] = await tx
       .update(proposals)
       .set({

@@ -11,7 +11,7 @@ import {
   type Deal,
   type Proposal,
 } from '@/db/schema';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, viewerFormat, type ViewerFormat } from '@/lib/format';
 import type { MergeValues } from '@/lib/merge-fields';
 
 /** Today's calendar date where the user is, as YYYY-MM-DD. */
@@ -24,7 +24,7 @@ export async function mergeValuesFor(
   executor: Executor,
   client: Client,
   deal: Deal | null,
-  author: { name: string | null; timeZone: string },
+  author: { name: string | null } & ViewerFormat,
 ): Promise<MergeValues> {
   const owners = alias(users, 'owners');
   const [[contact], [owner]] = await Promise.all([
@@ -49,23 +49,25 @@ export async function mergeValuesFor(
     'deal.name': deal?.name,
     // A deal of zero has no amount yet: "$0.00" in a proposal is never what was meant.
     'deal.amount':
-      deal && deal.amountCents > 0 ? formatMoney(deal.amountCents, deal.currency) : null,
-    'deal.expected_close': deal?.expectedClose ? formatDate(deal.expectedClose) : null,
+      deal && deal.amountCents > 0
+        ? formatMoney(deal.amountCents, deal.currency, author.locale)
+        : null,
+    'deal.expected_close': deal?.expectedClose ? formatDate(deal.expectedClose, author) : null,
     'owner.name': owner?.name,
     'owner.email': owner?.email,
     'author.name': author.name,
-    today: formatDate(todayIn(author.timeZone)),
+    today: formatDate(todayIn(author.timeZone), author),
   };
 }
 
 /**
  * The merge values of an existing proposal now: its client, deal and author as they are today
- * (`timeZone` for the date when the author is gone).
+ * (`fallback`'s zone and format for the date when the author is gone).
  */
 export async function currentMergeValues(
   executor: Executor,
   proposal: Pick<Proposal, 'clientId' | 'dealId' | 'authorId'>,
-  timeZone: string,
+  fallback: ViewerFormat,
 ): Promise<MergeValues> {
   const [[client], [deal], [author]] = await Promise.all([
     executor.select().from(clients).where(eq(clients.id, proposal.clientId)),
@@ -74,11 +76,16 @@ export async function currentMergeValues(
       : Promise.resolve([]),
     proposal.authorId
       ? executor
-          .select({ name: users.name, timeZone: users.timeZone })
+          .select({ name: users.name, timeZone: users.timeZone, locale: users.locale })
           .from(users)
           .where(eq(users.id, proposal.authorId))
       : Promise.resolve([]),
   ]);
   if (!client) return {};
-  return mergeValuesFor(executor, client, deal ?? null, author ?? { name: null, timeZone });
+  return mergeValuesFor(
+    executor,
+    client,
+    deal ?? null,
+    author ?? { name: null, ...viewerFormat(fallback) },
+  );
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { clients, proposals } from '@/db/schema';
 import { getCompanyName } from '@/server/settings/queries';
-import { formatDate, formatMoney } from '@/lib/format';
+import { defaultLocale, formatDate, formatMoney } from '@/lib/format';
 import { proposalStatusLabels } from '@/lib/proposals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -82,7 +82,8 @@ function renderProposal(proposal: ProposalForPdf, companyName: string): Promise<
   const facts: [string, string][] = [
     ['Client', proposal.clientName],
     ['Amount', formatMoney(proposal.amountCents, proposal.currency)],
-    ['Valid until', formatDate(proposal.validUntil)],
+    // The client reads the PDF, so it keeps the house format rather than the downloader's.
+    ['Valid until', formatDate(proposal.validUntil, { locale: defaultLocale })],
     ['Status', proposalStatusLabels[proposal.status]],
   ];
   for (const [label, value] of facts) {

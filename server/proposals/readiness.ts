@@ -24,7 +24,7 @@ export async function assertReadyToLeave(
   user: CurrentUser,
   step: 'submitted' | 'sent',
 ): Promise<Proposal> {
-  const values = await currentMergeValues(tx, proposal, user.timeZone);
+  const values = await currentMergeValues(tx, proposal, user);
   const body = isProposalEditable(proposal.status)
     ? renderMergeFields(proposal.body, values)
     : proposal.body;
@@ -56,5 +56,5 @@ export async function getCurrentMergeValues(
     .from(proposals)
     .where(and(eq(proposals.id, proposalId), await visibleProposals(viewer)));
   if (!proposal) notFound();
-  return currentMergeValues(db, proposal, viewer.timeZone);
+  return currentMergeValues(db, proposal, viewer);
 }

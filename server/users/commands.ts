@@ -174,6 +174,7 @@ export async function setPasswordWithToken(
         passwordHash,
         setPasswordTokenHash: null,
         setPasswordExpiresAt: null,
+        mustChangePassword: false,
         sessionVersion: user.sessionVersion + 1,
       })
       .where(eq(users.id, user.id));

@@ -30,7 +30,10 @@ export async function insertUser(
       name: input.name,
       email: input.email,
       role: input.role,
+      timeZone: input.timeZone,
       passwordHash,
+      // A password someone else chose is only for the first sign-in.
+      mustChangePassword: input.passwordMode === 'temporary',
       setPasswordTokenHash: link?.hash ?? null,
       setPasswordExpiresAt: link?.expiresAt ?? null,
     })

@@ -85,9 +85,12 @@ describe('the current user', () => {
     expect(Object.keys((await getCurrentUser()) ?? {}).sort()).toEqual([
       'email',
       'id',
+      'locale',
+      'mustChangePassword',
       'name',
       'role',
       'timeZone',
+      'timeZoneChosen',
     ]);
   });
 });

@@ -80,6 +80,32 @@ async function settled(ids: number[], timeoutMs = 20_000) {
 }
 
 describe('notification e-mail through a real SMTP server', () => {
+  it("says when it happened in each recipient's own time zone and format", async () => {
+    const auckland = await createUser({ timeZone: 'Pacific/Auckland', locale: 'en-GB' });
+    const losAngeles = await createUser({ timeZone: 'America/Los_Angeles', locale: 'en-US' });
+    // Half an hour before Auckland's clocks went back on 5 April 2026.
+    const createdAt = new Date('2026-04-04T13:30:00Z');
+    const ids: number[] = [];
+    for (const user of [auckland, losAngeles]) {
+      ids.push(
+        (await createNotification(db, user.id, { title: 'Proposal approved', createdAt })).id,
+      );
+    }
+    const smtp = await startSmtpServer();
+    try {
+      await deliverThrough(smtp.url);
+      await settled(ids);
+      const textFor = (email: string) =>
+        smtp.messages.find(
+          (message) => message.to && 'text' in message.to && message.to.text === email,
+        )?.text;
+      expect(textFor(auckland.email)).toContain('5 Apr 2026, 02:30');
+      expect(textFor(losAngeles.email)).toContain('Apr 4, 2026, 6:30 AM');
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('delivers one message per notification, readable as sent, outside any transaction', async () => {
     const openTransactions: number[] = [];
     const smtp = await startSmtpServer({

@@ -38,6 +38,7 @@ const newUserInput = (email = `new-${randomUUID().slice(0, 8)}@example.test`) =>
   name: 'Nina New',
   email,
   role: 'coordinator',
+  timeZone: 'America/Los_Angeles',
   password: 'a-fine-long-password',
 });
 
@@ -95,6 +96,12 @@ describe('adding users as a manager', () => {
       after: { email: input.email, role: 'coordinator' },
     });
     const stored = await findUser(result.data.id);
+    // The manager chose their zone; the password is theirs only until they choose their own.
+    expect(stored).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      timeZoneChosenAt: null,
+      mustChangePassword: true,
+    });
     expect(JSON.stringify(entry)).not.toContain(input.password);
     expect(JSON.stringify(entry)).not.toContain(stored?.passwordHash);
   });
@@ -106,6 +113,10 @@ describe('adding users as a manager', () => {
     if (!result.ok) throw new Error(result.error);
     const token = result.data.setPasswordToken;
     expect(token).toMatch(/^[\w-]{40,}$/);
+    expect(await findUser(result.data.id)).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      mustChangePassword: false,
+    });
     expect((await findUser(result.data.id))?.setPasswordTokenHash).not.toBe(token);
     expect(
       await authenticate({ email: input.email, password: 'brand-new-password' }, client()),
@@ -171,6 +182,7 @@ describe('adding users as a manager', () => {
     ['an over-long name', { name: 'n'.repeat(121) }, 'name'],
     ['a weak password', { password: 'password1' }, 'password'],
     ['a short password', { password: 'abc' }, 'password'],
+    ['an unknown time zone', { timeZone: 'Atlantis/Capital' }, 'timeZone'],
   ])(
     'refuses %s with a field error, keeps what was typed and changes nothing',
     async (_label, change, field) => {

@@ -38,6 +38,9 @@ export function asCurrentUser(user: typeof users.$inferSelect): CurrentUser {
     email: user.email,
     role: user.role,
     timeZone: user.timeZone,
+    locale: user.locale,
+    timeZoneChosen: user.timeZoneChosenAt !== null,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

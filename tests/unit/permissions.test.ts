@@ -25,6 +25,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'feedback.write': { coordinator: true, executive: true, manager: true },
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
   'notifications.own': { coordinator: true, executive: true, manager: true },
+  'profile.own': { coordinator: true, executive: true, manager: true },
   'reports.own': { coordinator: true, executive: true, manager: true },
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': { coordinator: false, executive: false, manager: true },

@@ -64,6 +64,9 @@ describe('what a viewer may do to a proposal', () => {
     name: id,
     email: `${id}@example.test`,
     timeZone: 'UTC',
+    locale: 'en-US',
+    timeZoneChosen: true,
+    mustChangePassword: false,
   });
   const coordinator = user('coordinator', 'coordinator');
   const executive = user('executive', 'executive');

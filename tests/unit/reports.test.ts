@@ -40,6 +40,7 @@ describe('dashboard formats', () => {
 
   it('links a stage to the filtered deals list and shortens axis amounts', () => {
     expect(pipelineStageHref('negotiation')).toBe('/pipeline?stage=negotiation');
-    expect(formatMoneyCompact(123_456_700, 'USD')).toBe('$1.2M');
+    expect(formatMoneyCompact(123_456_700, 'USD', 'en-US')).toBe('$1.2M');
+    expect(formatMoneyCompact(123_456_700, 'EUR', 'de-DE')).toBe('1,2\u00a0Mio.\u00a0€');
   });
 });

@@ -13,6 +13,7 @@ const valid = {
   name: 'Ada Lovelace',
   email: 'Ada@Example.com',
   role: 'executive',
+  timeZone: 'Europe/London',
   password: 'analytical-engine',
 };
 
@@ -42,6 +43,18 @@ describe('adding a user', () => {
     ['an over-long name', { name: 'x'.repeat(121) }, 'name', 'Use at most 120 characters.'],
     ['a malformed e-mail', { email: 'not-an-email' }, 'email', 'Enter a valid email address.'],
     ['an invalid role', { role: 'owner' }, 'role', 'Choose a valid role.'],
+    [
+      'an unknown time zone',
+      { timeZone: 'Mars/Olympus_Mons' },
+      'timeZone',
+      'Choose a time zone from the list.',
+    ],
+    [
+      'an offset instead of a zone',
+      { timeZone: '+01:00' },
+      'timeZone',
+      'Choose a time zone from the list.',
+    ],
     ['a short password', { password: 'short1' }, 'password', 'Use at least 8 characters.'],
     [
       'a common password',
@@ -53,6 +66,11 @@ describe('adding a user', () => {
     const result = addUserSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     expect(fieldErrors(result)[field]).toBe(message);
+  });
+
+  it('stores a time zone typed in another case under its IANA name', () => {
+    const parsed = addUserSchema.safeParse({ ...valid, timeZone: 'pacific/auckland' });
+    expect(parsed.success && parsed.data.timeZone).toBe('Pacific/Auckland');
   });
 
   it('refuses an unknown password mode', () => {

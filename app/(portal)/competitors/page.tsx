@@ -51,7 +51,9 @@ export default async function CompetitorsPage() {
                       </Link>
                     </td>
                     <td className="py-2 text-slate-700">{competitor.website ?? '—'}</td>
-                    <td className="py-2 text-right">{formatCount(competitor.clientCount)}</td>
+                    <td className="py-2 text-right">
+                      {formatCount(competitor.clientCount, viewer.locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

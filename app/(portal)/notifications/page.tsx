@@ -8,6 +8,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { notificationPageSchema } from '@/lib/validation/notifications';
 import { requirePermission } from '@/server/auth/session';
 import { countUnreadNotifications, listNotifications } from '@/server/notifications/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -44,7 +45,7 @@ export default async function NotificationsPage({
           <ul className="divide-y divide-slate-100">
             {items.map((item) => (
               <li key={item.id}>
-                <NotificationEntry item={item} timeZone={user.timeZone} now={now} />
+                <NotificationEntry item={item} viewer={viewerFormat(user)} now={now} />
               </li>
             ))}
           </ul>

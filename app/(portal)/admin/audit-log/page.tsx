@@ -6,6 +6,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { listAuditEntries } from '@/server/audit/queries';
 import { requirePermission } from '@/server/auth/session';
 import { listUserOptions } from '@/server/users/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -29,7 +30,7 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}
-        timeZone={viewer.timeZone}
+        viewer={viewerFormat(viewer)}
         actors={actors}
       />
     </>

@@ -4,6 +4,7 @@ import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
+import { viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
@@ -39,7 +40,7 @@ export default async function SettingsPage() {
           <ShareLinkSettingsForm settings={shareLinkSettings} />
         </Card>
         <Card title="Failed e-mails">
-          <FailedEmails emails={failedEmails} timeZone={user.timeZone} />
+          <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />
         </Card>
       </div>
     </>

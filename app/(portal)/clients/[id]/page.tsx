@@ -13,7 +13,7 @@ import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { clientTierLabels } from '@/lib/clients';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatDate, formatMoney, viewerFormat } from '@/lib/format';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listClientProposals } from '@/server/proposals/queries';
@@ -34,7 +34,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
     listClientProposals(viewer, id.data),
     listClientDeals(viewer, id.data),
   ]);
-  const money = formatMoney(client.annualValueCents, client.currency);
+  const money = formatMoney(client.annualValueCents, client.currency, viewer.locale);
   const items = [
     { label: 'Industry', value: client.industry ?? '—' },
     { label: 'Tier', value: clientTierLabels[client.tier] },
@@ -47,7 +47,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
     { label: 'Fit score', value: client.fitScore === null ? '—' : String(client.fitScore) },
     { label: 'Source', value: client.source ?? '—' },
     { label: 'Next step', value: client.nextStep ?? '—' },
-    { label: 'Next-step date', value: formatDate(client.nextStepDate) },
+    { label: 'Next-step date', value: formatDate(client.nextStepDate, viewer) },
     { label: 'Notes', value: client.notes ?? '—' },
   ];
   const formValues = {
@@ -95,11 +95,11 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             values={formValues}
           />
           <ContactsPanel clientId={client.id} contacts={records.contacts} />
-          <ClientDealsPanel clientId={client.id} deals={deals} />
+          <ClientDealsPanel clientId={client.id} deals={deals} locale={viewer.locale} />
           <TimelinePanel
             clientId={client.id}
             activities={records.activities}
-            timeZone={viewer.timeZone}
+            viewer={viewerFormat(viewer)}
           />
         </div>
         <div className="space-y-6">
@@ -117,6 +117,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             newHref={`/proposals/new?clientId=${client.id}`}
             empty="No proposals yet."
             proposals={proposals}
+            locale={viewer.locale}
           />
           <CompetitorsPanel
             clientId={client.id}
@@ -125,7 +126,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           />
           <ResearchPanel
             clientId={client.id}
-            timeZone={viewer.timeZone}
+            viewer={viewerFormat(viewer)}
             notes={records.research.map((note) => ({
               ...note,
               canDelete: can(viewer, 'research.delete', { authorId: note.authorId }),

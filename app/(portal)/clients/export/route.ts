@@ -4,13 +4,14 @@ import {
   type ClientStatus,
   type ClientTier,
 } from '@/lib/clients';
-import { csvResponse } from '@/lib/csv';
+import { csvDateTime, csvResponse } from '@/lib/csv';
 import { clientListSchema } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { streamClients } from '@/server/clients/queries';
 
-const header = [
+/** The columns; timestamps name the zone they are written in. */
+const headerFor = (timeZone: string) => [
   'Name',
   'Status',
   'Industry',
@@ -20,15 +21,15 @@ const header = [
   'Coordinator',
   'Currency',
   'Annual value',
-  'Last activity',
-  'Updated',
+  `Last activity (${timeZone})`,
+  `Updated (${timeZone})`,
   'Fit score',
   'Source',
   'Next step',
   'Next-step date',
 ];
 
-async function* clientCsvRows(rows: ReturnType<typeof streamClients>) {
+async function* clientCsvRows(rows: ReturnType<typeof streamClients>, timeZone: string) {
   for await (const row of rows) {
     yield [
       row.name,
@@ -40,8 +41,8 @@ async function* clientCsvRows(rows: ReturnType<typeof streamClients>) {
       row.coordinatorName,
       row.currency,
       (Number(row.annualValueCents) / 100).toFixed(2),
-      row.lastActivityAt,
-      row.updatedAt,
+      csvDateTime(row.lastActivityAt, timeZone),
+      csvDateTime(row.updatedAt, timeZone),
       row.fitScore,
       row.source,
       row.nextStep,
@@ -52,10 +53,15 @@ async function* clientCsvRows(rows: ReturnType<typeof streamClients>) {
 
 /** Every client matching the list's current filters and search, as CSV streamed row by row. */
 export async function GET(request: Request) {
-  const viewer = await getCurrentUser();
+  const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export clients.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to clients.', { status: 403 });
   const params = clientListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvResponse('clients', header, clientCsvRows(streamClients(viewer, params)));
+  return csvResponse(
+    'clients',
+    headerFor(viewer.timeZone),
+    clientCsvRows(streamClients(viewer, params), viewer.timeZone),
+    viewer.timeZone,
+  );
 }

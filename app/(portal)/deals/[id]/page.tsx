@@ -10,7 +10,7 @@ import { StageHistory } from '@/components/deals/stage-history';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
 import { weightedAmount } from '@/lib/deals';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { getDeal } from '@/server/deals/queries';
@@ -25,22 +25,26 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
     getDeal(viewer, id.data),
     listAssignableUsers(viewer),
   ]);
-  const amount = formatMoney(deal.amountCents, deal.currency);
+  const amount = formatMoney(deal.amountCents, deal.currency, viewer.locale);
   const items = [
     { label: 'Amount', value: amount },
     { label: 'Probability', value: `${deal.probability}%` },
     {
       label: 'Weighted',
-      value: formatMoney(weightedAmount(deal.amountCents, deal.probability), deal.currency),
+      value: formatMoney(
+        weightedAmount(deal.amountCents, deal.probability),
+        deal.currency,
+        viewer.locale,
+      ),
     },
-    { label: 'Expected close', value: formatDate(deal.expectedClose) },
+    { label: 'Expected close', value: formatDate(deal.expectedClose, viewer) },
     { label: 'Owner', value: deal.ownerName ?? '—' },
     { label: 'Coordinator', value: deal.coordinatorName ?? '—' },
     {
       label: 'Closed',
-      value: deal.closedAt ? formatDateTime(deal.closedAt, viewer.timeZone) : '—',
+      value: deal.closedAt ? formatDateTime(deal.closedAt, viewer) : '—',
     },
-    { label: 'Updated', value: formatDateTime(deal.updatedAt, viewer.timeZone) },
+    { label: 'Updated', value: formatDateTime(deal.updatedAt, viewer) },
   ];
   const values = {
     name: deal.name,
@@ -56,7 +60,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
       <BackLink href="/pipeline">Pipeline</BackLink>
       <PageHeader
         title={deal.name}
-        description={`${amount} · expected to close ${formatDate(deal.expectedClose)}`}
+        description={`${amount} · expected to close ${formatDate(deal.expectedClose, viewer)}`}
         actions={<DealStageBadge stage={deal.stage} />}
       />
       <p className="-mt-4 mb-6 text-sm">
@@ -80,6 +84,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             newHref={`/proposals/new?dealId=${deal.id}`}
             empty="No proposals for this deal yet."
             proposals={proposals}
+            locale={viewer.locale}
           />
         </div>
         <div className="space-y-6">
@@ -93,7 +98,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
               lostReason: deal.lostReason,
             }}
           />
-          <StageHistory history={history} timeZone={viewer.timeZone} />
+          <StageHistory history={history} viewer={viewerFormat(viewer)} />
         </div>
       </div>
     </>

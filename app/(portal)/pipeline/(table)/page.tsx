@@ -7,6 +7,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { getStageTotals, listDeals } from '@/server/deals/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 
@@ -26,13 +27,13 @@ export default async function PipelinePage({
   return (
     <>
       <PipelineHeader current="Table" searchParams={raw} />
-      <StageSummary totals={totals} />
+      <StageSummary totals={totals} locale={viewer.locale} />
       <DealsTable
         rows={rows}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}
-        timeZone={viewer.timeZone}
+        viewer={viewerFormat(viewer)}
         users={users}
       />
     </>

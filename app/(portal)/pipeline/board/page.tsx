@@ -32,7 +32,7 @@ export default async function PipelineBoardPage({
           <PipelineFilters users={users} stages={false} />
         </FoldingFilters>
       </div>
-      <DealBoard columns={columns} />
+      <DealBoard columns={columns} locale={viewer.locale} />
       <p className="text-xs text-slate-600">
         Open columns show the deals closing soonest; won and lost show deals closed in the last{' '}
         {recentlyClosedDays} days.

@@ -1,11 +1,12 @@
 import { dealStageLabels, type DealStage } from '@/lib/deals';
-import { csvResponse } from '@/lib/csv';
+import { csvDateTime, csvResponse } from '@/lib/csv';
 import { dealListSchema } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { streamDeals } from '@/server/deals/queries';
 
-const header = [
+/** The columns; timestamps name the zone they are written in. */
+const headerFor = (timeZone: string) => [
   'Name',
   'Client',
   'Stage',
@@ -16,12 +17,12 @@ const header = [
   'Expected close',
   'Owner',
   'Coordinator',
-  'Updated',
+  `Updated (${timeZone})`,
 ];
 
 const money = (cents: string | number | null) => (Number(cents) / 100).toFixed(2);
 
-async function* dealCsvRows(rows: ReturnType<typeof streamDeals>) {
+async function* dealCsvRows(rows: ReturnType<typeof streamDeals>, timeZone: string) {
   for await (const row of rows) {
     yield [
       row.name,
@@ -34,17 +35,22 @@ async function* dealCsvRows(rows: ReturnType<typeof streamDeals>) {
       row.expectedClose,
       row.ownerName,
       row.coordinatorName,
-      row.updatedAt,
+      csvDateTime(row.updatedAt, timeZone),
     ];
   }
 }
 
 /** Every deal matching the pipeline's current filters and search, as CSV streamed row by row. */
 export async function GET(request: Request) {
-  const viewer = await getCurrentUser();
+  const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export deals.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to deals.', { status: 403 });
   const params = dealListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvResponse('deals', header, dealCsvRows(streamDeals(viewer, params)));
+  return csvResponse(
+    'deals',
+    headerFor(viewer.timeZone),
+    dealCsvRows(streamDeals(viewer, params), viewer.timeZone),
+    viewer.timeZone,
+  );
 }

@@ -9,6 +9,7 @@ import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { listProposals } from '@/server/proposals/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
@@ -46,7 +47,7 @@ export default async function ProposalsPage({
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}
-        timeZone={viewer.timeZone}
+        viewer={viewerFormat(viewer)}
         users={users}
       />
     </>

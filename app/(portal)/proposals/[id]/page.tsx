@@ -23,7 +23,7 @@ import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { dealStageLabels } from '@/lib/deals';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime, viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
@@ -85,12 +85,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         ) : null}
         {proposal.templateName ? <span>Template: {proposal.templateName}</span> : null}
         {proposal.status === 'in_review' && proposal.reviewDueAt ? (
-          <span>Review due {formatDateTime(proposal.reviewDueAt, viewer.timeZone)}</span>
+          <span>Review due {formatDateTime(proposal.reviewDueAt, viewer)}</span>
         ) : null}
         {proposal.escalatedAt ? (
           <span>
             Escalated to {proposal.backupReviewerName ?? 'the managers'} on{' '}
-            {formatDateTime(proposal.escalatedAt, viewer.timeZone)}
+            {formatDateTime(proposal.escalatedAt, viewer)}
           </span>
         ) : null}
       </div>
@@ -101,8 +101,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               <ProposalSteps id={proposal.id} version={proposal.version} allowed={steps} />
               {can.sendTooLate ? (
                 <p className="text-sm text-slate-600">
-                  Its valid-until date ({formatDate(proposal.validUntil)}) has passed, so it cannot
-                  be sent.{' '}
+                  Its valid-until date ({formatDate(proposal.validUntil, viewer)}) has passed, so it
+                  cannot be sent.{' '}
                   {proposal.status === 'draft'
                     ? 'Change the date to send it.'
                     : 'Withdraw it and draft a new one.'}
@@ -118,7 +118,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
                 origin={await shareOrigin()}
                 linkMadeAt={
                   proposal.shareTokenHash
-                    ? formatDateTime(proposal.shareLinkCreatedAt, viewer.timeZone)
+                    ? formatDateTime(proposal.shareLinkCreatedAt, viewer)
                     : null
                 }
                 canMake={can.makeShareLink}
@@ -152,18 +152,18 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               />
             </Card>
           ) : (
-            <ProposalBody proposal={proposal} />
+            <ProposalBody proposal={proposal} viewer={viewerFormat(viewer)} />
           )}
           <div className="grid gap-6 lg:grid-cols-2">
-            <ReviewHistory reviews={reviews} timeZone={viewer.timeZone} />
+            <ReviewHistory reviews={reviews} viewer={viewerFormat(viewer)} />
             <ClientActivity
               proposal={proposal}
               views={views}
               totals={viewTotals}
-              timeZone={viewer.timeZone}
+              viewer={viewerFormat(viewer)}
             />
           </div>
-          <ProposalVersions versions={versions} timeZone={viewer.timeZone} />
+          <ProposalVersions versions={versions} viewer={viewerFormat(viewer)} />
         </div>
       </ShareLinkProvider>
     </>

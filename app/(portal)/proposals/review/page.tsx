@@ -3,6 +3,7 @@ import { ReviewQueue } from '@/components/proposals/review-queue';
 import { PageHeader } from '@/components/ui/card';
 import { requirePermission } from '@/server/auth/session';
 import { getReviewQueue, reviewQueueLimit } from '@/server/proposals/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -19,7 +20,7 @@ export default async function ReviewQueuePage() {
             : 'Proposals waiting for your decision, oldest due first.'
         }
       />
-      <ReviewQueue rows={rows} timeZone={viewer.timeZone} now={new Date()} />
+      <ReviewQueue rows={rows} viewer={viewerFormat(viewer)} now={new Date()} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { templateListSchema } from '@/lib/validation/templates';
 import { requirePermission } from '@/server/auth/session';
 import { listTemplates } from '@/server/templates/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Templates' };
 
@@ -34,7 +35,7 @@ export default async function TemplatesPage({
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}
-        timeZone={viewer.timeZone}
+        viewer={viewerFormat(viewer)}
       />
     </>
   );

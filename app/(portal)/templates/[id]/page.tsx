@@ -10,6 +10,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { getTemplate } from '@/server/templates/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Template' };
 
@@ -56,7 +57,7 @@ export default async function TemplatePage({ params }: { params: Promise<{ id: s
             />
           </Card>
           <Card title="Published versions">
-            <TemplateVersions versions={template.versions} timeZone={viewer.timeZone} />
+            <TemplateVersions versions={template.versions} viewer={viewerFormat(viewer)} />
           </Card>
         </div>
       </div>

@@ -7,6 +7,7 @@ import { userListSchema } from '@/lib/validation/admin';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
 import { listUsers } from '@/server/users/queries';
+import { viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -27,7 +28,7 @@ export default async function UsersPage({ searchParams }: PageProps) {
           </Link>
         }
       />
-      <UsersTable rows={rows} total={total} params={params} timeZone={viewer.timeZone} />
+      <UsersTable rows={rows} total={total} params={params} viewer={viewerFormat(viewer)} />
     </>
   );
 }

@@ -20,11 +20,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     ['Email', user.email],
     ['Role', roleLabels[user.role]],
     ['Time zone', user.timeZone],
-    [
-      'Last sign-in',
-      user.lastSignInAt ? formatDateTime(user.lastSignInAt, viewer.timeZone) : 'Never',
-    ],
-    ['Added', formatDateTime(user.createdAt, viewer.timeZone)],
+    ['Last sign-in', user.lastSignInAt ? formatDateTime(user.lastSignInAt, viewer) : 'Never'],
+    ['Added', formatDateTime(user.createdAt, viewer)],
     ['Password', user.hasPassword ? 'Set' : 'Not set yet'],
   ];
   return (

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { attachmentDisposition } from '@/lib/content-disposition';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { proposalPdf } from '@/server/proposals/pdf';
 
 /** A proposal as a PDF download, for anyone who may see its client. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const viewer = await getCurrentUser();
+  const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to download proposals.', { status: 401 });
   const id = z.uuid().safeParse((await params).id);
   const pdf = id.success ? await proposalPdf(viewer, id.data) : null;
