@@ -16,6 +16,11 @@ import {
   updateContactCommand,
 } from './commands';
 import { importClientsCommand } from './import';
+import {
+  bulkClientStatusCommand,
+  bulkReassignClientsCommand,
+  bulkTagClientsCommand,
+} from './bulk';
 
 const clientPages = ['/clients', '/prospects', '/clients/[id]'];
 
@@ -41,4 +46,17 @@ export async function importClients(input: {
   skipDuplicates: boolean;
 }) {
   return performAction(importClientsCommand, input, clientPages);
+}
+
+/** Bulk actions take JSON: a selection is a list of rows or the list's filter, not form fields. */
+export async function bulkReassignClients(input: unknown) {
+  return performAction(bulkReassignClientsCommand, input, clientPages);
+}
+
+export async function bulkTagClients(input: unknown) {
+  return performAction(bulkTagClientsCommand, input, clientPages);
+}
+
+export async function bulkSetClientStatus(input: unknown) {
+  return performAction(bulkClientStatusCommand, input, clientPages);
 }
