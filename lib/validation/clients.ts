@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkSelectionSchema } from '@/lib/bulk';
 import {
   clientStatuses,
   clientTiers,
@@ -16,7 +17,6 @@ import {
   optionalUserId,
 } from './fields';
 import { listParamsSchema } from './list-params';
-import { bulkSelectionSchema } from '@/lib/bulk';
 
 export const clientFieldsSchema = z.object({
   name: z

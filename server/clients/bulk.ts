@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { clients, clientTags, tags, type Client } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
-import { bulkCap, bulkResult, planBulk, type BulkOutcome, type BulkSelection } from '@/lib/bulk';
+import { bulkCap, type BulkOutcome, type BulkSelection } from '@/lib/bulk';
 import {
   bulkClientStatusSchema,
   bulkReassignClientsSchema,
@@ -13,20 +13,21 @@ import {
 import { defineAction } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { ActionError } from '@/server/errors';
+import { runBulk } from '@/server/bulk/run-bulk';
 import { clientListWhere } from './list-query';
 import { assertActiveUser, recordChange } from './records';
 import { visibleClients } from './visibility';
 
 /**
  * Locks the selected clients the user may see, in id order (so two bulk actions never deadlock),
- * and splits them into those to change and those skipped. "All matching" re-runs the list's
- * filter here: the browser never sends a list of thousands of ids.
+ * and runs `change` on each still as it was shown. "All matching" re-runs the list's filter here:
+ * the browser never sends a list of thousands of ids.
  */
-export async function lockSelectedClients(
+async function eachClient(
   tx: Transaction,
   user: CurrentUser,
   selection: BulkSelection,
+  change: (client: Client) => Promise<BulkOutcome>,
 ) {
   const visibility = await visibleClients(user);
   const where =
@@ -46,25 +47,7 @@ export async function lockSelectedClients(
     .orderBy(asc(clients.id))
     .limit(bulkCap + 1)
     .for('update');
-  if (found.length > bulkCap) {
-    throw new ActionError(
-      `More than ${bulkCap.toLocaleString('en')} clients match this filter. Narrow it down and try again.`,
-    );
-  }
-  return planBulk(selection, found);
-}
-
-/** Runs `change` on each client to act on, collecting every outcome, skipped ones included. */
-async function eachClient(
-  tx: Transaction,
-  user: CurrentUser,
-  selection: BulkSelection,
-  change: (client: Client) => Promise<BulkOutcome>,
-) {
-  const { targets, skipped } = await lockSelectedClients(tx, user, selection);
-  const outcomes: BulkOutcome[] = [...skipped];
-  for (const client of targets) outcomes.push(await change(client));
-  return bulkResult(outcomes);
+  return runBulk(selection, found, 'clients', change);
 }
 
 const bumpVersion = { version: sql`${clients.version} + 1` };
