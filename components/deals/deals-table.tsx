@@ -11,6 +11,7 @@ import {
 import { buttonClasses } from '@/components/ui/button';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
 import type { DealListRow } from '@/server/deals/queries';
+import { DealBulkActions } from './deal-bulk-actions';
 import { DealStageBadge } from './deal-stage-badge';
 import { PipelineFilters } from './pipeline-filters';
 
@@ -95,6 +96,7 @@ export function DealsTable({
   params,
   timeZone,
   users,
+  listedAt,
 }: {
   rows: DealListRow[];
   total: number;
@@ -102,11 +104,14 @@ export function DealsTable({
   params: DataTableParams;
   timeZone: string;
   users: Option[];
+  /** When the server read these rows (ISO): bulk actions skip deals changed since. */
+  listedAt: string;
 }) {
   const searchParams = useSearchParams();
   const exportQuery = new URLSearchParams(searchParams.toString());
   exportQuery.delete('page');
   exportQuery.delete('size');
+  exportQuery.delete('hide');
   return (
     <DataTable
       label="Deals"
@@ -117,6 +122,16 @@ export function DealsTable({
       params={params}
       getRowId={(row) => row.id}
       getRowHref={(row) => `/deals/${row.id}`}
+      bulk={{
+        getVersion: (row) => row.version,
+        getLabel: (row) => row.name,
+        filter: Object.fromEntries(exportQuery),
+        listedAt,
+        noun: 'deals',
+        actions: (context) => (
+          <DealBulkActions context={context} users={users} exportQuery={exportQuery.toString()} />
+        ),
+      }}
       emptyState="No deals match these filters."
       toolbar={<PipelineFilters users={users} stages />}
       actions={

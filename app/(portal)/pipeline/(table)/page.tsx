@@ -18,6 +18,8 @@ export default async function PipelinePage({
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
   const params = dealListSchema.parse(raw);
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
   const [{ rows, total, totalIsCapped }, totals, users] = await Promise.all([
     listDeals(viewer, params),
     getStageTotals(viewer, params),
@@ -34,6 +36,7 @@ export default async function PipelinePage({
         params={params}
         timeZone={viewer.timeZone}
         users={users}
+        listedAt={listedAt}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import { dealStageLabels, type DealStage } from '@/lib/deals';
+import { selectedIdsSchema } from '@/lib/bulk';
 import { csvResponse } from '@/lib/csv';
 import { dealListSchema } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
@@ -39,12 +40,18 @@ async function* dealCsvRows(rows: ReturnType<typeof streamDeals>) {
   }
 }
 
-/** Every deal matching the pipeline's current filters and search, as CSV streamed row by row. */
+/**
+ * Every deal matching the pipeline's current filters and search (or only the ticked ones, `ids`),
+ * as CSV streamed row by row.
+ */
 export async function GET(request: Request) {
   const viewer = await getCurrentUser();
   if (!viewer) return new Response('Sign in to export deals.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to deals.', { status: 403 });
-  const params = dealListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return csvResponse('deals', header, dealCsvRows(streamDeals(viewer, params)));
+  const query = new URL(request.url).searchParams;
+  const params = dealListSchema.parse(Object.fromEntries(query));
+  const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
+  if (ids && !ids.success) return new Response('Select at most 100 deals.', { status: 400 });
+  return csvResponse('deals', header, dealCsvRows(streamDeals(viewer, params, ids?.data)));
 }
