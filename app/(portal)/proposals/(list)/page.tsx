@@ -19,6 +19,8 @@ export default async function ProposalsPage({
 }) {
   const viewer = await requirePermission('clients.read');
   const params = proposalListSchema.parse(firstValues(await searchParams));
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
   const [{ rows, total, totalIsCapped }, users] = await Promise.all([
     listProposals(viewer, params),
     listAssignableUsers(viewer),
@@ -48,6 +50,7 @@ export default async function ProposalsPage({
         params={params}
         timeZone={viewer.timeZone}
         users={users}
+        listedAt={listedAt}
       />
     </>
   );
