@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor } from './support/auth';
 import { tagNamesOf, touchClient } from './support/bulk-records';
-import { createClient, createUser } from './support/factories';
+import { createClient, createDeal, createUser } from './support/factories';
 
 const unique = (label: string) =>
   `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -86,5 +86,32 @@ test.describe('a coordinator', () => {
     );
     expect(await tagNamesOf(clients[0]?.id ?? '')).toEqual([tag]);
     expect(await tagNamesOf(last.id)).toEqual([]);
+  });
+});
+
+test.describe('a coordinator on the pipeline', () => {
+  test.use({ storageState: storageStateFor('coordinator') });
+
+  test('marks the selected deals lost, giving the reason once', async ({ page }) => {
+    const prefix = unique('Bulklost');
+    const client = await createClient(`${prefix} Client`);
+    await createDeal(client.id, `${prefix} One`);
+    await createDeal(client.id, `${prefix} Two`, { stage: 'lost' });
+    await page.goto(`/pipeline?q=${encodeURIComponent(prefix)}`);
+    const table = page.getByRole('table', { name: 'Deals' });
+    await expect(table.getByRole('link', { name: `${prefix} Two` })).toBeVisible();
+    await table.getByRole('checkbox', { name: 'Select this page' }).check();
+    const bar = page.getByRole('region', { name: 'Bulk actions' });
+    await expect(bar.getByText('2 selected')).toBeVisible();
+    await bar.getByLabel('New stage').selectOption('lost');
+    await bar.getByLabel('Why were they lost?').fill('Budget moved to next year');
+    await expectNoSeriousA11yViolations(page);
+    await bar.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'changed' })).toHaveText(
+      '1 changed, 1 skipped (1 already so).',
+    );
+    await expect(table.getByRole('row', { name: new RegExp(`${prefix} One`) })).toContainText(
+      'Lost',
+    );
   });
 });
