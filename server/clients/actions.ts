@@ -16,11 +16,7 @@ import {
   updateContactCommand,
 } from './commands';
 import { importClientsCommand } from './import';
-import {
-  bulkClientStatusCommand,
-  bulkReassignClientsCommand,
-  bulkTagClientsCommand,
-} from './bulk';
+import { bulkClientStatusCommand, bulkReassignClientsCommand, bulkTagClientsCommand } from './bulk';
 
 const clientPages = ['/clients', '/prospects', '/clients/[id]'];
 
