@@ -18,6 +18,8 @@ export const auditActionLabels: Record<string, string> = {
   'client.updated': 'Client edited',
   'client.reassigned': 'Client reassigned',
   'client.converted': 'Prospect converted',
+  'client.tagged': 'Client tagged',
+  'client.untagged': 'Client tag removed',
   'clients.imported': 'Clients imported',
   'contact.created': 'Contact added',
   'contact.updated': 'Contact edited',

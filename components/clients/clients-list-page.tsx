@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { clientListSchema } from '@/lib/validation/clients';
 import { firstValues } from '@/lib/validation/list-params';
+import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listClientFilterOptions, listClients } from '@/server/clients/queries';
 import { ClientsTable } from './clients-table';
@@ -23,6 +24,8 @@ export async function ClientsListPage({
   const params = clientListSchema.parse(
     prospects ? { sort: 'nextStepDate', ...raw, status: 'prospect' } : raw,
   );
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
   const [{ rows, total, totalIsCapped }, { users, tags }] = await Promise.all([
     listClients(viewer, params),
     listClientFilterOptions(viewer),
@@ -54,6 +57,8 @@ export async function ClientsListPage({
         users={users}
         tags={tags}
         prospects={prospects}
+        listedAt={listedAt}
+        canReassign={can(viewer, 'clients.reassign')}
       />
     </>
   );

@@ -21,6 +21,7 @@ import {
   type ClientTier,
 } from '@/lib/clients';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
+import { ClientBulkActions } from './client-bulk-actions';
 import { ClientStatusBadge } from './client-status-badge';
 
 export type ClientTableRow = {
@@ -35,6 +36,7 @@ export type ClientTableRow = {
   annualValueCents: number;
   lastActivityAt: Date | null;
   updatedAt: Date;
+  version: number;
   fitScore: number | null;
   source: string | null;
   nextStep: string | null;
@@ -147,6 +149,8 @@ export function ClientsTable({
   users,
   tags,
   prospects = false,
+  listedAt,
+  canReassign,
 }: {
   rows: ClientTableRow[];
   total: number;
@@ -156,11 +160,15 @@ export function ClientsTable({
   users: Option[];
   tags: Option[];
   prospects?: boolean;
+  /** When the server read these rows (ISO): bulk actions skip clients changed since. */
+  listedAt: string;
+  canReassign: boolean;
 }) {
   const searchParams = useSearchParams();
   const exportQuery = new URLSearchParams(searchParams.toString());
   exportQuery.delete('page');
   exportQuery.delete('size');
+  exportQuery.delete('hide');
   if (prospects) exportQuery.set('status', 'prospect');
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
@@ -174,6 +182,21 @@ export function ClientsTable({
       params={params}
       getRowId={(row) => row.id}
       getRowHref={(row) => `/clients/${row.id}`}
+      bulk={{
+        getVersion: (row) => row.version,
+        getLabel: (row) => row.name,
+        filter: Object.fromEntries(exportQuery),
+        listedAt,
+        noun: prospects ? 'prospects' : 'clients',
+        actions: (context) => (
+          <ClientBulkActions
+            context={context}
+            users={users}
+            canReassign={canReassign}
+            exportQuery={exportQuery.toString()}
+          />
+        ),
+      }}
       emptyState={
         prospects ? 'No prospects match these filters.' : 'No clients match these filters.'
       }

@@ -16,11 +16,13 @@ import {
 } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
+import { BulkActionBar, type DataTableBulk } from './bulk-action-bar';
 import { ColumnVisibilityMenu } from './column-visibility-menu';
 import { DataTablePagination } from './data-table-pagination';
 import { FoldingFilters } from './folding-filters';
+import { useBulkSelection } from './use-bulk-selection';
 import { useUrlState } from './use-url-state';
 
 export const dataTableFeatures = tableFeatures({
@@ -63,7 +65,11 @@ type DataTableProps<TData extends RowData> = {
   actions?: ReactNode;
   /** The viewer's locale, for the row counts. */
   locale: string;
+  /** Row checkboxes and the bulk action bar; without it the table has neither. */
+  bulk?: DataTableBulk<TData>;
 };
+
+const noVersion = () => 0;
 
 function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
@@ -86,8 +92,11 @@ export function DataTable<TData extends RowData>({
   toolbar,
   actions,
   locale,
+  bulk,
 }: DataTableProps<TData>) {
   const router = useRouter();
+  const selection = useBulkSelection(rows, getRowId, bulk?.getVersion ?? noVersion);
+  const [bulkReport, setBulkReport] = useState('');
   const { searchParams, update, isPending } = useUrlState();
   const hidden = searchParams.get('hide');
 
@@ -143,6 +152,21 @@ export function DataTable<TData extends RowData>({
           <ColumnVisibilityMenu table={table} />
         </div>
       </div>
+      {bulk ? (
+        <>
+          <p role="status" className="text-sm font-medium text-slate-800 empty:hidden">
+            {bulkReport}
+          </p>
+          <BulkActionBar
+            bulk={bulk}
+            state={selection}
+            total={total}
+            totalIsCapped={totalIsCapped}
+            pageRowCount={rows.length}
+            onReport={setBulkReport}
+          />
+        </>
+      ) : null}
       <div
         className={cn(
           'overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
@@ -154,6 +178,22 @@ export function DataTable<TData extends RowData>({
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((headerGroup) => (
               <tr key={headerGroup.id}>
+                {bulk ? (
+                  <th scope="col" className="w-10 px-4 py-2.5">
+                    <input
+                      type="checkbox"
+                      aria-label="Select this page"
+                      checked={selection.pageSelected}
+                      ref={(box) => {
+                        if (box)
+                          box.indeterminate = selection.someSelected && !selection.pageSelected;
+                      }}
+                      onChange={selection.togglePage}
+                      disabled={rows.length === 0}
+                      className="size-4 align-middle"
+                    />
+                  </th>
+                ) : null}
                 {headerGroup.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const SortIcon =
@@ -196,7 +236,7 @@ export function DataTable<TData extends RowData>({
             {visibleRows.length === 0 ? (
               <tr>
                 <td
-                  colSpan={visibleColumns.length}
+                  colSpan={visibleColumns.length + (bulk ? 1 : 0)}
                   className="px-4 py-12 text-center text-slate-600"
                 >
                   {emptyState}
@@ -209,12 +249,25 @@ export function DataTable<TData extends RowData>({
                   <tr
                     key={row.id}
                     onClick={(event) => {
-                      if (!href || (event.target as HTMLElement).closest('a,button,input,select'))
+                      const target = event.target as HTMLElement;
+                      if (!href || target.closest('a,button,input,select,[data-row-select]'))
                         return;
                       router.push(href);
                     }}
                     className={cn(href && 'cursor-pointer hover:bg-slate-50')}
                   >
+                    {bulk ? (
+                      <td data-row-select className="w-10 px-4 py-2.5">
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${bulk.getLabel(row.original)}`}
+                          checked={selection.allMatching || selection.isSelected(row.id)}
+                          disabled={selection.allMatching}
+                          onChange={() => selection.toggle(row.original)}
+                          className="size-4 align-middle"
+                        />
+                      </td>
+                    ) : null}
                     {visibleColumns.map((column) => (
                       <td key={column.id} className="px-4 py-2.5 whitespace-nowrap text-slate-800">
                         {(column.columnDef as DataTableColumn<TData>).cell({ row })}

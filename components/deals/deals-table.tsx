@@ -11,6 +11,7 @@ import {
 import { buttonClasses } from '@/components/ui/button';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { DealListRow } from '@/server/deals/queries';
+import { DealBulkActions } from './deal-bulk-actions';
 import { DealStageBadge } from './deal-stage-badge';
 import { PipelineFilters } from './pipeline-filters';
 
@@ -97,6 +98,7 @@ export function DealsTable({
   params,
   viewer,
   users,
+  listedAt,
 }: {
   rows: DealListRow[];
   total: number;
@@ -104,11 +106,14 @@ export function DealsTable({
   params: DataTableParams;
   viewer: ViewerFormat;
   users: Option[];
+  /** When the server read these rows (ISO): bulk actions skip deals changed since. */
+  listedAt: string;
 }) {
   const searchParams = useSearchParams();
   const exportQuery = new URLSearchParams(searchParams.toString());
   exportQuery.delete('page');
   exportQuery.delete('size');
+  exportQuery.delete('hide');
   return (
     <DataTable
       locale={viewer.locale}
@@ -120,6 +125,16 @@ export function DealsTable({
       params={params}
       getRowId={(row) => row.id}
       getRowHref={(row) => `/deals/${row.id}`}
+      bulk={{
+        getVersion: (row) => row.version,
+        getLabel: (row) => row.name,
+        filter: Object.fromEntries(exportQuery),
+        listedAt,
+        noun: 'deals',
+        actions: (context) => (
+          <DealBulkActions context={context} users={users} exportQuery={exportQuery.toString()} />
+        ),
+      }}
       emptyState="No deals match these filters."
       toolbar={<PipelineFilters users={users} stages />}
       actions={

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import {
   DataTable,
   type DataTableColumn,
@@ -10,6 +11,7 @@ import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
+import { ProposalBulkActions } from './proposal-bulk-actions';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
 export type ProposalTableRow = {
@@ -24,6 +26,7 @@ export type ProposalTableRow = {
   reviewerName: string | null;
   validUntil: string | null;
   updatedAt: Date;
+  version: number;
 };
 
 function columnsFor(viewer: ViewerFormat): DataTableColumn<ProposalTableRow>[] {
@@ -91,6 +94,7 @@ export function ProposalsTable({
   params,
   viewer,
   users,
+  listedAt,
 }: {
   rows: ProposalTableRow[];
   total: number;
@@ -98,7 +102,14 @@ export function ProposalsTable({
   params: DataTableParams;
   viewer: ViewerFormat;
   users: { id: string; name: string }[];
+  /** When the server read these rows (ISO): bulk actions skip proposals changed since. */
+  listedAt: string;
 }) {
+  const searchParams = useSearchParams();
+  const filter = Object.fromEntries(searchParams);
+  delete filter.page;
+  delete filter.size;
+  delete filter.hide;
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (
     <DataTable
@@ -111,6 +122,14 @@ export function ProposalsTable({
       params={params}
       getRowId={(row) => row.id}
       getRowHref={(row) => `/proposals/${row.id}`}
+      bulk={{
+        getVersion: (row) => row.version,
+        getLabel: (row) => row.title,
+        filter,
+        listedAt,
+        noun: 'proposals',
+        actions: (context) => <ProposalBulkActions context={context} />,
+      }}
       emptyState="No proposals match these filters."
       toolbar={
         <>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkSelectionSchema } from '@/lib/bulk';
 import {
   clientStatuses,
   clientTiers,
@@ -182,4 +183,25 @@ export const recordVisibilities = ['open', 'assigned'] as const;
 export type RecordVisibility = (typeof recordVisibilities)[number];
 export const recordVisibilitySchema = z.object({
   visibility: z.enum(recordVisibilities, { error: 'Choose open or assigned.' }),
+});
+
+export const bulkReassignClientsSchema = z.object({
+  selection: bulkSelectionSchema,
+  role: z.enum(['owner', 'coordinator'], { error: 'Choose owner or coordinator.' }),
+  userId: z.uuid('Choose a user from the list.').nullable(),
+});
+
+export const bulkTagClientsSchema = z.object({
+  selection: bulkSelectionSchema,
+  operation: z.enum(['add', 'remove'], { error: 'Choose add or remove.' }),
+  tag: z
+    .string({ error: 'Enter a tag.' })
+    .trim()
+    .min(1, 'Enter a tag.')
+    .max(50, 'Keep the tag under 50 characters.'),
+});
+
+export const bulkClientStatusSchema = z.object({
+  selection: bulkSelectionSchema,
+  status: z.enum(clientStatuses, { error: 'Choose a status.' }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkSelectionSchema } from '@/lib/bulk';
 import { currencies } from '@/lib/clients';
 import { dealStages, openDealStages } from '@/lib/deals';
 import { moneyCents, optionalDate, optionalText, optionalUserId } from './fields';
@@ -99,3 +100,20 @@ export const dealListSchema = listParamsSchema(dealSortColumns, {
   dir: 'asc',
 }).extend(dealFilterSchema.shape);
 export type DealListParams = z.infer<typeof dealListSchema>;
+
+export const bulkMoveDealsSchema = z
+  .object({
+    selection: bulkSelectionSchema,
+    stage: z.enum(dealStages, { error: 'Choose a stage.' }),
+    lostReason: optionalText(500),
+  })
+  .refine((input) => input.stage !== 'lost' || Boolean(input.lostReason), {
+    path: ['lostReason'],
+    message: 'Say why these deals were lost.',
+  });
+
+export const bulkReassignDealsSchema = z.object({
+  selection: bulkSelectionSchema,
+  role: z.enum(['owner', 'coordinator'], { error: 'Choose owner or coordinator.' }),
+  userId: z.uuid('Choose a user from the list.').nullable(),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkSelectionSchema } from '@/lib/bulk';
 import { currencies } from '@/lib/clients';
 import { proposalStatuses, reviewDecisions } from '@/lib/proposals';
 import { moneyCents, optionalDate, optionalText, optionalUserId } from './fields';
@@ -107,3 +108,5 @@ export const confirmViewSchema = z.object({
   token,
   viewId: z.number().int().positive().nullable(),
 });
+
+export const bulkWithdrawProposalsSchema = z.object({ selection: bulkSelectionSchema });

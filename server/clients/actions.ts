@@ -20,6 +20,7 @@ import {
 } from './commands';
 import { importClientsCommand } from './import';
 import { findImportMappingCommand } from './import-mappings';
+import { bulkClientStatusCommand, bulkReassignClientsCommand, bulkTagClientsCommand } from './bulk';
 
 const clientPages = ['/clients', '/prospects', '/clients/[id]'];
 
@@ -52,4 +53,17 @@ export async function importClients(
 /** The mapping the signed-in user chose last time for this header row, if any. */
 export async function findImportMapping(input: z.input<typeof findImportMappingSchema>) {
   return performAction(findImportMappingCommand, input);
+}
+
+/** Bulk actions take JSON: a selection is a list of rows or the list's filter, not form fields. */
+export async function bulkReassignClients(input: unknown) {
+  return performAction(bulkReassignClientsCommand, input, clientPages);
+}
+
+export async function bulkTagClients(input: unknown) {
+  return performAction(bulkTagClientsCommand, input, clientPages);
+}
+
+export async function bulkSetClientStatus(input: unknown) {
+  return performAction(bulkClientStatusCommand, input, clientPages);
 }

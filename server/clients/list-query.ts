@@ -25,6 +25,7 @@ export const clientRowColumns = {
   annualValueCents: clients.annualValueCents,
   lastActivityAt: clients.lastActivityAt,
   updatedAt: clients.updatedAt,
+  version: clients.version,
   fitScore: clients.fitScore,
   source: clients.source,
   nextStep: clients.nextStep,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, ilike, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -57,12 +57,15 @@ const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowCol
 export async function* streamClients(
   viewer: CurrentUser,
   params: Omit<ClientListParams, 'page' | 'size'>,
+  /** Only these clients (the rows ticked on a page), still within the filter and visibility. */
+  ids?: string[],
 ): AsyncGenerator<Record<keyof typeof clientRowColumns, StreamedValue>> {
   assertCanRead(viewer);
-  yield* streamRows(
-    clientListQuery(clientListWhere(await visibleClients(viewer), params), params),
-    exportFields,
+  const where = and(
+    clientListWhere(await visibleClients(viewer), params),
+    ids ? inArray(clients.id, ids) : undefined,
   );
+  yield* streamRows(clientListQuery(where, params), exportFields);
 }
 
 /** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { performAction, toFormAction } from '@/server/action';
 import { getCurrentUser } from '@/server/auth/session';
+import { bulkMoveDealsCommand, bulkReassignDealsCommand } from './bulk';
 import { createDealCommand, moveDealCommand, updateDealCommand } from './commands';
 import { findDealClients, type DealClientOption } from './queries';
 
@@ -28,4 +29,13 @@ export async function searchDealClients(query: string): Promise<DealClientOption
   const parsed = z.string().trim().min(1).max(100).safeParse(query);
   if (!user || !parsed.success) return [];
   return findDealClients(user, parsed.data);
+}
+
+/** Bulk actions take JSON: a selection is a list of rows or the table's filter. */
+export async function bulkMoveDeals(input: unknown) {
+  return performAction(bulkMoveDealsCommand, input, dealPages);
+}
+
+export async function bulkReassignDeals(input: unknown) {
+  return performAction(bulkReassignDealsCommand, input, dealPages);
 }

@@ -29,6 +29,7 @@ export const dealRowColumns = {
   coordinatorId: deals.coordinatorId,
   coordinatorName: dealCoordinators.name,
   updatedAt: deals.updatedAt,
+  version: deals.version,
 };
 
 const sortColumns: Record<DealSort, PgColumn | SQL> = {

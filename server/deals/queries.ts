@@ -59,12 +59,15 @@ const exportFields = Object.keys(dealRowColumns) as (keyof typeof dealRowColumns
 export async function* streamDeals(
   viewer: CurrentUser,
   params: Omit<DealListParams, 'page' | 'size'>,
+  /** Only these deals (the rows ticked on a page), still within the filter and visibility. */
+  ids?: string[],
 ): AsyncGenerator<Record<keyof typeof dealRowColumns, StreamedValue>> {
   assertCanRead(viewer);
-  yield* streamRows(
-    dealListQuery(dealListWhere(await visibleDeals(viewer), params), params),
-    exportFields,
+  const where = and(
+    dealListWhere(await visibleDeals(viewer), params),
+    ids ? inArray(deals.id, ids) : undefined,
   );
+  yield* streamRows(dealListQuery(where, params), exportFields);
 }
 
 export type StageTotal = {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
-import { toFormAction } from '@/server/action';
+import { performAction, toFormAction } from '@/server/action';
 import { clientAddressFrom } from '@/server/auth/client-ip';
 import { formDataToObject } from '@/lib/form-data';
 import type { ActionResult } from '@/lib/action-result';
@@ -16,6 +16,7 @@ import {
   updateProposalCommand,
   withdrawProposalCommand,
 } from './commands';
+import { bulkWithdrawProposalsCommand } from './bulk';
 import { acceptSharedProposal, confirmShareLinkView, declineSharedProposal } from './share';
 
 const proposalPages = ['/proposals', '/proposals/[id]', '/proposals/review', '/clients/[id]', '/'];
@@ -28,6 +29,11 @@ export const reviseProposal = toFormAction(reviseProposalCommand, proposalPages)
 export const sendProposal = toFormAction(sendProposalCommand, proposalPages);
 export const withdrawProposal = toFormAction(withdrawProposalCommand, proposalPages);
 export const setShareLink = toFormAction(setShareLinkCommand, proposalPages);
+
+/** Takes JSON: a selection is a list of rows or the list's filter, not form fields. */
+export async function bulkWithdrawProposals(input: unknown) {
+  return performAction(bulkWithdrawProposalsCommand, input, proposalPages);
+}
 
 type ClientAnswer = ActionResult<{ status: 'accepted' | 'declined' }>;
 

@@ -114,7 +114,7 @@ async function snapshotVersion(tx: Transaction, proposal: Proposal, actorId: str
 }
 
 /** Writes a status change with its audit entry and timeline line; returns the updated row. */
-async function changeStatus(
+export async function changeStatus(
   { tx, user, audit }: ActionContext,
   proposal: Proposal,
   transition: ProposalTransition,
@@ -393,7 +393,7 @@ function newShareLink() {
   return { token, columns: { shareTokenHash: hash, shareLinkCreatedAt: new Date() } };
 }
 
-const noShareLink = { shareTokenHash: null, shareLinkCreatedAt: null };
+export const noShareLink = { shareTokenHash: null, shareLinkCreatedAt: null };
 
 /** A proposal whose valid-until date has passed is not offered to the client. */
 function assertStillValid(proposal: Proposal) {

@@ -55,7 +55,11 @@ const sortColumns: Record<ProposalSort, PgColumn> = {
   updatedAt: proposals.updatedAt,
 };
 
-function proposalListWhere(visibility: SQL | undefined, params: ProposalListParams) {
+/** The WHERE of the proposals list: the viewer's visibility, then the URL's filters. */
+export function proposalListWhere(
+  visibility: SQL | undefined,
+  params: Omit<ProposalListParams, 'page' | 'size' | 'sort' | 'dir'>,
+) {
   const filters: (SQL | undefined)[] = [visibility];
   if (params.status) filters.push(eq(proposals.status, params.status));
   if (params.author) filters.push(eq(proposals.authorId, params.author));
@@ -98,6 +102,7 @@ export async function listProposals(viewer: CurrentUser, params: ProposalListPar
         reviewerName: reviewers.name,
         validUntil: proposals.validUntil,
         updatedAt: proposals.updatedAt,
+        version: proposals.version,
       })
       .from(proposals)
       .innerJoin(clients, eq(clients.id, proposals.clientId))

@@ -4,6 +4,7 @@ import {
   type ClientStatus,
   type ClientTier,
 } from '@/lib/clients';
+import { selectedIdsSchema } from '@/lib/bulk';
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import { clientListSchema } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
@@ -51,17 +52,23 @@ async function* clientCsvRows(rows: ReturnType<typeof streamClients>, timeZone: 
   }
 }
 
-/** Every client matching the list's current filters and search, as CSV streamed row by row. */
+/**
+ * Every client matching the list's current filters and search (or only the ticked ones, `ids`),
+ * as CSV streamed row by row.
+ */
 export async function GET(request: Request) {
   const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export clients.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to clients.', { status: 403 });
-  const params = clientListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = new URL(request.url).searchParams;
+  const params = clientListSchema.parse(Object.fromEntries(query));
+  const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
+  if (ids && !ids.success) return new Response('Select at most 100 clients.', { status: 400 });
   return csvResponse(
     'clients',
     headerFor(viewer.timeZone),
-    clientCsvRows(streamClients(viewer, params), viewer.timeZone),
+    clientCsvRows(streamClients(viewer, params, ids?.data), viewer.timeZone),
     viewer.timeZone,
   );
 }

@@ -19,6 +19,8 @@ export default async function PipelinePage({
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
   const params = dealListSchema.parse(raw);
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
   const [{ rows, total, totalIsCapped }, totals, users] = await Promise.all([
     listDeals(viewer, params),
     getStageTotals(viewer, params),
@@ -35,6 +37,7 @@ export default async function PipelinePage({
         params={params}
         viewer={viewerFormat(viewer)}
         users={users}
+        listedAt={listedAt}
       />
     </>
   );

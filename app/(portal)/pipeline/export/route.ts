@@ -1,4 +1,5 @@
 import { dealStageLabels, type DealStage } from '@/lib/deals';
+import { selectedIdsSchema } from '@/lib/bulk';
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import { dealListSchema } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
@@ -40,17 +41,23 @@ async function* dealCsvRows(rows: ReturnType<typeof streamDeals>, timeZone: stri
   }
 }
 
-/** Every deal matching the pipeline's current filters and search, as CSV streamed row by row. */
+/**
+ * Every deal matching the pipeline's current filters and search (or only the ticked ones, `ids`),
+ * as CSV streamed row by row.
+ */
 export async function GET(request: Request) {
   const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export deals.', { status: 401 });
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to deals.', { status: 403 });
-  const params = dealListSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = new URL(request.url).searchParams;
+  const params = dealListSchema.parse(Object.fromEntries(query));
+  const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
+  if (ids && !ids.success) return new Response('Select at most 100 deals.', { status: 400 });
   return csvResponse(
     'deals',
     headerFor(viewer.timeZone),
-    dealCsvRows(streamDeals(viewer, params), viewer.timeZone),
+    dealCsvRows(streamDeals(viewer, params, ids?.data), viewer.timeZone),
     viewer.timeZone,
   );
 }

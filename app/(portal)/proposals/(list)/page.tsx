@@ -20,6 +20,8 @@ export default async function ProposalsPage({
 }) {
   const viewer = await requirePermission('clients.read');
   const params = proposalListSchema.parse(firstValues(await searchParams));
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
   const [{ rows, total, totalIsCapped }, users] = await Promise.all([
     listProposals(viewer, params),
     listAssignableUsers(viewer),
@@ -49,6 +51,7 @@ export default async function ProposalsPage({
         params={params}
         viewer={viewerFormat(viewer)}
         users={users}
+        listedAt={listedAt}
       />
     </>
   );
