@@ -6,3 +6,4 @@ export * from './clients';
 export * from './deals';
 export * from './proposals';
 export * from './notifications';
+export * from './saved-views';
