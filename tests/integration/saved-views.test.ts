@@ -10,6 +10,7 @@ import { listClients } from '@/server/clients/queries';
 import {
   createSavedViewCommand,
   deleteSavedViewCommand,
+  maxViewsPerList,
   renameSavedViewCommand,
   saveSavedViewStateCommand,
   setDefaultSavedViewCommand,
@@ -120,6 +121,27 @@ describe('one’s own saved views', () => {
       other.id,
       first.id,
     ]);
+  });
+
+  it('keeps at most thirty views of one list per user', async () => {
+    const me = await createActor('coordinator');
+    await db.insert(savedViews).values(
+      Array.from({ length: maxViewsPerList }, (_, index) => ({
+        ownerId: me.id,
+        list: 'clients' as const,
+        name: `View ${index}`,
+      })),
+    );
+    const result = await executeAction(createSavedViewCommand, me, {
+      list: 'clients',
+      name: 'One too many',
+      state: '',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'You can keep up to 30 views of a list. Delete one first.',
+    });
+    await saveView(me, { list: 'deals', state: '' });
   });
 
   it('refuses a blank name with a field error', async () => {
