@@ -55,6 +55,9 @@ export const auditActionLabels: Record<string, string> = {
   'deal.created': 'Deal added',
   'deal.updated': 'Deal edited',
   'deal.stage_changed': 'Deal moved',
+  'saved_view.created': 'Saved view added',
+  'saved_view.updated': 'Saved view changed',
+  'saved_view.deleted': 'Saved view deleted',
 };
 
 export function auditActionLabel(action: string) {

@@ -7,6 +7,8 @@ import { firstValues } from '@/lib/validation/list-params';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listClientFilterOptions, listClients } from '@/server/clients/queries';
+import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
+import { getSavedViewsBar } from '@/server/saved-views/queries';
 import { ClientsTable } from './clients-table';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -21,14 +23,18 @@ export async function ClientsListPage({
 }) {
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
+  const savedViews = getSavedViewsBar(viewer, prospects ? 'prospects' : 'clients', raw);
+  // A bare address may redirect to the user's default view: find out before querying the list.
+  if (Object.keys(raw).length === 0) await savedViews;
   const params = clientListSchema.parse(
     prospects ? { sort: 'nextStepDate', ...raw, status: 'prospect' } : raw,
   );
   // Taken before the rows are read, so a bulk action skips anything changed while they load.
   const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, { users, tags }] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, { users, tags }, bar] = await Promise.all([
     listClients(viewer, params),
     listClientFilterOptions(viewer),
+    savedViews,
   ]);
   return (
     <>
@@ -48,6 +54,7 @@ export async function ClientsListPage({
           </Link>
         }
       />
+      <SavedViewsBar bar={bar} />
       <ClientsTable
         rows={rows}
         total={total}

@@ -17,6 +17,7 @@ export function PipelineHeader({
     sort: _sort,
     dir: _dir,
     hide: _hide,
+    view: _view,
     ...filters
   } = searchParams;
   return (

@@ -7,3 +7,4 @@ export * from './deals';
 export * from './proposals';
 export * from './notifications';
 export * from './client-imports';
+export * from './saved-views';

@@ -61,6 +61,12 @@ export const permissionMatrix = {
   // Not in DESIGN.md's table: everyone reads and clears the notifications addressed to them.
   'notifications.own': everyone,
   'profile.own': everyone,
+  // Save, rename and delete one's own views of a list, and choose the view a list opens with.
+  'savedViews.own': everyone,
+  // Share one's own view with the team, or stop sharing it.
+  'savedViews.share': everyone,
+  // Delete a view someone else shared with the team.
+  'savedViews.deleteShared': managersOnly,
   'reports.own': everyone,
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': managersOnly,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DealsTable } from '@/components/deals/deals-table';
 import { PipelineHeader } from '@/components/deals/pipeline-header';
+import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { StageSummary } from '@/components/deals/stage-totals';
 import { dealListSchema } from '@/lib/validation/deals';
 import { firstValues } from '@/lib/validation/list-params';
@@ -8,6 +9,7 @@ import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { getStageTotals, listDeals } from '@/server/deals/queries';
 import { viewerFormat } from '@/lib/format';
+import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 
@@ -18,18 +20,23 @@ export default async function PipelinePage({
 }) {
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
+  const savedViews = getSavedViewsBar(viewer, 'deals', raw);
+  // A bare address may redirect to the user's default view: find out before querying the list.
+  if (Object.keys(raw).length === 0) await savedViews;
   const params = dealListSchema.parse(raw);
   // Taken before the rows are read, so a bulk action skips anything changed while they load.
   const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, totals, users] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, totals, users, bar] = await Promise.all([
     listDeals(viewer, params),
     getStageTotals(viewer, params),
     listAssignableUsers(viewer),
+    savedViews,
   ]);
   return (
     <>
       <PipelineHeader current="Table" searchParams={raw} />
       <StageSummary totals={totals} locale={viewer.locale} />
+      <SavedViewsBar bar={bar} />
       <DealsTable
         rows={rows}
         total={total}

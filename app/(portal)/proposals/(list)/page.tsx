@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProposalsTable } from '@/components/proposals/proposals-table';
+import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { firstValues } from '@/lib/validation/list-params';
@@ -10,6 +11,7 @@ import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { listProposals } from '@/server/proposals/queries';
 import { viewerFormat } from '@/lib/format';
+import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Proposals' };
 
@@ -19,12 +21,17 @@ export default async function ProposalsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePermission('clients.read');
-  const params = proposalListSchema.parse(firstValues(await searchParams));
+  const raw = firstValues(await searchParams);
+  const savedViews = getSavedViewsBar(viewer, 'proposals', raw);
+  // A bare address may redirect to the user's default view: find out before querying the list.
+  if (Object.keys(raw).length === 0) await savedViews;
+  const params = proposalListSchema.parse(raw);
   // Taken before the rows are read, so a bulk action skips anything changed while they load.
   const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, users] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, users, bar] = await Promise.all([
     listProposals(viewer, params),
     listAssignableUsers(viewer),
+    savedViews,
   ]);
   return (
     <>
@@ -44,6 +51,7 @@ export default async function ProposalsPage({
           </div>
         }
       />
+      <SavedViewsBar bar={bar} />
       <ProposalsTable
         rows={rows}
         total={total}

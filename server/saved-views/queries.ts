@@ -1,0 +1,128 @@
+import 'server-only';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { db } from '@/db/client';
+import { savedViewDefaults, savedViews, users } from '@/db/schema';
+import {
+  normaliseListState,
+  savedViewListDefinitions,
+  type SavedViewList,
+} from '@/lib/validation/saved-views';
+import { can, type Permission } from '@/server/auth/permissions';
+import type { CurrentUser } from '@/server/auth/session';
+
+/** The permission a list's page needs: a view of a list is only for those who may open it. */
+export const savedViewListPermissions: Record<SavedViewList, Permission> = {
+  clients: 'clients.read',
+  prospects: 'clients.read',
+  deals: 'clients.read',
+  proposals: 'clients.read',
+  users: 'users.manage',
+};
+
+export type SavedViewTab = {
+  id: string;
+  name: string;
+  /** The view's query string, cleaned by the list's schema again as it is read. */
+  state: string;
+  href: string;
+  shared: boolean;
+  mine: boolean;
+  ownerName: string;
+  isDefault: boolean;
+  canDelete: boolean;
+};
+
+export type SavedViewsBarData = {
+  list: SavedViewList;
+  tabs: SavedViewTab[];
+  /** The tab the address names (`view=<id>`); null is "All". */
+  activeId: string | null;
+  /** The list's current URL state, normalised the way a view stores it. */
+  current: string;
+  /** The list page's path, and the address of its "All" tab. */
+  path: string;
+  allHref: string;
+  canShare: boolean;
+};
+
+function hrefOf(path: string, viewId: string, state: string) {
+  return `${path}?${new URLSearchParams({ view: viewId })}${state ? `&${state}` : ''}`;
+}
+
+/** The signed-in user's own views of a list and those shared with the team, own ones first. */
+export async function listSavedViews(viewer: CurrentUser, list: SavedViewList) {
+  if (!can(viewer, savedViewListPermissions[list])) forbidden();
+  const { path } = savedViewListDefinitions[list];
+  const rows = await db
+    .select({
+      id: savedViews.id,
+      name: savedViews.name,
+      state: savedViews.state,
+      shared: savedViews.shared,
+      ownerId: savedViews.ownerId,
+      ownerName: users.name,
+      isDefault: sql<boolean>`${savedViewDefaults.viewId} is not null`,
+    })
+    .from(savedViews)
+    .innerJoin(users, eq(users.id, savedViews.ownerId))
+    .leftJoin(
+      savedViewDefaults,
+      and(
+        eq(savedViewDefaults.viewId, savedViews.id),
+        eq(savedViewDefaults.userId, viewer.id),
+        eq(savedViewDefaults.list, list),
+      ),
+    )
+    .where(
+      and(
+        eq(savedViews.list, list),
+        or(eq(savedViews.ownerId, viewer.id), eq(savedViews.shared, true)),
+      ),
+    )
+    .orderBy(
+      sql`${savedViews.ownerId} = ${viewer.id} desc`,
+      asc(sql`lower(${savedViews.name})`),
+      asc(savedViews.id),
+    );
+  return rows.map((row): SavedViewTab => {
+    const mine = row.ownerId === viewer.id;
+    const { state } = normaliseListState(list, new URLSearchParams(row.state));
+    return {
+      id: row.id,
+      name: row.name,
+      state,
+      href: hrefOf(path, row.id, state),
+      shared: row.shared,
+      mine,
+      ownerName: row.ownerName,
+      isDefault: row.isDefault,
+      canDelete: mine || (row.shared && can(viewer, 'savedViews.deleteShared')),
+    };
+  });
+}
+
+/**
+ * The saved views strip of a list page for the address `raw` (its first values). An address with
+ * no parameters at all opens the user's default view, if they chose one: it redirects there.
+ * Any parameter, even `view=all`, wins over the default.
+ */
+export async function getSavedViewsBar(
+  viewer: CurrentUser,
+  list: SavedViewList,
+  raw: Record<string, string>,
+): Promise<SavedViewsBarData> {
+  const tabs = await listSavedViews(viewer, list);
+  const { path } = savedViewListDefinitions[list];
+  const preset = tabs.find((tab) => tab.isDefault);
+  if (Object.keys(raw).length === 0 && preset) redirect(preset.href);
+  return {
+    list,
+    tabs,
+    activeId: tabs.find((tab) => tab.id === raw.view)?.id ?? null,
+    current: normaliseListState(list, new URLSearchParams(raw)).state,
+    path,
+    allHref: preset ? `${path}?view=all` : path,
+    canShare: can(viewer, 'savedViews.share'),
+  };
+}
