@@ -78,7 +78,7 @@ test('the user menu’s sign-out also stops a copied cookie from reading the ses
   await signInAndWait(page, user);
   const oldCookie = await sessionCookie(page.context());
   await page.getByRole('button', { name: `Account menu for ${user.name}` }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   const replay = await browser.newContext(signedOut);

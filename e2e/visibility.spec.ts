@@ -85,9 +85,9 @@ test.describe('under "assigned" record visibility', () => {
     const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
     await expect(bell).toBeVisible();
     await bell.click();
-    const recent = page.getByRole('list', { name: 'Recent notifications' });
-    await expect(recent.getByRole('link', { name: new RegExp(mine.name) })).toBeVisible();
-    await expect(recent.getByRole('link')).toHaveCount(1);
+    const recent = page.getByRole('group', { name: 'Recent notifications' });
+    await expect(recent.getByRole('menuitem', { name: new RegExp(mine.name) })).toBeVisible();
+    await expect(recent.getByRole('menuitem')).toHaveCount(1);
     await expect(page.getByText(theirs.name)).toHaveCount(0);
 
     await page.goto('/notifications');

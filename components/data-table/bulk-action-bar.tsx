@@ -35,6 +35,7 @@ export function BulkActionBar<TData>({
   total,
   totalIsCapped,
   pageRowCount,
+  locale,
   onReport,
 }: {
   bulk: DataTableBulk<TData>;
@@ -42,10 +43,12 @@ export function BulkActionBar<TData>({
   total: number;
   totalIsCapped: boolean;
   pageRowCount: number;
+  /** The viewer's locale, for the counts. */
+  locale: string;
   onReport: (message: string) => void;
 }) {
-  const totalLabel = `${formatCount(total)}${totalIsCapped ? '+' : ''}`;
-  const count = state.allMatching ? totalLabel : formatCount(state.versions.size);
+  const totalLabel = `${formatCount(total, locale)}${totalIsCapped ? '+' : ''}`;
+  const count = state.allMatching ? totalLabel : formatCount(state.versions.size, locale);
   const active = state.allMatching || state.someSelected;
   return (
     <>
@@ -64,7 +67,7 @@ export function BulkActionBar<TData>({
               <p className="text-xs text-slate-600">
                 All {totalLabel} {bulk.noun} matching this filter.
                 {totalIsCapped
-                  ? ` One bulk action changes at most ${formatCount(bulkCap)}: narrow the filter first.`
+                  ? ` One bulk action changes at most ${formatCount(bulkCap, locale)}: narrow the filter first.`
                   : ''}
               </p>
             ) : state.pageSelected && total > pageRowCount ? (

@@ -163,6 +163,7 @@ export function DataTable<TData extends RowData>({
             total={total}
             totalIsCapped={totalIsCapped}
             pageRowCount={rows.length}
+            locale={locale}
             onReport={setBulkReport}
           />
         </>

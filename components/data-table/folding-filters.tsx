@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 
 /** URL parameters that are a list's own state rather than a filter the user set. */
-const listStateParams = new Set(['page', 'size', 'sort', 'dir', 'hide']);
+const listStateParams = new Set(['page', 'size', 'sort', 'dir', 'hide', 'view']);
 
 /**
  * A list's filters. On a narrow screen they fold behind a "Filters" button that counts those set,

@@ -10,10 +10,25 @@ export function SearchInput({ label, placeholder }: { label: string; placeholder
   const { searchParams, update } = useUrlState();
   const current = searchParams.get('q') ?? '';
   const [value, setValue] = useState(current);
+  // What this box last wrote to the URL, and the URL's term it last saw: a term that changes
+  // without this box (a saved view's tab, "All", the back button) replaces what it holds, so a
+  // stale term is never written back over the new address.
+  const [written, setWritten] = useState(current);
+  const [seen, setSeen] = useState(current);
+  if (current !== seen) {
+    setSeen(current);
+    if (current !== written) {
+      setWritten(current);
+      setValue(current);
+    }
+  }
 
   useEffect(() => {
     if (value.trim() === current) return;
-    const timer = setTimeout(() => update({ q: value.trim() }), 300);
+    const timer = setTimeout(() => {
+      setWritten(value.trim());
+      update({ q: value.trim() });
+    }, 300);
     return () => clearTimeout(timer);
   }, [value, current, update]);
 

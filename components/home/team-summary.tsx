@@ -35,7 +35,9 @@ export function TeamSummary({ counts, recent, viewer }: TeamSummaryProps) {
           {roles.map((role) => (
             <div key={role}>
               <dt className="text-xs text-slate-600">{roleLabels[role]}s</dt>
-              <dd className="text-2xl font-semibold">{formatCount(counts.byRole[role])}</dd>
+              <dd className="text-2xl font-semibold">
+                {formatCount(counts.byRole[role], viewer.locale)}
+              </dd>
             </div>
           ))}
         </dl>

@@ -17,6 +17,7 @@ import { runBulk } from '@/server/bulk/run-bulk';
 import { clientListWhere } from './list-query';
 import { assertActiveUser, recordChange } from './records';
 import { visibleClients } from './visibility';
+import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 
 /**
  * Locks the selected clients the user may see, in id order (so two bulk actions never deadlock),
@@ -55,10 +56,11 @@ const bumpVersion = { version: sql`${clients.version} + 1` };
 export const bulkReassignClientsCommand = defineAction({
   schema: bulkReassignClientsSchema,
   permission: 'clients.reassign',
-  async run(input, { tx, user, audit }) {
+  async run(input, context) {
+    const { tx, user, audit } = context;
     const field = input.role === 'owner' ? 'ownerId' : 'coordinatorId';
     await assertActiveUser(tx, input.userId, 'userId');
-    return eachClient(tx, user, input.selection, async (client) => {
+    const summary = await eachClient(tx, user, input.selection, async (client) => {
       if (!can(user, 'clients.reassign', { ownerId: client.ownerId })) return 'forbidden';
       if (client[field] === input.userId) return 'unchanged';
       await tx
@@ -75,6 +77,9 @@ export const bulkReassignClientsCommand = defineAction({
       });
       return 'changed';
     });
+    // As for one reassignment: reviews whose reviewer no longer sees the account move on.
+    await rerouteHiddenReviews(context, {});
+    return summary;
   },
 });
 

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { performAction, toFormAction } from '@/server/action';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { bulkMoveDealsCommand, bulkReassignDealsCommand } from './bulk';
 import { createDealCommand, moveDealCommand, updateDealCommand } from './commands';
 import { findDealClients, type DealClientOption } from './queries';
@@ -25,7 +25,8 @@ export async function moveDeal(input: {
 
 /** The new-deal client picker: visible clients by name, for signed-in users only. */
 export async function searchDealClients(query: string): Promise<DealClientOption[]> {
-  const user = await getCurrentUser();
+  // Nothing opens to someone still on a temporary password.
+  const user = await getUserForRoute();
   const parsed = z.string().trim().min(1).max(100).safeParse(query);
   if (!user || !parsed.success) return [];
   return findDealClients(user, parsed.data);

@@ -6,6 +6,7 @@ import { formatMoney } from '@/lib/format';
 import { truncate } from '@/lib/utils';
 import { recordAudit } from '@/server/audit/record-audit';
 import { recordActivity } from '@/server/clients/records';
+import { userSeesClient } from '@/server/clients/visibility';
 import { notify } from '@/server/notifications/notify';
 import { readReviewSettings } from '@/server/settings/queries';
 
@@ -56,11 +57,16 @@ export async function escalateOverdueReviews(database: Database, now: Date) {
         ),
       );
     // A backup reviewer deactivated since the setting was saved is passed over.
-    const backupReviewerId =
+    const settingsBackupId =
       escalateTo.find((user) => user.id === settings.backupReviewerId)?.id ?? null;
     const managerIds = escalateTo.filter((user) => user.role === 'manager').map((user) => user.id);
 
     for (const proposal of overdue) {
+      // Under `assigned` visibility a backup who cannot see the account is passed over.
+      const backupReviewerId =
+        settingsBackupId && (await userSeesClient(tx, settingsBackupId, proposal.clientId))
+          ? settingsBackupId
+          : null;
       // The version stays: escalation changes who else may decide, not what is being reviewed.
       await tx
         .update(proposals)

@@ -38,7 +38,7 @@ export async function bulkWithdrawProposals(input: unknown) {
 type ClientAnswer = ActionResult<{ status: 'accepted' | 'declined' }>;
 
 async function visitorAddress() {
-  return clientAddressFrom(await headers()).reported;
+  return clientAddressFrom(await headers());
 }
 
 /** Shows the client page its new state once the answer is recorded. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type Transaction } from '@/db/client';
 import {
@@ -21,6 +21,7 @@ import {
   declineProposalSchema,
 } from '@/lib/validation/proposals';
 import { recordAudit } from '@/server/audit/record-audit';
+import type { ClientAddress } from '@/server/auth/client-ip';
 import { recordActivity } from '@/server/clients/records';
 import { moveDealStage } from '@/server/deals/stage';
 import { notify } from '@/server/notifications/notify';
@@ -208,9 +209,16 @@ export async function confirmShareLinkView(raw: unknown, userAgent: string | nul
     const [totals] = await tx
       .update(proposalViewTotals)
       .set({ views: sql`${proposalViewTotals.views} + 1`, lastViewedAt: new Date() })
-      .where(eq(proposalViewTotals.proposalId, shared.id))
+      // A view is one of the logged requests: repeated reports past the log's cap add nothing.
+      .where(
+        and(
+          eq(proposalViewTotals.proposalId, shared.id),
+          lt(proposalViewTotals.views, proposalViewTotals.requests),
+        ),
+      )
       .returning({ views: proposalViewTotals.views });
-    if (totals?.views === 1) {
+    if (!totals) return false;
+    if (totals.views === 1) {
       await notify(tx, [shared.authorId], {
         kind: 'proposal_viewed',
         title: `Viewed by the client: ${shared.title}`,
@@ -247,12 +255,15 @@ async function lockForAnswer(tx: Transaction, token: string): Promise<Proposal> 
 }
 class AnswerRefused extends Error {}
 
+/** Where the client's answer came from, and what `X-Forwarded-For` claimed (audit only). */
+type AnswerAddress = Pick<ClientAddress, 'reported' | 'forwardedFor'> | null;
+
 /** The client's answer through the share link: no account, so the token is the permission. */
 async function answer(
   token: string,
   outcome: 'accepted' | 'declined',
   details: { name?: string; comment?: string },
-  address: string | null,
+  address: AnswerAddress,
 ): Promise<ActionResult<Response>> {
   try {
     await db.transaction(async (tx) => {
@@ -274,7 +285,8 @@ async function answer(
         entityId: proposal.id,
         before: { status: proposal.status },
         after: { status: outcome, ...details },
-        ip: address,
+        ip: address?.reported ?? null,
+        forwardedFor: address?.forwardedFor ?? null,
       });
       await recordActivity(tx, {
         clientId: proposal.clientId,
@@ -316,13 +328,13 @@ async function answer(
   }
 }
 
-export async function acceptSharedProposal(raw: unknown, address: string | null) {
+export async function acceptSharedProposal(raw: unknown, address: AnswerAddress) {
   const parsed = acceptProposalSchema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
   return answer(parsed.data.token, 'accepted', { name: parsed.data.name }, address);
 }
 
-export async function declineSharedProposal(raw: unknown, address: string | null) {
+export async function declineSharedProposal(raw: unknown, address: AnswerAddress) {
   const parsed = declineProposalSchema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, raw);
   return answer(parsed.data.token, 'declined', { comment: parsed.data.comment }, address);

@@ -1,12 +1,13 @@
 'use server';
 
 import { searchQuerySchema, type SearchGroup } from '@/lib/search';
-import { getCurrentUser } from '@/server/auth/session';
+import { getUserForRoute } from '@/server/auth/session';
 import { searchEverything } from './queries';
 
 /** The palette's query: signed-in users only; too short or too long a query finds nothing. */
 export async function search(query: string): Promise<SearchGroup[]> {
-  const user = await getCurrentUser();
+  // Nothing opens to someone still on a temporary password.
+  const user = await getUserForRoute();
   const parsed = searchQuerySchema.safeParse(query);
   if (!user || !parsed.success) return [];
   return searchEverything(user, parsed.data);

@@ -6,7 +6,9 @@ import { auditLog, clients, notifications, proposals, settings } from '@/db/sche
 import type { Role } from '@/lib/roles';
 import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
+import { bulkReassignClientsCommand } from '@/server/clients/bulk';
 import { reassignClientCommand } from '@/server/clients/commands';
+import { escalateOverdueReviews } from '@/server/jobs/escalate-overdue-reviews';
 import { deliverNotificationEmail } from '@/server/jobs/deliver-notification-emails';
 import {
   markAllNotificationsReadCommand,
@@ -324,6 +326,44 @@ describe('reviews whose reviewer loses sight of the account', () => {
     expect((await getReviewQueue(manager)).map((row) => row.id)).toContain(proposal.id);
     expect(await notificationsOf(manager.id)).toEqual([
       expect.objectContaining({ kind: 'review_reassigned' }),
+    ]);
+  });
+
+  it('move when a bulk action reassigns the account away from its reviewing owner', async () => {
+    const manager = await createActor('manager');
+    const { client, proposal } = await accountInReview();
+    const newOwner = await createActor('executive');
+    await setVisibility('assigned');
+
+    expectOk(
+      await executeAction(bulkReassignClientsCommand, manager, {
+        selection: { mode: 'rows', rows: [{ id: client.id, version: client.version }] },
+        role: 'owner',
+        userId: newOwner.id,
+      }),
+    );
+
+    expect((await readProposal(proposal.id)).reviewerId).toBeNull();
+    expect((await getReviewQueue(manager)).map((row) => row.id)).toContain(proposal.id);
+  });
+
+  it('escalate past a backup reviewer who does not see the account', async () => {
+    const manager = await createActor('manager');
+    const { proposal } = await accountInReview();
+    const blindBackup = await createActor('executive');
+    await setBackupReviewer(blindBackup.id);
+    await setVisibility('assigned');
+    await db
+      .update(proposals)
+      .set({ reviewDueAt: new Date(now.getTime() - 60_000) })
+      .where(eq(proposals.id, proposal.id));
+
+    expect(await escalateOverdueReviews(db, now)).toBe(1);
+    const after = await readProposal(proposal.id);
+    expect(after.escalatedAt).toEqual(now);
+    expect(after.backupReviewerId).toBeNull();
+    expect(await notificationsOf(manager.id)).toEqual([
+      expect.objectContaining({ kind: 'review_escalated' }),
     ]);
   });
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import {
+  auditLog,
   dealStageChanges,
   deals,
   notifications,
@@ -452,7 +453,17 @@ describe('the client share link', () => {
       ok: false,
       fieldErrors: { name: expect.any(Array) },
     });
-    expectOk(await acceptSharedProposal({ token, name: 'Ada Byron' }, '203.0.113.9'));
+    expectOk(
+      await acceptSharedProposal(
+        { token, name: 'Ada Byron' },
+        { reported: '203.0.113.9', forwardedFor: '198.51.100.7' },
+      ),
+    );
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, proposal.id), eq(auditLog.action, 'proposal.accept')));
+    expect(audit).toMatchObject({ ip: '203.0.113.9', forwardedFor: '198.51.100.7' });
     expect(await readProposal(proposal.id)).toMatchObject({
       status: 'accepted',
       responderName: 'Ada Byron',
