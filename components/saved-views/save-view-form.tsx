@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { fieldAria, Input } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { SavedViewList } from '@/lib/validation/saved-views';
 import { createSavedView } from '@/server/saved-views/actions';
+import { ViewNameField } from './view-name-field';
 
 /** "Save as new": names the list's current state, and shares it with the team if asked. */
 export function SaveViewForm({
@@ -25,7 +25,6 @@ export function SaveViewForm({
   onCancel: () => void;
   onSaved: (href: string) => void;
 }) {
-  const id = useId();
   const [result, formAction] = useFormAction(createSavedView, {
     successMessage: () => 'View saved.',
   });
@@ -47,24 +46,12 @@ export function SaveViewForm({
       <input type="hidden" name="list" value={list} />
       <input type="hidden" name="state" value={state} />
       <div className="space-y-1">
-        <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600">
-          View name
-        </label>
-        <Input
-          id={`${id}-name`}
-          name="name"
-          required
-          maxLength={60}
-          autoFocus
+        <ViewNameField
+          label="View name"
           defaultValue={result?.ok === false ? result.values?.name : undefined}
+          error={nameError}
           className="w-56"
-          {...fieldAria(`${id}-name`, nameError)}
         />
-        {nameError?.length ? (
-          <p id={`${id}-name-error`} className="text-sm text-red-700">
-            {nameError.join(' ')}
-          </p>
-        ) : null}
       </div>
       {canShare ? (
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-800">

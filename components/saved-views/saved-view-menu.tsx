@@ -2,10 +2,9 @@
 
 import { ChevronDown } from 'lucide-react';
 import { Popover } from 'radix-ui';
-import { useCallback, useEffect, useId, useState, useTransition } from 'react';
+import { useCallback, useEffect, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { fieldAria, Input } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/action-result';
@@ -17,6 +16,7 @@ import {
   shareSavedView,
 } from '@/server/saved-views/actions';
 import type { SavedViewTab } from '@/server/saved-views/queries';
+import { ViewNameField } from './view-name-field';
 
 const itemClasses =
   'block w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100';
@@ -158,7 +158,6 @@ export function SavedViewMenu({
 }
 
 function RenameForm({ tab, onDone }: { tab: SavedViewTab; onDone: () => void }) {
-  const id = useId();
   const [result, formAction] = useFormAction(renameSavedView, {
     successMessage: () => 'View renamed.',
   });
@@ -169,23 +168,11 @@ function RenameForm({ tab, onDone }: { tab: SavedViewTab; onDone: () => void }) 
   return (
     <form action={formAction} className="space-y-2 p-2">
       <input type="hidden" name="id" value={tab.id} />
-      <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600">
-        New name
-      </label>
-      <Input
-        id={`${id}-name`}
-        name="name"
-        required
-        maxLength={60}
-        autoFocus
+      <ViewNameField
+        label="New name"
         defaultValue={result?.ok === false ? result.values?.name : tab.name}
-        {...fieldAria(`${id}-name`, error)}
+        error={error}
       />
-      {error ? (
-        <p id={`${id}-name-error`} className="text-sm text-red-700">
-          {error.join(' ')}
-        </p>
-      ) : null}
       <SubmitButton pendingLabel="Renaming…" className="py-1">
         Rename
       </SubmitButton>

@@ -14,7 +14,7 @@ import type { CurrentUser } from '@/server/auth/session';
 import { runBulk } from '@/server/bulk/run-bulk';
 import { assertActiveUser, recordActivity } from '@/server/clients/records';
 import { dealListWhere } from './list-query';
-import { moveDealStage } from './stage';
+import { moveDealStage, stageChangeAudit } from './stage';
 import { visibleDeals } from './visibility';
 
 /** Locks the selected deals the user may see, in id order, and runs `change` on each as shown. */
@@ -53,18 +53,7 @@ export const bulkMoveDealsCommand = defineAction({
       if (deal.stage === input.stage) return 'unchanged';
       if (!checkStageMove(deal.stage, input.stage, input.lostReason).ok) return 'invalid';
       const moved = await moveDealStage(tx, deal, input.stage, user.id, input.lostReason);
-      await audit({
-        action: 'deal.stage_changed',
-        entityType: 'deal',
-        entityId: deal.id,
-        before: { stage: deal.stage, probability: deal.probability, lostReason: deal.lostReason },
-        after: {
-          stage: moved.stage,
-          probability: moved.probability,
-          lostReason: moved.lostReason,
-          bulk: true,
-        },
-      });
+      await audit(stageChangeAudit(deal, moved, true));
       return 'changed';
     });
   },

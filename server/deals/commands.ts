@@ -18,7 +18,7 @@ import {
   recordActivity,
 } from '@/server/clients/records';
 import { ActionError, staleRecord } from '@/server/errors';
-import { moveDealStage } from './stage';
+import { moveDealStage, stageChangeAudit } from './stage';
 import { visibleDeals } from './visibility';
 
 const dealFieldLabels: Record<string, string> = {
@@ -136,13 +136,7 @@ export const moveDealCommand = defineAction({
     const deal = await lockVisibleDeal(tx, user, input.dealId);
     if (deal.version !== input.version) throw staleRecord('deal');
     const moved = await moveDealStage(tx, deal, input.stage, user.id, input.lostReason);
-    await audit({
-      action: 'deal.stage_changed',
-      entityType: 'deal',
-      entityId: deal.id,
-      before: { stage: deal.stage, probability: deal.probability, lostReason: deal.lostReason },
-      after: { stage: moved.stage, probability: moved.probability, lostReason: moved.lostReason },
-    });
+    await audit(stageChangeAudit(deal, moved));
     return { id: moved.id, version: moved.version, stage: moved.stage };
   },
 });

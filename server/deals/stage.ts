@@ -48,3 +48,20 @@ export async function moveDealStage(
   });
   return updated;
 }
+
+const stageFields = (deal: Deal) => ({
+  stage: deal.stage,
+  probability: deal.probability,
+  lostReason: deal.lostReason,
+});
+
+/** The audit entry of a stage move made by `moveDealStage`; a bulk move marks its `after`. */
+export function stageChangeAudit(before: Deal, after: Deal, bulk = false) {
+  return {
+    action: 'deal.stage_changed',
+    entityType: 'deal',
+    entityId: before.id,
+    before: stageFields(before),
+    after: bulk ? { ...stageFields(after), bulk: true } : stageFields(after),
+  } as const;
+}

@@ -2,12 +2,12 @@ import 'server-only';
 import { and, asc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { clients, proposals, users } from '@/db/schema';
-import { formatMoney } from '@/lib/format';
 import { truncate } from '@/lib/utils';
 import { recordAudit } from '@/server/audit/record-audit';
 import { recordActivity } from '@/server/clients/records';
 import { userSeesClient } from '@/server/clients/visibility';
 import { notify } from '@/server/notifications/notify';
+import { reviewNoticeColumns, reviewNoticeLead } from '@/server/proposals/review-notice';
 import { readReviewSettings } from '@/server/settings/queries';
 
 const batchSize = 100;
@@ -20,16 +20,7 @@ const batchSize = 100;
 export async function escalateOverdueReviews(database: Database, now: Date) {
   return database.transaction(async (tx) => {
     const overdue = await tx
-      .select({
-        id: proposals.id,
-        title: proposals.title,
-        clientId: proposals.clientId,
-        clientName: clients.name,
-        authorId: proposals.authorId,
-        backupReviewerId: proposals.backupReviewerId,
-        amountCents: proposals.amountCents,
-        currency: proposals.currency,
-      })
+      .select(reviewNoticeColumns)
       .from(proposals)
       .innerJoin(clients, eq(clients.id, proposals.clientId))
       .where(
@@ -92,7 +83,7 @@ export async function escalateOverdueReviews(database: Database, now: Date) {
         {
           kind: 'review_escalated',
           title: truncate(`Overdue review: ${proposal.title}`, 200),
-          body: `${proposal.clientName} · ${formatMoney(proposal.amountCents, proposal.currency)}. The review is past due and has been escalated to you.`,
+          body: `${reviewNoticeLead(proposal)} The review is past due and has been escalated to you.`,
           href: `/proposals/${proposal.id}`,
           clientId: proposal.clientId,
         },

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, eq, isNotNull, not, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { clients, proposals, users } from '@/db/schema';
-import { formatMoney } from '@/lib/format';
 import { truncate } from '@/lib/utils';
 import type { ActionContext } from '@/server/action';
 import { recordActivity } from '@/server/clients/records';
@@ -10,6 +9,7 @@ import { seesClientWhenAssigned } from '@/server/clients/visibility';
 import { notify } from '@/server/notifications/notify';
 import { readRecordVisibility, readReviewSettings } from '@/server/settings/queries';
 import { isActiveReviewer } from '@/server/users/reviewers';
+import { reviewNoticeColumns, reviewNoticeLead } from './review-notice';
 
 const reviewers = alias(users, 'reviewers');
 const backups = alias(users, 'backups');
@@ -44,15 +44,8 @@ export async function rerouteHiddenReviews(
 
   const stuck = await tx
     .select({
-      id: proposals.id,
-      title: proposals.title,
-      clientId: proposals.clientId,
-      clientName: clients.name,
-      authorId: proposals.authorId,
+      ...reviewNoticeColumns,
       reviewerId: proposals.reviewerId,
-      backupReviewerId: proposals.backupReviewerId,
-      amountCents: proposals.amountCents,
-      currency: proposals.currency,
       reviewerSees: sql<boolean>`coalesce(${reviewerSees}, false)`,
       backupSees: sql<boolean>`coalesce(${backupSees}, false)`,
       candidateSees: sql<boolean>`${candidateSees}`,
@@ -120,7 +113,7 @@ export async function rerouteHiddenReviews(
       {
         kind: 'review_reassigned',
         title: truncate(`Review reassigned: ${proposal.title}`, 200),
-        body: `${proposal.clientName} · ${formatMoney(proposal.amountCents, proposal.currency)}. The reviewer no longer sees this account; the review is now ${backupTakesOver ? `${candidate.name}’s` : 'for a manager to decide'}.`,
+        body: `${reviewNoticeLead(proposal)} The reviewer no longer sees this account; the review is now ${backupTakesOver ? `${candidate.name}’s` : 'for a manager to decide'}.`,
         href: `/proposals/${proposal.id}`,
         clientId: proposal.clientId,
       },

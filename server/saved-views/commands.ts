@@ -79,6 +79,23 @@ async function writeOrDuplicate<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Changes one's own view (locked, then `check`ed) and audits the change; returns the view after it. */
+async function updateOwnView(
+  { tx, user, audit }: ActionContext,
+  id: string,
+  values: Partial<Pick<typeof savedViews.$inferInsert, 'name' | 'state' | 'shared'>>,
+  check?: (view: typeof savedViews.$inferSelect) => void,
+) {
+  const before = await lockOwnView(tx, user, id);
+  check?.(before);
+  const [after] = await writeOrDuplicate(() =>
+    tx.update(savedViews).set(values).where(eq(savedViews.id, before.id)).returning(),
+  );
+  if (!after) throw notFound();
+  await auditUpdate(audit, before, after);
+  return after;
+}
+
 /** Saves the list's current URL state as a new view of the signed-in user, private or shared. */
 export const createSavedViewCommand = defineAction({
   schema: createSavedViewSchema,
@@ -124,16 +141,10 @@ export const createSavedViewCommand = defineAction({
 export const saveSavedViewStateCommand = defineAction({
   schema: saveSavedViewStateSchema,
   permission: 'savedViews.own',
-  async run(input, { tx, user, audit }) {
-    const before = await lockOwnView(tx, user, input.id);
-    if (before.list !== input.list) throw notFound();
-    const [after] = await tx
-      .update(savedViews)
-      .set({ state: input.state })
-      .where(eq(savedViews.id, before.id))
-      .returning();
-    if (!after) throw notFound();
-    await auditUpdate(audit, before, after);
+  async run(input, context) {
+    const after = await updateOwnView(context, input.id, { state: input.state }, (view) => {
+      if (view.list !== input.list) throw notFound();
+    });
     return { id: after.id, list: after.list, state: after.state };
   },
 });
@@ -141,17 +152,8 @@ export const saveSavedViewStateCommand = defineAction({
 export const renameSavedViewCommand = defineAction({
   schema: renameSavedViewSchema,
   permission: 'savedViews.own',
-  async run(input, { tx, user, audit }) {
-    const before = await lockOwnView(tx, user, input.id);
-    const [after] = await writeOrDuplicate(() =>
-      tx
-        .update(savedViews)
-        .set({ name: input.name })
-        .where(eq(savedViews.id, before.id))
-        .returning(),
-    );
-    if (!after) throw notFound();
-    await auditUpdate(audit, before, after);
+  async run(input, context) {
+    const after = await updateOwnView(context, input.id, { name: input.name });
     return { id: after.id, name: after.name };
   },
 });
@@ -160,20 +162,14 @@ export const renameSavedViewCommand = defineAction({
 export const shareSavedViewCommand = defineAction({
   schema: shareSavedViewSchema,
   permission: 'savedViews.share',
-  async run(input, { tx, user, audit }) {
-    const before = await lockOwnView(tx, user, input.id);
-    const [after] = await tx
-      .update(savedViews)
-      .set({ shared: input.shared })
-      .where(eq(savedViews.id, before.id))
-      .returning();
-    if (!after) throw notFound();
+  async run(input, context) {
+    const { tx, user } = context;
+    const after = await updateOwnView(context, input.id, { shared: input.shared });
     if (!after.shared) {
       await tx
         .delete(savedViewDefaults)
         .where(and(eq(savedViewDefaults.viewId, after.id), ne(savedViewDefaults.userId, user.id)));
     }
-    await auditUpdate(audit, before, after);
     return { id: after.id, shared: after.shared };
   },
 });

@@ -10,36 +10,48 @@ import {
   type ReviewSettings,
   type ShareLinkSettings,
 } from '@/lib/validation/settings';
-import { defineAction } from '@/server/action';
+import { defineAction, type ActionContext } from '@/server/action';
 import { ActionError } from '@/server/errors';
 import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { isActiveReviewer } from '@/server/users/reviewers';
 import { reviewSettingsKey, shareLinkSettingsKey } from './queries';
 
+/** Locks a setting's row, writes the new value and audits it against the stored one (or the default). */
+async function writeSetting<T>(
+  { tx, audit, user }: ActionContext,
+  key: string,
+  value: T,
+  fallback: T,
+  audited: (value: T) => Record<string, unknown>,
+) {
+  const [current] = await tx
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .for('update');
+  await tx
+    .insert(settings)
+    .values({ key, value, updatedBy: user.id })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value, updatedBy: user.id, updatedAt: new Date() },
+    });
+  await audit({
+    action: 'settings.updated',
+    entityType: 'setting',
+    entityId: key,
+    before: audited((current?.value as T | undefined) ?? fallback),
+    after: audited(value),
+  });
+}
+
 export const setRecordVisibilityCommand = defineAction({
   schema: recordVisibilitySchema,
   permission: 'settings.manage',
   async run(input, context) {
-    const { tx, audit, user } = context;
-    const [current] = await tx
-      .select({ value: settings.value })
-      .from(settings)
-      .where(eq(settings.key, 'records.visibility'))
-      .for('update');
-    await tx
-      .insert(settings)
-      .values({ key: 'records.visibility', value: input.visibility, updatedBy: user.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value: input.visibility, updatedBy: user.id, updatedAt: new Date() },
-      });
-    await audit({
-      action: 'settings.updated',
-      entityType: 'setting',
-      entityId: 'records.visibility',
-      before: { visibility: current?.value ?? 'open' },
-      after: { visibility: input.visibility },
-    });
+    await writeSetting(context, 'records.visibility', input.visibility, 'open', (visibility) => ({
+      visibility,
+    }));
     const reroutedReviews = await rerouteHiddenReviews(context, {});
     return { visibility: input.visibility, reroutedReviews };
   },
@@ -48,8 +60,8 @@ export const setRecordVisibilityCommand = defineAction({
 export const setReviewSettingsCommand = defineAction({
   schema: reviewSettingsSchema,
   permission: 'settings.manage',
-  async run(input, { tx, audit, user }) {
-    if (input.backupReviewerId && !(await isActiveReviewer(tx, input.backupReviewerId))) {
+  async run(input, context) {
+    if (input.backupReviewerId && !(await isActiveReviewer(context.tx, input.backupReviewerId))) {
       throw new ActionError('Check the highlighted fields.', {
         backupReviewerId: ['Choose an active executive or manager.'],
       });
@@ -59,25 +71,13 @@ export const setReviewSettingsCommand = defineAction({
       reviewDueHours: input.reviewDueHours,
       backupReviewerId: input.backupReviewerId,
     };
-    const [current] = await tx
-      .select({ value: settings.value })
-      .from(settings)
-      .where(eq(settings.key, reviewSettingsKey))
-      .for('update');
-    await tx
-      .insert(settings)
-      .values({ key: reviewSettingsKey, value, updatedBy: user.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value, updatedBy: user.id, updatedAt: new Date() },
-      });
-    await audit({
-      action: 'settings.updated',
-      entityType: 'setting',
-      entityId: reviewSettingsKey,
-      before: (current?.value as ReviewSettings | undefined) ?? defaultReviewSettings,
-      after: value,
-    });
+    await writeSetting(
+      context,
+      reviewSettingsKey,
+      value,
+      defaultReviewSettings,
+      (stored) => stored,
+    );
     return value;
   },
 });
@@ -85,27 +85,15 @@ export const setReviewSettingsCommand = defineAction({
 export const setShareLinkSettingsCommand = defineAction({
   schema: shareLinkSettingsSchema,
   permission: 'settings.manage',
-  async run(input, { tx, audit, user }) {
+  async run(input, context) {
     const value: ShareLinkSettings = { answeredLinkDays: input.answeredLinkDays };
-    const [current] = await tx
-      .select({ value: settings.value })
-      .from(settings)
-      .where(eq(settings.key, shareLinkSettingsKey))
-      .for('update');
-    await tx
-      .insert(settings)
-      .values({ key: shareLinkSettingsKey, value, updatedBy: user.id })
-      .onConflictDoUpdate({
-        target: settings.key,
-        set: { value, updatedBy: user.id, updatedAt: new Date() },
-      });
-    await audit({
-      action: 'settings.updated',
-      entityType: 'setting',
-      entityId: shareLinkSettingsKey,
-      before: (current?.value as ShareLinkSettings | undefined) ?? defaultShareLinkSettings,
-      after: value,
-    });
+    await writeSetting(
+      context,
+      shareLinkSettingsKey,
+      value,
+      defaultShareLinkSettings,
+      (stored) => stored,
+    );
     return value;
   },
 });

@@ -1,13 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { createUser } from '../support/factories';
+import { encodeSessionCookie, sessionTestSecret } from '../support/session-cookie';
 
-const cookieName = 'authjs.session-token';
-const secret = 'test-secret-for-session-cookies-0123456789';
-process.env.AUTH_SECRET = secret;
+process.env.AUTH_SECRET = sessionTestSecret;
 
 // The request's cookies, as next/headers would give them to a server component.
 const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
@@ -25,16 +23,7 @@ async function signInAs(
   user: { id: string; role: string; sessionVersion: number },
   signedInAt = Date.now(),
 ) {
-  jar.token = await encode({
-    token: {
-      sub: user.id,
-      role: user.role as 'manager',
-      sessionVersion: user.sessionVersion,
-      signedInAt,
-    },
-    secret,
-    salt: cookieName,
-  });
+  jar.token = await encodeSessionCookie(user, signedInAt);
 }
 
 describe('the current user', () => {

@@ -21,17 +21,12 @@ import { getReviewQueue } from '@/server/proposals/queries';
 import { reviewSettingsKey } from '@/server/settings/queries';
 import { setRecordVisibilityCommand } from '@/server/settings/commands';
 import { changeRoleCommand } from '@/server/users/commands';
-import { createActor } from '../support/factories';
+import { createActor, expectOk } from '../support/factories';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createNotification } from '../support/notification-factories';
-import { createProposal } from '../support/proposal-factories';
+import { createProposal, readProposal } from '../support/proposal-factories';
 
 const now = new Date('2026-06-10T12:00:00Z');
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
-  return result.data;
-}
 
 async function setBackupReviewer(backupReviewerId: string | null) {
   const value = { reviewThresholdCents: 1_000_000, reviewDueHours: 24, backupReviewerId };
@@ -39,12 +34,6 @@ async function setBackupReviewer(backupReviewerId: string | null) {
     .insert(settings)
     .values({ key: reviewSettingsKey, value })
     .onConflictDoUpdate({ target: settings.key, set: { value } });
-}
-
-async function readProposal(id: string) {
-  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
-  if (!row) throw new Error('no proposal');
-  return row;
 }
 
 async function notificationsOf(userId: string) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { roles } from '@/lib/roles';
 import { executeAction } from '@/server/action';
@@ -19,9 +18,12 @@ import {
   testPassword,
 } from '../support/factories';
 import { clientForm } from '../support/client-factories';
+import {
+  encodeSessionCookie,
+  sessionCookieName as cookieName,
+  sessionTestSecret as secret,
+} from '../support/session-cookie';
 
-const cookieName = 'authjs.session-token';
-const secret = 'test-secret-for-session-cookies-0123456789';
 process.env.AUTH_SECRET = secret;
 
 // The request's cookies as next/headers gives them to a server action, and what it sets.
@@ -40,19 +42,6 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { getCurrentUser, getUserForRoute } = await import('@/server/auth/session');
 const { changePassword } = await import('@/server/profile/actions');
-
-function sessionCookieFor(user: { id: string; role: string; sessionVersion: number }) {
-  return encode({
-    token: {
-      sub: user.id,
-      role: user.role as 'manager',
-      sessionVersion: user.sessionVersion,
-      signedInAt: Date.now(),
-    },
-    secret,
-    salt: cookieName,
-  });
-}
 
 function formData(values: Record<string, string>) {
   const data = new FormData();
@@ -194,8 +183,8 @@ describe('changing your password', () => {
 
   it('ends every other session and keeps this one', async () => {
     const user = await createUser({ role: 'executive' });
-    const otherSession = await sessionCookieFor(user);
-    const thisSession = await sessionCookieFor(user);
+    const otherSession = await encodeSessionCookie(user);
+    const thisSession = await encodeSessionCookie(user);
     jar.token = thisSession;
 
     const result = await changePassword(null, formData(passwordChange));
@@ -223,7 +212,7 @@ describe('changing your password', () => {
 
   it('keeps the session signed out when the current password is wrong', async () => {
     const user = await createUser();
-    const thisSession = await sessionCookieFor(user);
+    const thisSession = await encodeSessionCookie(user);
     jar.token = thisSession;
     const result = await changePassword(
       null,
@@ -265,7 +254,7 @@ describe('a temporary password', () => {
 
   it('is reported by the current user, so every page can send them to choose one, and files refuse them', async () => {
     const user = await createUser({ mustChangePassword: true });
-    jar.token = await sessionCookieFor(user);
+    jar.token = await encodeSessionCookie(user);
     expect(await getCurrentUser()).toMatchObject({ id: user.id, mustChangePassword: true });
     // Downloads and exports are not pages, so they refuse the user instead of redirecting.
     expect(await getUserForRoute()).toBeNull();

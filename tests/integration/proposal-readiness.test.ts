@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { deals, proposals, proposalVersions } from '@/db/schema';
+import { deals, proposalVersions } from '@/db/schema';
 import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import {
@@ -13,7 +13,7 @@ import {
 import { proposalPdf } from '@/server/proposals/pdf';
 import { getCurrentMergeValues } from '@/server/proposals/readiness';
 import { getSharedProposal } from '@/server/proposals/share';
-import { auditEntriesFor, createActor } from '../support/factories';
+import { auditEntriesFor, createActor, expectOk } from '../support/factories';
 import {
   createClientRecord,
   createContactRecord,
@@ -22,18 +22,7 @@ import {
 import { createDealRecord } from '../support/deal-factories';
 import { pdfText } from '../support/pdf-text';
 import { createPublishedTemplate } from '../support/pipeline-factories';
-import { createProposal } from '../support/proposal-factories';
-
-async function readProposal(id: string) {
-  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
-  if (!row) throw new Error('no proposal');
-  return row;
-}
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
-  return result.data;
-}
+import { createProposal, readProposal } from '../support/proposal-factories';
 
 async function step(command: typeof submitProposalCommand, actor: CurrentUser, id: string) {
   const { version } = await readProposal(id);

@@ -41,7 +41,7 @@ import {
 } from '@/server/proposals/share';
 import { hashShareToken } from '@/server/proposals/share-token';
 import { searchProviders } from '@/server/search/providers';
-import { auditEntriesFor, createActor } from '../support/factories';
+import { auditEntriesFor, createActor, expectOk } from '../support/factories';
 import {
   createClientRecord,
   createContactRecord,
@@ -49,19 +49,9 @@ import {
 } from '../support/client-factories';
 import { createDealRecord } from '../support/deal-factories';
 import { createPublishedTemplate } from '../support/pipeline-factories';
+import { readProposal } from '../support/proposal-factories';
 
 const notFoundError = expect.objectContaining({ digest: expect.stringContaining('404') });
-
-async function readProposal(id: string) {
-  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
-  if (!row) throw new Error('no proposal');
-  return row;
-}
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
-  return result.data;
-}
 
 /** A team: coordinator author, executive account owner (default reviewer), and a manager. */
 async function team() {

@@ -28,22 +28,11 @@ import { createShareToken, hashShareToken } from '@/server/proposals/share-token
 import { setShareLinkSettingsCommand } from '@/server/settings/commands';
 import { getShareLinkSettings, shareLinkSettingsKey } from '@/server/settings/queries';
 import { createClientRecord } from '../support/client-factories';
-import { auditEntriesFor, createActor } from '../support/factories';
-import { createProposal } from '../support/proposal-factories';
+import { auditEntriesFor, createActor, expectOk } from '../support/factories';
+import { createProposal, readProposal } from '../support/proposal-factories';
 
 const day = 24 * 60 * 60 * 1000;
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36';
-
-function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
-  return result.data;
-}
-
-async function readProposal(id: string) {
-  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
-  if (!row) throw new Error('no proposal');
-  return row;
-}
 
 /** A coordinator's proposal on an executive's account, in `status`, with a live link. */
 async function linkedProposal(

@@ -56,3 +56,9 @@ export async function findUser(id: string) {
 export async function auditEntriesFor(entityId: string) {
   return db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
 }
+
+/** The data of an action's result, or a failure naming the error when it was refused. */
+export function expectOk<T>(result: { ok: true; data: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
+  return result.data;
+}

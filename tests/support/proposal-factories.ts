@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '@/db/client';
+import { eq } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
 import { clients, proposals, type NewProposal } from '@/db/schema';
 
 /**
@@ -28,4 +29,11 @@ export async function createProposal(database: Executor, overrides: Partial<NewP
     .returning();
   if (!proposal) throw new Error('proposal not created');
   return proposal;
+}
+
+/** The proposal's row as stored now. */
+export async function readProposal(id: string) {
+  const [row] = await db.select().from(proposals).where(eq(proposals.id, id));
+  if (!row) throw new Error('no proposal');
+  return row;
 }
