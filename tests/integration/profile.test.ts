@@ -17,7 +17,7 @@ import {
   findUser,
   testPassword,
 } from '../support/factories';
-import { clientForm } from '../support/client-factories';
+import { clientForm, createClientRecord } from '../support/client-factories';
 import {
   encodeSessionCookie,
   sessionCookieName as cookieName,
@@ -42,6 +42,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { getCurrentUser, getUserForRoute } = await import('@/server/auth/session');
 const { changePassword } = await import('@/server/profile/actions');
+const { search } = await import('@/server/search/actions');
+const { searchDealClients } = await import('@/server/deals/actions');
 
 function formData(values: Record<string, string>) {
   const data = new FormData();
@@ -258,6 +260,20 @@ describe('a temporary password', () => {
     expect(await getCurrentUser()).toMatchObject({ id: user.id, mustChangePassword: true });
     // Downloads and exports are not pages, so they refuse the user instead of redirecting.
     expect(await getUserForRoute()).toBeNull();
+  });
+
+  it('finds nothing in the search palette or the deal client picker until they choose one', async () => {
+    const name = `Quasar ${randomUUID().slice(0, 8)}`;
+    await createClientRecord({ name });
+    const user = await createUser({ mustChangePassword: true });
+    jar.token = await encodeSessionCookie(user);
+    expect(await search(name)).toEqual([]);
+    expect(await searchDealClients(name)).toEqual([]);
+
+    const settled = await createUser({ mustChangePassword: false });
+    jar.token = await encodeSessionCookie(settled);
+    expect(JSON.stringify(await search(name))).toContain(name);
+    expect(await searchDealClients(name)).toEqual([expect.objectContaining({ name })]);
   });
 });
 
