@@ -1,5 +1,6 @@
-import { boolean, char, jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
+import { timestamps } from './timestamps';
 
 /**
  * The last column and value mapping a user chose for a CSV header row, keyed by a SHA-256 of
@@ -15,11 +16,7 @@ export const clientImportMappings = pgTable(
     columns: jsonb('columns').$type<Record<string, string>>().notNull(),
     values: jsonb('values').$type<Record<string, Record<string, string>>>().notNull(),
     appendUnmapped: boolean('append_unmapped').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps,
   },
   (table) => [primaryKey({ columns: [table.userId, table.headerHash] })],
 );

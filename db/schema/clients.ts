@@ -16,6 +16,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
+import { timestamps } from './timestamps';
 
 export const clientStatusEnum = pgEnum('client_status', [
   'prospect',
@@ -24,14 +25,6 @@ export const clientStatusEnum = pgEnum('client_status', [
   'churned',
 ]);
 export const clientTierEnum = pgEnum('client_tier', ['strategic', 'key', 'standard']);
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
 
 /** Accounts; prospects are clients with status `prospect`. */
 export const clients = pgTable(

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { users } from './users';
+import { timestamps } from './timestamps';
 
 export const dealStageEnum = pgEnum('deal_stage', [
   'lead',
@@ -44,11 +45,7 @@ export const deals = pgTable(
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps,
   },
   (table) => [
     index('deals_client_idx').on(table.clientId, table.createdAt),

@@ -18,14 +18,7 @@ import {
 import { clients } from './clients';
 import { deals } from './deals';
 import { users } from './users';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
-};
+import { timestamps } from './timestamps';
 
 export const templateStatusEnum = pgEnum('template_status', ['draft', 'published', 'archived']);
 

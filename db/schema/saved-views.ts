@@ -6,12 +6,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
+import { timestamps } from './timestamps';
 
 export const savedViewListEnum = pgEnum('saved_view_list', [
   'clients',
@@ -37,11 +37,7 @@ export const savedViews = pgTable(
     name: varchar('name', { length: 60 }).notNull(),
     state: text('state').notNull().default(''),
     shared: boolean('shared').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps,
   },
   (table) => [
     uniqueIndex('saved_views_owner_list_name_idx').on(
@@ -66,11 +62,7 @@ export const savedViewDefaults = pgTable(
     viewId: uuid('view_id')
       .notNull()
       .references(() => savedViews.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...timestamps,
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.list] }),
