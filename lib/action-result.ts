@@ -1,5 +1,14 @@
 export type FieldErrors = Record<string, string[] | undefined>;
 
+/**
+ * Why an expected failure happened, for the UI and tests to branch on (the message is for people):
+ * `not_found` the record is gone or hidden from the user; `forbidden` the role or record rule
+ * refuses it; `stale` someone else saved the record since it was read; `conflict` the change
+ * clashes with the record's state or another record (a taken name, a closed proposal).
+ */
+export const actionErrorCodes = ['not_found', 'forbidden', 'stale', 'conflict'] as const;
+export type ActionErrorCode = (typeof actionErrorCodes)[number];
+
 /** What every server action returns: data, or an expected failure the form can show. */
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -8,8 +17,8 @@ export type ActionResult<T> =
       error: string;
       fieldErrors?: FieldErrors;
       values?: Record<string, string>;
-      /** `stale`: someone else saved the record since it was read; the form offers a reload. */
-      code?: 'stale';
+      /** `stale`: the form offers a reload; see ActionErrorCode for the others. */
+      code?: ActionErrorCode;
     };
 
 export type FormAction<T> = (

@@ -50,7 +50,7 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
     return { ok: false, error: 'Choose your own password before doing anything else.' };
   }
   if (!can(actor, definition.permission)) {
-    return { ok: false, error: 'You do not have permission to do that.' };
+    return { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' };
   }
   try {
     const data = await db.transaction((tx) =>

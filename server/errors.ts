@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { FieldErrors } from '@/lib/action-result';
+import type { ActionErrorCode, FieldErrors } from '@/lib/action-result';
 
 /**
  * An expected failure (refused, invalid, stale): thrown inside an action's transaction so the
@@ -10,7 +10,7 @@ export class ActionError extends Error {
   constructor(
     message: string,
     readonly fieldErrors?: FieldErrors,
-    readonly code?: 'stale',
+    readonly code?: ActionErrorCode,
   ) {
     super(message);
     this.name = 'ActionError';
@@ -24,6 +24,25 @@ export function staleRecord(noun: string) {
     undefined,
     'stale',
   );
+}
+
+/** The record is gone, or the user may not see it: both read the same, so hidden records stay hidden. */
+export function notFound(noun: string) {
+  return new ActionError(
+    `This ${noun} no longer exists or is not visible to you.`,
+    undefined,
+    'not_found',
+  );
+}
+
+/** The role or a record rule refuses this change. */
+export function forbidden(message = 'You do not have permission to do that.') {
+  return new ActionError(message, undefined, 'forbidden');
+}
+
+/** The change clashes with the record's state or with another record. */
+export function conflict(message: string, fieldErrors?: FieldErrors) {
+  return new ActionError(message, fieldErrors, 'conflict');
 }
 
 /** Whether a database error is PostgreSQL's unique_violation (23505), however the driver wraps it. */
