@@ -1,12 +1,46 @@
 import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /** Where every checkout's folder and the shared PostgreSQL binaries live. */
 function accordBaseDir() {
-  return os.userInfo().uid === 0
-    ? path.join('/var/tmp', 'accord')
-    : path.join(os.homedir(), '.local', 'share', 'accord');
+  return assertTrustedDir(
+    os.userInfo().uid === 0
+      ? path.join('/var/tmp', 'accord')
+      : path.join(os.homedir(), '.local', 'share', 'accord'),
+  );
+}
+
+/**
+ * Refuses a shared folder another local user could have planted or could write into: the
+ * binaries run from there, as root's `postgres` user, and /var/tmp is open to everyone. A folder
+ * not there yet is fine: it is created owned by this user.
+ */
+export function assertTrustedDir(dir: string) {
+  let stats;
+  try {
+    stats = lstatSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return dir;
+    throw error;
+  }
+  const problem = stats.isSymbolicLink()
+    ? 'is a symbolic link'
+    : !stats.isDirectory()
+      ? 'is not a folder'
+      : stats.uid !== os.userInfo().uid
+        ? `belongs to another user (uid ${stats.uid})`
+        : (stats.mode & 0o022) !== 0
+          ? 'can be written by other users'
+          : null;
+  if (problem) {
+    throw new Error(
+      `${dir} ${problem}, so Accord will not keep its database or run PostgreSQL from there. ` +
+        `Remove it, or set ACCORD_DATA_DIR to a folder of your own.`,
+    );
+  }
+  return dir;
 }
 
 /**
