@@ -14,6 +14,8 @@ import { echoedValues, formDataToObject, invalidInput } from '@/lib/form-data';
 export type ActionContext = {
   user: CurrentUser;
   tx: Transaction;
+  /** Where the request came from, when it came through a request (null when called directly). */
+  client: ClientAddress | null;
   /** Records an audit entry for this write in the same transaction. */
   audit: (entry: Omit<AuditEntryInput, 'actorId' | 'ip' | 'forwardedFor'>) => Promise<void>;
 };
@@ -57,6 +59,7 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
       definition.run(parsed.data, {
         user: actor,
         tx,
+        client,
         audit: (entry) =>
           recordAudit(tx, {
             ...entry,

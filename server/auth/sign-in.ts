@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Transaction } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { signInSchema } from '@/lib/validation/users';
@@ -21,6 +21,32 @@ export type SignInOutcome =
     }
   | { ok: false; reason: 'invalid' | 'rate_limited' };
 
+/** Serialises password tries for one e-mail, so parallel guesses cannot slip past the limit. */
+export async function lockPasswordTries(tx: Transaction, email: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sign-in:' + email}))`);
+}
+
+/** Wrong passwords for `email` within the window since its last sign-in. */
+export async function recentPasswordFailures(tx: Transaction, email: string) {
+  const since = new Date(Date.now() - signInLimits.windowMinutes * 60_000);
+  const lastSuccess = tx
+    .select({ at: sql`max(${signInAttempts.createdAt})` })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true)));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.succeeded, false),
+        gt(signInAttempts.createdAt, since),
+        sql`${signInAttempts.createdAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /**
  * Checks an e-mail and password under the rate limit and records the attempt and its audit entry
  * in one transaction. Tries for one e-mail are serialised by an advisory lock, so parallel guesses
@@ -37,24 +63,10 @@ export async function authenticate(
   const { forwardedFor } = client;
 
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'sign-in:' + email}))`);
+    await lockPasswordTries(tx, email);
     const since = new Date(Date.now() - signInLimits.windowMinutes * 60_000);
-    const lastSuccess = tx
-      .select({ at: sql`max(${signInAttempts.createdAt})` })
-      .from(signInAttempts)
-      .where(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, true)));
-    const [[emailFailures], [ipFailures]] = await Promise.all([
-      tx
-        .select({ n: count() })
-        .from(signInAttempts)
-        .where(
-          and(
-            eq(signInAttempts.email, email),
-            eq(signInAttempts.succeeded, false),
-            gt(signInAttempts.createdAt, since),
-            sql`${signInAttempts.createdAt} > coalesce((${lastSuccess}), '-infinity'::timestamptz)`,
-          ),
-        ),
+    const [emailFailures, [ipFailures]] = await Promise.all([
+      recentPasswordFailures(tx, email),
       tx
         .select({ n: count() })
         .from(signInAttempts)
@@ -89,7 +101,7 @@ export async function authenticate(
     };
 
     if (
-      (emailFailures?.n ?? 0) >= signInLimits.failuresPerEmail ||
+      emailFailures >= signInLimits.failuresPerEmail ||
       (ipFailures?.n ?? 0) >= signInLimits.failuresPerIp
     ) {
       return fail('rate_limited', 'too many failed attempts');

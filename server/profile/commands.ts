@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { db } from '@/db/client';
+import { signInAttempts, users } from '@/db/schema';
 import {
   changePasswordSchema,
   chooseTimeZoneSchema,
@@ -8,12 +9,13 @@ import {
 } from '@/lib/validation/profile';
 import { defineAction } from '@/server/action';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
-import { ActionError } from '@/server/errors';
+import { lockPasswordTries, recentPasswordFailures, signInLimits } from '@/server/auth/sign-in';
+import { ActionError, forbidden, notFound } from '@/server/errors';
 import type { Transaction } from '@/db/client';
 
 async function lockSelf(tx: Transaction, userId: string) {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-  if (!user) throw new ActionError('This user no longer exists.');
+  if (!user) throw notFound('user');
   return user;
 }
 
@@ -83,9 +85,25 @@ export const changePasswordCommand = defineAction({
   schema: changePasswordSchema,
   permission: 'profile.own',
   allowsTemporaryPassword: true,
-  async run(input, { tx, audit, user: actor }) {
+  async run(input, { tx, audit, client, user: actor }) {
+    // Guessing the current password here spends the same budget as guessing it at sign-in, and
+    // takes its lock first, in the order sign-in takes them.
+    const email = actor.email.toLowerCase();
+    await lockPasswordTries(tx, email);
     const user = await lockSelf(tx, actor.id);
+    if ((await recentPasswordFailures(tx, email)) >= signInLimits.failuresPerEmail) {
+      throw forbidden(
+        `Too many wrong passwords. Wait ${signInLimits.windowMinutes} minutes, then try again.`,
+      );
+    }
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      // Written outside this transaction, which the refusal rolls back.
+      await db.insert(signInAttempts).values({
+        email,
+        ip: client?.rateLimitKey ?? 'profile',
+        forwardedFor: client?.forwardedFor ?? null,
+        succeeded: false,
+      });
       throw new ActionError('Check the highlighted fields.', {
         currentPassword: ['This is not your current password.'],
       });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { roles } from '@/lib/roles';
 import { executeAction } from '@/server/action';
-import { authenticate } from '@/server/auth/sign-in';
+import { authenticate, signInLimits } from '@/server/auth/sign-in';
 import {
   changePasswordCommand,
   chooseTimeZoneCommand,
@@ -154,6 +154,32 @@ describe('changing your password', () => {
       fieldErrors: { currentPassword: ['This is not your current password.'] },
     });
     expect(await findUser(user.id)).toEqual(user);
+  });
+
+  it('counts wrong current passwords against the sign-in limit and then refuses even the right one', async () => {
+    const user = await createUser();
+    for (let attempt = 0; attempt < signInLimits.failuresPerEmail; attempt += 1) {
+      const wrong = await executeAction(changePasswordCommand, asCurrentUser(user), {
+        ...passwordChange,
+        currentPassword: `wrong-${attempt}`,
+      });
+      expect(wrong).toMatchObject({
+        ok: false,
+        fieldErrors: { currentPassword: expect.any(Array) },
+      });
+    }
+    const limited = await executeAction(changePasswordCommand, asCurrentUser(user), passwordChange);
+    expect(limited).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      error: /Too many wrong passwords/,
+    });
+    expect(await findUser(user.id)).toEqual(user);
+    const signIn = await authenticate(
+      { email: user.email, password: testPassword },
+      { rateLimitKey: 'elsewhere', reported: null, forwardedFor: null },
+    );
+    expect(signIn).toEqual({ ok: false, reason: 'rate_limited' });
   });
 
   it.each([
