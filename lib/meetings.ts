@@ -1,3 +1,5 @@
+import type { ViewerFormat } from './format';
+
 /** The kinds of meeting a coordinator schedules (DESIGN.md §2). */
 export const meetingKinds = ['meeting', 'call', 'demo', 'presentation'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
@@ -61,3 +63,31 @@ export const calendarColours = [
   'bg-orange-100 border-orange-500 text-orange-950',
   'bg-teal-100 border-teal-600 text-teal-950',
 ] as const;
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormat(viewer: ViewerFormat, options: Intl.DateTimeFormatOptions) {
+  const key = `${viewer.locale}:${viewer.timeZone}:${JSON.stringify(options)}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(viewer.locale, { ...options, timeZone: viewer.timeZone });
+    timeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A meeting's time in the viewer's zone and locale, e.g. "Tue, Mar 3, 10:00 AM – 11:00 AM". */
+export function formatMeetingTime(start: Date, end: Date, viewer: ViewerFormat) {
+  return timeFormat(viewer, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).formatRange(start, end);
+}
+
+/** A time of day in the viewer's zone and locale, e.g. "10:00 AM". */
+export function formatClockTime(value: Date, viewer: ViewerFormat) {
+  return timeFormat(viewer, { hour: 'numeric', minute: '2-digit' }).format(value);
+}
