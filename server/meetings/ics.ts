@@ -35,9 +35,15 @@ export function meetingUid(meetingId: string) {
   return `meeting-${meetingId}@accord`;
 }
 
+const vtimezones = new Map<string, string | null>();
+
+/** The VTIMEZONE of an IANA zone, or null for UTC and zones the library has none for. */
 function vtimezone(zone: string) {
-  const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) ? (block[0] ?? null) : null;
+  if (!vtimezones.has(zone)) {
+    const block = zone === 'UTC' ? null : tzlib_get_ical_block(zone);
+    vtimezones.set(zone, Array.isArray(block) ? (block[0] ?? null) : null);
+  }
+  return vtimezones.get(zone) ?? null;
 }
 
 /** A calendar whose events carry TZID times, each zone with its VTIMEZONE. */
@@ -75,10 +81,15 @@ export function addMeetingEvent(calendar: ICalCalendar, meeting: IcsMeeting) {
   calendar.createEvent({
     id: meetingUid(meeting.id),
     sequence: meeting.sequence,
-    // Zoned dates: ical-generator writes their wall-clock time under TZID, whatever the server's zone.
-    start: new TZDate(meeting.startsAt, meeting.timeZone),
-    end: new TZDate(meeting.endsAt, meeting.timeZone),
-    timezone: meeting.timeZone,
+    // Zoned dates: ical-generator writes their wall-clock time under TZID, whatever the server's
+    // zone. A zone with no VTIMEZONE (UTC) is written in UTC, since a TZID needs its VTIMEZONE.
+    ...(vtimezone(meeting.timeZone)
+      ? {
+          start: new TZDate(meeting.startsAt, meeting.timeZone),
+          end: new TZDate(meeting.endsAt, meeting.timeZone),
+          timezone: meeting.timeZone,
+        }
+      : { start: meeting.startsAt, end: meeting.endsAt }),
     summary: meeting.title,
     description,
     location: meeting.location ?? meeting.videoUrl ?? undefined,

@@ -38,5 +38,7 @@ export async function notify(
   if (attachments.length === 0) return;
   await tx
     .insert(notificationAttachments)
-    .values(inserted.flatMap(({ id }) => attachments.map((file) => ({ notificationId: id, ...file }))));
+    .values(
+      inserted.flatMap(({ id }) => attachments.map((file) => ({ notificationId: id, ...file }))),
+    );
 }
