@@ -18,8 +18,8 @@ import { visibleMeetings } from './visibility';
 export const feedDaysBack = 30;
 /** How often calendar apps are asked to fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const feedRefreshSeconds = 3600;
-/** The most meetings one feed carries, the earliest first. */
-const feedLimit = 5000;
+/** The most meetings one feed carries, the earliest first: calendar apps slow down past it. */
+const feedLimit = 2000;
 
 /** The feed's address for a token: `/calendar/feed/<token>.ics`. */
 export function feedPath(token: string) {
