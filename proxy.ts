@@ -8,7 +8,15 @@ import { sessionPolicy } from '@/server/auth/session-policy';
 import { limitShareLinkRequest } from '@/server/proposals/share-rate-limit';
 
 // `/p/<token>`: a proposal shared with a client, who has no account; the token is the permission.
-const publicPaths = ['/sign-in', '/set-password', '/api/health', '/api/auth', '/p'];
+// `/calendar/feed/<token>.ics`: a calendar app subscribes with no session; the token is the permission.
+const publicPaths = [
+  '/sign-in',
+  '/set-password',
+  '/api/health',
+  '/api/auth',
+  '/p',
+  '/calendar/feed',
+];
 
 function contentSecurityPolicy(nonce: string) {
   const isDev = process.env.NODE_ENV !== 'production';

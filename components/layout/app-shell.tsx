@@ -20,6 +20,7 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/pipeline', label: 'Pipeline', icon: 'pipeline' },
       { href: '/competitors', label: 'Competitors', icon: 'competitors' },
       { href: '/proposals', label: 'Proposals', icon: 'proposals' },
+      { href: '/calendar', label: 'Calendar', icon: 'calendar' },
     );
   }
   if (can(user, 'proposals.review')) {

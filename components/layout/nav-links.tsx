@@ -2,6 +2,7 @@
 
 import {
   Building2,
+  CalendarDays,
   ClipboardCheck,
   FileText,
   Home,
@@ -19,6 +20,7 @@ import { cn } from '@/lib/utils';
 
 export const navIcons = {
   home: Home,
+  calendar: CalendarDays,
   clients: Building2,
   prospects: Telescope,
   pipeline: Kanban,

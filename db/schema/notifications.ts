@@ -23,6 +23,9 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'proposal_accepted',
   'proposal_declined',
   'review_reassigned',
+  'meeting_invited',
+  'meeting_updated',
+  'meeting_cancelled',
 ]);
 
 /**

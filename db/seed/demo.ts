@@ -5,6 +5,7 @@ import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
+import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -81,6 +82,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
       executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
     });
+    await seedDemoMeetings(tx, demoClients, created);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

@@ -125,3 +125,20 @@ export async function createNotification(
 export async function resetReviewSettings() {
   await database()`delete from settings where key = 'proposals.review'`;
 }
+
+/** A scheduled meeting of `userId` at a client, inserted straight into the test database. */
+export async function createBusyMeeting(
+  clientId: string,
+  userId: string,
+  title: string,
+  startsAt: Date,
+  endsAt: Date,
+) {
+  await database()`
+    with meeting as (
+      insert into meetings (title, kind, client_id, organizer_id, time_zone, starts_at, ends_at, video_url)
+      values (${title}, 'meeting', ${clientId}, ${userId}, 'UTC', ${startsAt}, ${endsAt}, 'meet.example.com/busy')
+      returning id)
+    insert into meeting_attendees (meeting_id, user_id, starts_at, ends_at)
+    select id, ${userId}, ${startsAt}, ${endsAt} from meeting`;
+}

@@ -52,6 +52,7 @@ export const permissionMatrix = {
   'contracts.sign': ownerOrManager,
   'invoices.draft': everyone,
   'invoices.issue': ownerOrManager,
+  'meetings.write': everyone,
   'feedback.write': everyone,
   'feedback.resolve': {
     coordinator: ['routedTo'],

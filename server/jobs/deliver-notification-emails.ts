@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
-import { notifications, users } from '@/db/schema';
+import { notificationAttachments, notifications, users } from '@/db/schema';
 import { truncate } from '@/lib/utils';
 import { seesClientWhenAssigned } from '@/server/clients/visibility';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
@@ -130,8 +130,22 @@ export async function deliverNotificationEmail(
     return 'skipped' as const;
   }
 
+  const attachments = await database
+    .select({
+      filename: notificationAttachments.filename,
+      contentType: notificationAttachments.contentType,
+      content: notificationAttachments.content,
+    })
+    .from(notificationAttachments)
+    .where(eq(notificationAttachments.notificationId, attempt.notificationId))
+    .orderBy(asc(notificationAttachments.id));
   try {
-    await send({ to: row.email, subject: row.title, text: emailText(row, row) });
+    await send({
+      to: row.email,
+      subject: row.title,
+      text: emailText(row, row),
+      ...(attachments.length > 0 ? { attachments } : {}),
+    });
   } catch (error) {
     const message = truncate(error instanceof Error ? error.message : String(error), 500);
     if (attempt.final) {

@@ -1,7 +1,14 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
 
-export type MailMessage = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: MailAttachment[];
+};
 
 /** Sends one e-mail. Jobs take it as a parameter, so tests hand them a fake. */
 export type SendMail = (message: MailMessage) => Promise<void>;

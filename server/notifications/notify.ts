@@ -1,6 +1,9 @@
 import 'server-only';
 import type { Transaction } from '@/db/client';
-import { notifications, type NotificationKind } from '@/db/schema';
+import { notificationAttachments, notifications, type NotificationKind } from '@/db/schema';
+
+/** A file the notification's e-mail carries, e.g. a meeting invitation's `.ics`. */
+export type NotificationAttachment = { filename: string; contentType: string; content: string };
 
 export type NotificationInput = {
   kind: NotificationKind;
@@ -22,10 +25,20 @@ export async function notify(
   recipients: readonly (string | null | undefined)[],
   notification: NotificationInput,
   actorId?: string | null,
+  attachments: readonly NotificationAttachment[] = [],
 ) {
   const userIds = [...new Set(recipients)].filter(
     (id): id is string => Boolean(id) && id !== actorId,
   );
   if (userIds.length === 0) return;
-  await tx.insert(notifications).values(userIds.map((userId) => ({ userId, ...notification })));
+  const inserted = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, ...notification })))
+    .returning({ id: notifications.id });
+  if (attachments.length === 0) return;
+  await tx
+    .insert(notificationAttachments)
+    .values(
+      inserted.flatMap(({ id }) => attachments.map((file) => ({ notificationId: id, ...file }))),
+    );
 }

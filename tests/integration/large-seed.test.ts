@@ -13,6 +13,8 @@ const tiny = {
   activitiesPerClient: 2,
   deals: 2_000,
   proposalEvery: 4,
+  // Meetings have their own test (large-meetings-seed.test.ts).
+  meetings: 0,
 };
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);

@@ -22,6 +22,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'contracts.sign': { coordinator: false, executive: true, manager: true },
   'invoices.draft': { coordinator: true, executive: true, manager: true },
   'invoices.issue': { coordinator: false, executive: true, manager: true },
+  'meetings.write': { coordinator: true, executive: true, manager: true },
   'feedback.write': { coordinator: true, executive: true, manager: true },
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
   'notifications.own': { coordinator: true, executive: true, manager: true },

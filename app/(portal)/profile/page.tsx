@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { CalendarFeedCard } from '@/components/meetings/calendar-feed-card';
 import { ChangePasswordForm } from '@/components/profile/change-password-form';
 import { ProfileForm } from '@/components/profile/profile-form';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -21,6 +22,7 @@ export default async function ProfilePage() {
         <Card title="Password">
           <ChangePasswordForm />
         </Card>
+        <CalendarFeedCard viewer={viewer} />
       </div>
     </>
   );

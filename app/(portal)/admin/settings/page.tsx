@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { TravelBufferForm } from '@/components/meetings/travel-buffer-form';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
@@ -6,6 +7,7 @@ import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
+import { getTravelBuffers } from '@/server/meetings/travel-buffers';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
   getRecordVisibility,
@@ -38,6 +40,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />
+        </Card>
+        <Card title="Meetings">
+          <TravelBufferForm settings={await getTravelBuffers()} />
         </Card>
         <Card title="Failed e-mails">
           <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />

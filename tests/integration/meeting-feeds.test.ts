@@ -1,0 +1,206 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { meetings, notifications } from '@/db/schema';
+import { executeAction } from '@/server/action';
+import { cancelMeetingCommand, moveMeetingCommand } from '@/server/meetings/commands';
+import {
+  calendarFeedFor,
+  createCalendarFeedCommand,
+  meetingIcsFor,
+  revokeCalendarFeedCommand,
+} from '@/server/meetings/feed';
+import { deliverNotificationEmail } from '@/server/jobs/deliver-notification-emails';
+import { mailSender } from '@/server/notifications/email';
+import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createActor, expectOk } from '../support/factories';
+import { daysFromToday, parseIcs, scheduleMeeting } from '../support/meeting-factories';
+import { startSmtpServer } from '../support/smtp-server';
+
+beforeEach(async () => {
+  await setVisibility('open');
+  await db.delete(meetings);
+  await db.delete(notifications);
+});
+
+function tokenOf(path: string) {
+  return path.replace('/calendar/feed/', '').replace(/\.ics$/, '');
+}
+
+describe('subscription feed', () => {
+  it('holds the meetings from 30 days back, with stable UIDs, raised SEQUENCE and cancellations', async () => {
+    const coordinator = await createActor('coordinator');
+    const { path } = expectOk(await executeAction(createCalendarFeedCommand, coordinator, {}));
+    expect(path).toMatch(/^\/calendar\/feed\/[\w-]{40,}\.ics$/);
+    const token = tokenOf(path);
+
+    const kept = await scheduleMeeting(coordinator, [coordinator.id], {
+      timeZone: 'America/New_York',
+      date: '2027-07-01',
+      startTime: '09:00',
+      endTime: '10:00',
+    });
+    const dropped = await scheduleMeeting(coordinator, [coordinator.id], {
+      date: daysFromToday(5),
+    });
+    await scheduleMeeting(coordinator, [coordinator.id], { date: daysFromToday(-31) });
+    const moved = expectOk(
+      await executeAction(moveMeetingCommand, coordinator, {
+        meetingId: kept.id,
+        version: kept.version,
+        date: '2027-07-01',
+        startTime: '09:30',
+        endTime: '10:30',
+        timeZone: 'America/New_York',
+      }),
+    );
+    expectOk(
+      await executeAction(cancelMeetingCommand, coordinator, {
+        meetingId: dropped.id,
+        version: dropped.version,
+      }),
+    );
+
+    const feed = parseIcs((await calendarFeedFor(token))!);
+    expect(feed.refreshInterval).toBe('PT1H');
+    expect(feed.publishedTtl).toBe('PT1H');
+    // A UTC meeting is written in UTC: a TZID always comes with its VTIMEZONE.
+    expect(feed.timezones).toEqual(['America/New_York']);
+    const byUid = Object.fromEntries(feed.events.map((event) => [event.uid, event]));
+    expect(Object.keys(byUid).sort()).toEqual(
+      [`meeting-${kept.id}@accord`, `meeting-${dropped.id}@accord`].sort(),
+    );
+    expect(byUid[`meeting-${kept.id}@accord`]).toMatchObject({
+      sequence: 1,
+      status: 'CONFIRMED',
+      tzid: 'America/New_York',
+      localStart: '2027-07-01T09:30:00',
+    });
+    expect(byUid[`meeting-${kept.id}@accord`]!.start.toISOString()).toBe(
+      '2027-07-01T13:30:00.000Z',
+    );
+    expect(byUid[`meeting-${dropped.id}@accord`]).toMatchObject({
+      sequence: 1,
+      status: 'CANCELLED',
+    });
+    expect(moved.version).toBe(2);
+  });
+
+  it('is refused once revoked, and a new link replaces the old one', async () => {
+    const executive = await createActor('executive');
+    const first = tokenOf(
+      expectOk(await executeAction(createCalendarFeedCommand, executive, {})).path,
+    );
+    expect(await calendarFeedFor(first)).toContain('BEGIN:VCALENDAR');
+    const second = tokenOf(
+      expectOk(await executeAction(createCalendarFeedCommand, executive, {})).path,
+    );
+    expect(await calendarFeedFor(first)).toBeNull();
+    expect(await calendarFeedFor(second)).toContain('BEGIN:VCALENDAR');
+    expect(expectOk(await executeAction(revokeCalendarFeedCommand, executive, {})).revoked).toBe(
+      true,
+    );
+    expect(await calendarFeedFor(second)).toBeNull();
+    expect(await calendarFeedFor('not-a-token')).toBeNull();
+  });
+
+  it('under assigned visibility holds nothing the user could not see', async () => {
+    const manager = await createActor('manager');
+    const coordinator = await createActor('coordinator');
+    const theirs = await createClientRecord({ coordinatorId: coordinator.id });
+    const visible = await scheduleMeeting(manager, [coordinator.id], { clientId: theirs.id });
+    const hidden = await scheduleMeeting(manager, [coordinator.id], {
+      startTime: '14:00',
+      endTime: '15:00',
+    });
+    const token = tokenOf(
+      expectOk(await executeAction(createCalendarFeedCommand, coordinator, {})).path,
+    );
+    expect(parseIcs((await calendarFeedFor(token))!).events).toHaveLength(2);
+
+    await setVisibility('assigned');
+    const events = parseIcs((await calendarFeedFor(token))!).events;
+    expect(events.map((event) => event.uid)).toEqual([`meeting-${visible.id}@accord`]);
+    expect(await meetingIcsFor(coordinator, hidden.id)).toBeNull();
+    expect(await meetingIcsFor(manager, hidden.id)).not.toBeNull();
+  });
+
+  it.each(['coordinator', 'executive', 'manager'] as const)(
+    'a %s creates and revokes their own feed link',
+    async (role) => {
+      const actor = await createActor(role);
+      expectOk(await executeAction(createCalendarFeedCommand, actor, {}));
+      expect(expectOk(await executeAction(revokeCalendarFeedCommand, actor, {})).revoked).toBe(
+        true,
+      );
+    },
+  );
+});
+
+describe('invitation e-mails', () => {
+  it('carry an .ics: a REQUEST, an update with the same UID and a higher SEQUENCE, a CANCEL', async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const coordinator = await createActor('coordinator');
+      const executive = await createActor('executive');
+      const meeting = await scheduleMeeting(coordinator, [executive.id], {
+        timeZone: 'Europe/Berlin',
+        date: '2027-10-25',
+        startTime: '09:00',
+        endTime: '10:00',
+      });
+      const moved = expectOk(
+        await executeAction(moveMeetingCommand, coordinator, {
+          meetingId: meeting.id,
+          version: meeting.version,
+          date: '2027-10-26',
+          startTime: '09:00',
+          endTime: '10:00',
+          timeZone: 'Europe/Berlin',
+        }),
+      );
+      expectOk(
+        await executeAction(cancelMeetingCommand, coordinator, {
+          meetingId: meeting.id,
+          version: moved.version,
+        }),
+      );
+      const queued = await db
+        .update(notifications)
+        .set({ emailStatus: 'queued', emailJobId: '00000000-0000-4000-8000-000000000001' })
+        .returning({ id: notifications.id, kind: notifications.kind });
+      expect(queued.map((row) => row.kind).sort()).toEqual(
+        ['meeting_cancelled', 'meeting_invited', 'meeting_updated'].sort(),
+      );
+      const send = mailSender({ SMTP_URL: smtp.url });
+      for (const row of queued.sort((a, b) => a.id - b.id)) {
+        await deliverNotificationEmail(
+          db,
+          { jobId: '00000000-0000-4000-8000-000000000001', notificationId: row.id, final: true },
+          send,
+        );
+      }
+      expect(smtp.messages).toHaveLength(3);
+      const files = smtp.messages.map((message) => {
+        const attachment = message.attachments.find((file) => file.contentType === 'text/calendar');
+        expect(message.to).toMatchObject({ text: executive.email });
+        return parseIcs(attachment!.content.toString('utf8'));
+      });
+      expect(files.map((file) => file.method)).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+      expect(new Set(files.map((file) => file.events[0]!.uid))).toEqual(
+        new Set([`meeting-${meeting.id}@accord`]),
+      );
+      expect(files.map((file) => file.events[0]!.sequence)).toEqual([0, 1, 2]);
+      // Berlin is on summer time (UTC+2) until 31 October 2027.
+      expect(files[1]!.events[0]!.start.toISOString()).toBe('2027-10-26T07:00:00.000Z');
+      expect(files[1]!.timezones).toEqual(['Europe/Berlin']);
+      const [stored] = await db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.id, queued[0]!.id));
+      expect(stored?.emailStatus).toBe('sent');
+    } finally {
+      await smtp.close();
+    }
+  });
+});
