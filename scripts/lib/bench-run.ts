@@ -47,8 +47,8 @@ import {
  */
 
 const quick = process.env.BENCH_QUICK === '1';
-const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 3 : 6));
-const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? (quick ? 1 : 2));
+const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 8));
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const rounds = Math.max(2, Number(process.env.BENCH_ROUNDS ?? 2));
 const connections = 10;
 const accordPort = Number(process.env.BENCH_PORT ?? 3300);
@@ -500,7 +500,9 @@ function printRounds(cases: Case[], roundResults: Map<string, Result>[]) {
     const ratios = roundResults.flatMap((results) => {
       const own = results.get(item.name);
       const other = item.against ? results.get(item.against) : undefined;
-      if (!own || !other || 'missing' in own || 'missing' in other) return [];
+      // A round in which either side finished no request has no ratio.
+      if (!own || !other || 'missing' in own || 'missing' in other || !own.rps || !other.rps)
+        return [];
       return [{ throughput: own.rps / other.rps, bytes: own.bytes / other.bytes }];
     });
     const throughputs = ratios.map((ratio) => ratio.throughput);
