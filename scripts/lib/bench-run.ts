@@ -145,23 +145,23 @@ function defineCases({ manager, executive, clientId, actionId }: Context): Case[
     { name: 'floor: page 1,001', server: 'floor', request: { path: '/?page=1001' } },
 
     {
-      ...accordList('clients list (default)', '/clients', clients({})),
-      plan: async () => [statementOfClients({})],
+      ...accordList('clients list (default)', '/clients?size=50', clients({ size: '50' })),
+      plan: async () => [statementOfClients({ size: '50' })],
     },
     {
-      ...accordList('deals list (default)', '/pipeline', () => {
-        const parsed = dealListSchema.parse({});
+      ...accordList('deals list (default)', '/pipeline?size=50', () => {
+        const parsed = dealListSchema.parse({ size: '50' });
         return Promise.all([listDeals(manager, parsed), getStageTotals(manager, parsed)]);
       }),
-      plan: async () => [statementOfDeals({})],
+      plan: async () => [statementOfDeals({ size: '50' })],
     },
-    accordList('proposals list (default)', '/proposals', () =>
-      listProposals(manager, proposalListSchema.parse({})),
+    accordList('proposals list (default)', '/proposals?size=50', () =>
+      listProposals(manager, proposalListSchema.parse({ size: '50' })),
     ),
     {
       name: 'clients: next page (RSC)',
       server: 'accord',
-      navigation: { from: '/clients', click: clickNextPage },
+      navigation: { from: '/clients?size=50', click: clickNextPage },
       against: 'floor: next page (RSC)',
       targets: navigationTargets,
     },
@@ -169,58 +169,58 @@ function defineCases({ manager, executive, clientId, actionId }: Context): Case[
       name: 'clients: sort by last activity (RSC)',
       server: 'accord',
       navigation: {
-        from: '/clients',
+        from: '/clients?size=50',
         click: (page) => page.getByRole('button', { name: 'Last activity' }).click(),
       },
       against: 'floor: sort (RSC)',
       targets: navigationTargets,
-      direct: clients({ sort: 'lastActivityAt', dir: 'asc' }),
-      plan: async () => [statementOfClients({ sort: 'lastActivityAt', dir: 'asc' })],
+      direct: clients({ sort: 'lastActivityAt', dir: 'asc', size: '50' }),
+      plan: async () => [statementOfClients({ sort: 'lastActivityAt', dir: 'asc', size: '50' })],
     },
     {
       name: 'clients: filter status active (RSC)',
       server: 'accord',
       navigation: {
-        from: '/clients',
+        from: '/clients?size=50',
         click: (page) => page.getByLabel('Status').selectOption('active'),
       },
       against: 'floor: filter (RSC)',
       targets: navigationTargets,
-      direct: clients({ status: 'active' }),
-      plan: async () => [statementOfClients({ status: 'active' })],
+      direct: clients({ status: 'active', size: '50' }),
+      plan: async () => [statementOfClients({ status: 'active', size: '50' })],
     },
     {
       name: 'deals: next page (RSC)',
       server: 'accord',
-      navigation: { from: '/pipeline', click: clickNextPage },
+      navigation: { from: '/pipeline?size=50', click: clickNextPage },
       against: 'floor: next page (RSC)',
       targets: navigationTargets,
     },
     {
       name: 'proposals: next page (RSC)',
       server: 'accord',
-      navigation: { from: '/proposals', click: clickNextPage },
+      navigation: { from: '/proposals?size=50', click: clickNextPage },
       against: 'floor: next page (RSC)',
       targets: navigationTargets,
     },
     {
       name: 'clients list page 1,001',
       server: 'accord',
-      request: { path: '/clients?page=1001' },
+      request: { path: '/clients?page=1001&size=50' },
       against: 'floor: page 1,001',
       targets: { throughput: 3 },
-      direct: clients({ page: '1001' }),
-      plan: async () => [statementOfClients({ page: '1001' })],
+      direct: clients({ page: '1001', size: '50' }),
+      plan: async () => [statementOfClients({ page: '1001', size: '50' })],
     },
     {
       name: 'clients list searched ("harbor")',
       server: 'accord',
-      request: { path: '/clients?q=harbor' },
+      request: { path: '/clients?q=harbor&size=50' },
       against: 'clients list (default)',
       targets: { throughput: 0.8 },
-      direct: clients({ q: 'harbor' }),
+      direct: clients({ q: 'harbor', size: '50' }),
       directP95: 20,
-      plan: async () => [statementOfClients({ q: 'harbor' })],
+      plan: async () => [statementOfClients({ q: 'harbor', size: '50' })],
     },
     {
       name: 'search palette ("harbor")',
