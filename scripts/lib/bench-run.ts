@@ -26,13 +26,15 @@ import {
   benchSecret,
   buildAccord,
   buildFloor,
+  prepareDatabase,
   startAccord,
   startFloor,
   type RunningServer,
 } from './bench-servers';
 
 /**
- * `npm run bench`: Accord's production build on the large seed (DATABASE_URL) measured against
+ * `npm run bench`: Accord's production build on the large seed (DATABASE_URL, migrated and seeded
+ * here when it is not yet) measured against
  * the framework's floor (a bare Next.js page running the same page query, scripts/bench/floor) in
  * the same run. Absolute times on a shared machine move by a third from run to run; ratios of two
  * servers measured minutes apart do not, so floor and Accord alternate, one server at a time, for
@@ -526,6 +528,7 @@ function printRounds(cases: Case[], roundResults: Map<string, Result>[]) {
 async function main() {
   if (!process.env.DATABASE_URL)
     throw new Error('Set DATABASE_URL to the large seed (npm run db:seed:large).');
+  await prepareDatabase();
   await buildAccord();
   await buildFloor();
   const secret = benchSecret();

@@ -36,6 +36,13 @@ function hashOfTree(folder: string): string {
   return hash.digest('hex');
 }
 
+/** Migrates DATABASE_URL and fills it with the large seed unless it holds it already. */
+export async function prepareDatabase() {
+  const tsx = path.resolve('node_modules', '.bin', 'tsx');
+  await runToEnd(tsx, ['--conditions=react-server', 'scripts/migrate.ts']);
+  await runToEnd(tsx, ['--conditions=react-server', 'scripts/seed-large.ts']);
+}
+
 /** Builds Accord unless a build is there (BENCH_BUILD=1 forces one). */
 export async function buildAccord() {
   if (existsSync('.next/BUILD_ID') && process.env.BENCH_BUILD !== '1') return;
