@@ -73,11 +73,12 @@ export function calendarDateIn(timeZone: string, value: Date | string = new Date
 }
 
 // Formatting through Intl cost an export of 100,000 clients seconds (two timestamps a row). A
-// zone's offset changes only on a quarter hour (UTC) under today's rules, so it is read once per
-// zone and quarter hour; a quarter hour whose offset does change (old local mean times) is read
-// per instant.
+// zone's offset changes a few times a year, each on a quarter hour (UTC) under today's rules, so
+// it is read once per zone and UTC day, or per quarter hour on a day it changes; a quarter hour
+// whose offset does change (old local mean times) is read per instant.
+const daySpanMs = 86_400_000;
 const offsetSpanMs = 15 * 60_000;
-const maxKeptOffsets = 10_000;
+const maxKeptOffsets = 100_000;
 const zoneOffsets = new Map<string, number | null>();
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instantMs`, to the second. */
@@ -109,14 +110,14 @@ function offsetAt(timeZone: string, instantMs: number) {
   return wallClock - Math.floor(instantMs / 1000) * 1000;
 }
 
-/** The offset for the quarter hour of `instantMs`, or null if it changes within it. */
-function quarterHourOffset(timeZone: string, instantMs: number) {
-  const start = Math.floor(instantMs / offsetSpanMs) * offsetSpanMs;
-  const key = `${timeZone}|${start}`;
+/** The offset throughout the span of `spanMs` holding `instantMs`, or null if it changes in it. */
+function steadyOffset(timeZone: string, instantMs: number, spanMs: number) {
+  const start = Math.floor(instantMs / spanMs) * spanMs;
+  const key = `${timeZone}|${spanMs}|${start}`;
   let offset = zoneOffsets.get(key);
   if (offset === undefined) {
     const atStart = offsetAt(timeZone, start);
-    offset = atStart === offsetAt(timeZone, start + offsetSpanMs - 1000) ? atStart : null;
+    offset = atStart === offsetAt(timeZone, start + spanMs - 1000) ? atStart : null;
     if (zoneOffsets.size >= maxKeptOffsets) zoneOffsets.clear();
     zoneOffsets.set(key, offset);
   }
@@ -128,7 +129,10 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
 /** An instant as "YYYY-MM-DD HH:mm" in `timeZone`: sortable, and read by spreadsheet apps. */
 export function formatSortableDateTime(value: Date | string, timeZone: string) {
   const instantMs = new Date(value).getTime();
-  const offset = quarterHourOffset(timeZone, instantMs) ?? offsetAt(timeZone, instantMs);
+  const offset =
+    steadyOffset(timeZone, instantMs, daySpanMs) ??
+    steadyOffset(timeZone, instantMs, offsetSpanMs) ??
+    offsetAt(timeZone, instantMs);
   const wallClock = new Date(Math.floor(instantMs / 1000) * 1000 + offset);
   const year = wallClock.getUTCFullYear();
   return `${year < 0 ? '-' : ''}${String(Math.abs(year)).padStart(4, '0')}-${twoDigits(wallClock.getUTCMonth() + 1)}-${twoDigits(wallClock.getUTCDate())} ${twoDigits(wallClock.getUTCHours())}:${twoDigits(wallClock.getUTCMinutes())}`;

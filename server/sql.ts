@@ -44,15 +44,17 @@ export async function* streamRows<TField extends string>(
   fields: readonly TField[],
 ): AsyncGenerator<Record<TField, StreamedValue>> {
   const { sql: text, params } = query.toSQL();
+  // Batches of 2,000 rows (some 1 MB): a quarter of the round trips that batches of 500 took.
   const cursor = db.$client
     .unsafe(text, params as never[])
     .values()
-    .cursor(500);
+    .cursor(2000);
   for await (const batch of cursor) {
     for (const values of batch as unknown as StreamedValue[][]) {
-      yield Object.fromEntries(
-        fields.map((field, index) => [field, values[index] ?? null]),
-      ) as Record<TField, StreamedValue>;
+      const row = {} as Record<TField, StreamedValue>;
+      for (let index = 0; index < fields.length; index += 1)
+        row[fields[index]!] = values[index] ?? null;
+      yield row;
     }
   }
 }
