@@ -136,6 +136,20 @@ function accordList(name: string, path: string, direct?: () => Promise<unknown>)
   };
 }
 
+// The page reuses a computed dashboard until something changes; "direct" computes it afresh.
+function dashboardCase(name: string, viewer: CurrentUser, role: Role): Case {
+  return {
+    name,
+    server: 'accord',
+    request: { path: '/' },
+    role,
+    against: floorList,
+    targets: dashboardTargets,
+    direct: () => computePipelineDashboard(viewer),
+    plan: () => dashboardStatements(viewer),
+  };
+}
+
 function defineCases({ manager, executive, clientId, actionId }: Context): Case[] {
   const clients = (params: Record<string, string>) => () =>
     listClients(manager, clientListSchema.parse(params));
@@ -247,26 +261,8 @@ function defineCases({ manager, executive, clientId, actionId }: Context): Case[
       against: floorList,
       direct: () => getClientWithRecords(manager, clientId),
     },
-    // The page reuses a computed dashboard until something changes; "direct" computes it afresh.
-    {
-      name: 'home dashboard (manager, whole team)',
-      server: 'accord',
-      request: { path: '/' },
-      against: floorList,
-      targets: dashboardTargets,
-      direct: () => computePipelineDashboard(manager),
-      plan: () => dashboardStatements(manager),
-    },
-    {
-      name: 'home dashboard (executive, own book)',
-      server: 'accord',
-      request: { path: '/' },
-      role: 'executive',
-      against: floorList,
-      targets: dashboardTargets,
-      direct: () => computePipelineDashboard(executive),
-      plan: () => dashboardStatements(executive),
-    },
+    dashboardCase('home dashboard (manager, whole team)', manager, 'manager'),
+    dashboardCase('home dashboard (executive, own book)', executive, 'executive'),
     {
       name: 'pipeline board',
       server: 'accord',
