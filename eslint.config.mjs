@@ -7,6 +7,7 @@ const config = tseslint.config(
   {
     ignores: [
       '.next/**',
+      '.bench-floor/**',
       'node_modules/**',
       'db/migrations/**',
       'next-env.d.ts',

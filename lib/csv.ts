@@ -23,8 +23,12 @@ export function csvRow(values: unknown[]) {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 
+// About 64 KB: large enough that a chunk's overhead is nothing per row, small enough to keep.
+const chunkChars = 64_000;
+
 /**
- * A CSV download of `rows` under `header`, streamed in chunks as the rows arrive, with a BOM so
+ * A CSV download of `rows` under `header`, streamed in chunks as the reader takes them (a slow
+ * reader holds the database cursor back instead of queueing the export in memory), with a BOM so
  * spreadsheet apps read it as UTF-8. `name` becomes e.g. "clients-2026-11-28.csv", dated on the
  * reader's calendar.
  */
@@ -35,19 +39,26 @@ export function csvResponse(
   timeZone: string,
 ) {
   const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
+    },
+    async pull(controller) {
       let chunk = '';
-      for await (const row of rows) {
-        chunk += csvRow(row);
-        if (chunk.length > 64_000) {
-          controller.enqueue(encoder.encode(chunk));
-          chunk = '';
+      while (chunk.length < chunkChars) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
         }
+        chunk += csvRow(next.value);
       }
       controller.enqueue(encoder.encode(chunk));
-      controller.close();
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
   const date = calendarDateIn(timeZone);

@@ -50,9 +50,10 @@ export async function* streamRows<TField extends string>(
     .cursor(500);
   for await (const batch of cursor) {
     for (const values of batch as unknown as StreamedValue[][]) {
-      yield Object.fromEntries(
-        fields.map((field, index) => [field, values[index] ?? null]),
-      ) as Record<TField, StreamedValue>;
+      const row = {} as Record<TField, StreamedValue>;
+      for (let index = 0; index < fields.length; index += 1)
+        row[fields[index]!] = values[index] ?? null;
+      yield row;
     }
   }
 }

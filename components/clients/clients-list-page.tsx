@@ -6,12 +6,22 @@ import { clientListSchema } from '@/lib/validation/clients';
 import { firstValues } from '@/lib/validation/list-params';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
-import { listClientFilterOptions, listClients } from '@/server/clients/queries';
+import { listClientFilterOptions, listClients, type ClientListRow } from '@/server/clients/queries';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
-import { ClientsTable } from './clients-table';
+import { ClientsTable, type ClientTableRow } from './clients-table';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** What the table shows of a row: the rest would travel to the browser in the page for nothing. */
+function tableRow({
+  website: _website,
+  ownerId: _ownerId,
+  coordinatorId: _coordinatorId,
+  ...row
+}: ClientListRow): ClientTableRow {
+  return row;
+}
 
 /** The clients list, or the same list preset to prospects: one page, two presets. */
 export async function ClientsListPage({
@@ -56,7 +66,7 @@ export async function ClientsListPage({
       />
       <SavedViewsBar bar={bar} />
       <ClientsTable
-        rows={rows}
+        rows={rows.map(tableRow)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

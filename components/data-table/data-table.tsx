@@ -14,7 +14,6 @@ import {
   type Updater,
   type ColumnVisibilityState,
 } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
@@ -175,12 +174,15 @@ export function DataTable<TData extends RowData>({
         )}
         aria-busy={isPending}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+        <table
+          className="data-table min-w-full divide-y divide-slate-200 text-sm"
+          aria-label={label}
+        >
           <thead className="bg-slate-50">
             {table.getHeaderGroups().map((headerGroup) => (
               <tr key={headerGroup.id}>
                 {bulk ? (
-                  <th scope="col" className="w-10 px-4 py-2.5">
+                  <th scope="col" data-row-select>
                     <input
                       type="checkbox"
                       aria-label="Select this page"
@@ -191,14 +193,11 @@ export function DataTable<TData extends RowData>({
                       }}
                       onChange={selection.togglePage}
                       disabled={rows.length === 0}
-                      className="size-4 align-middle"
                     />
                   </th>
                 ) : null}
                 {headerGroup.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
-                  const SortIcon =
-                    sorted === 'asc' ? ArrowUp : sorted === 'desc' ? ArrowDown : ArrowUpDown;
                   return (
                     <th
                       key={header.id}
@@ -210,7 +209,6 @@ export function DataTable<TData extends RowData>({
                             ? 'descending'
                             : undefined
                       }
-                      className="px-4 py-2.5 text-left font-semibold whitespace-nowrap text-slate-700"
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
                         <button
@@ -219,10 +217,7 @@ export function DataTable<TData extends RowData>({
                           className="inline-flex items-center gap-1 rounded hover:text-slate-950"
                         >
                           <table.FlexRender header={header} />
-                          <SortIcon
-                            aria-hidden
-                            className={cn('size-3.5', !sorted && 'text-slate-400')}
-                          />
+                          <span aria-hidden className="sort-arrow" />
                         </button>
                       ) : (
                         <table.FlexRender header={header} />
@@ -255,22 +250,21 @@ export function DataTable<TData extends RowData>({
                         return;
                       router.push(href);
                     }}
-                    className={cn(href && 'cursor-pointer hover:bg-slate-50')}
+                    data-clickable={href ? '' : undefined}
                   >
                     {bulk ? (
-                      <td data-row-select className="w-10 px-4 py-2.5">
+                      <td data-row-select>
                         <input
                           type="checkbox"
                           aria-label={`Select ${bulk.getLabel(row.original)}`}
                           checked={selection.allMatching || selection.isSelected(row.id)}
                           disabled={selection.allMatching}
                           onChange={() => selection.toggle(row.original)}
-                          className="size-4 align-middle"
                         />
                       </td>
                     ) : null}
                     {visibleColumns.map((column) => (
-                      <td key={column.id} className="px-4 py-2.5 whitespace-nowrap text-slate-800">
+                      <td key={column.id}>
                         {(column.columnDef as DataTableColumn<TData>).cell({ row })}
                       </td>
                     ))}

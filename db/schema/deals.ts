@@ -59,6 +59,14 @@ export const deals = pgTable(
       table.probability,
     ),
     index('deals_owner_idx').on(table.ownerId, table.stage, table.expectedClose),
+    // The same sums for one executive's book, index-only too.
+    index('deals_owner_amount_idx').on(
+      table.ownerId,
+      table.stage,
+      table.currency,
+      table.amountCents,
+      table.probability,
+    ),
     index('deals_coordinator_idx').on(table.coordinatorId, table.stage),
     index('deals_close_idx').on(table.expectedClose, table.id),
     index('deals_amount_idx').on(table.amountCents, table.id),

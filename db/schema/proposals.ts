@@ -125,6 +125,8 @@ export const proposals = pgTable(
     index('proposals_status_updated_idx').on(table.status, table.updatedAt, table.id),
     index('proposals_updated_idx').on(table.updatedAt, table.id),
     index('proposals_author_idx').on(table.authorId, table.status, table.updatedAt),
+    // What an executive's book tests of each reviewed proposal, read from the index alone.
+    index('proposals_book_idx').on(table.id, table.clientId, table.reviewerId),
     index('proposals_review_queue_idx')
       .on(table.reviewerId, table.reviewDueAt)
       .where(sql`${table.status} = 'in_review'`),

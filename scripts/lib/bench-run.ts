@@ -1,56 +1,317 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { clientListSchema } from '@/lib/validation/clients';
 import { dealFilterSchema, dealListSchema } from '@/lib/validation/deals';
+import { proposalListSchema } from '@/lib/validation/proposals';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListWhere, clientPageQuery } from '@/server/clients/list-query';
-import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
+import { getClientWithRecords, listClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
-import { getReviewQueue } from '@/server/proposals/queries';
+import { getReviewQueue, listProposals } from '@/server/proposals/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
-import { meetingBenchScenarios } from './bench-meetings';
+import {
+  measure,
+  percentile,
+  treeRssMb,
+  type BenchRequest,
+  type Measurement,
+} from './bench-measure';
+import { domainScenarios, type DomainScenario } from './bench-domains';
+import { captureNavigation, withBrowser } from './bench-navigation';
+import {
+  benchSecret,
+  buildAccord,
+  buildFloor,
+  prepareDatabase,
+  startAccord,
+  startFloor,
+  type RunningServer,
+} from './bench-servers';
 
 /**
- * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), served as
- * `npm start` serves it, measured per request at 10 concurrent connections with autocannon after a
- * short warm-up, beside the same queries run directly, so the app's own overhead shows. Also prints
- * the scans in the plan of each list and dashboard query.
- * A page that answers 404 (not in this build yet) is reported as such, with its SQL still timed.
+ * `npm run bench`: Accord's production build on the large seed (DATABASE_URL, migrated and seeded
+ * here when it is not yet) measured against
+ * the framework's floor (a bare Next.js page running the same page query, scripts/bench/floor) in
+ * the same run. Absolute times on a shared machine move by a third from run to run; ratios of two
+ * servers measured minutes apart do not, so floor and Accord alternate, one server at a time, for
+ * BENCH_ROUNDS rounds (at least 2), and each ratio is printed with its spread over the rounds.
+ * Each case gets throughput, p50/p95, response bytes, and server and PostgreSQL CPU per request.
+ * Then the same queries run directly, the scans in their plans, the CSV export's rate and memory,
+ * and Accord at its WEB_CONCURRENCY default. BENCH_QUICK=1 is a short run of the same cases;
+ * BENCH_CASES=text keeps the cases whose name contains it (and the floor cases they compare with).
+ *
+ * A case is one entry of `cases` below: what to request (or which click to capture in Chromium),
+ * the case it is compared with (`against`) and the targets of that ratio.
  */
 
-const port = Number(process.env.BENCH_PORT ?? 3300);
-const base = `http://127.0.0.1:${port}`;
-const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const quick = process.env.BENCH_QUICK === '1';
+const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 8));
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const directRuns = 40;
+const rounds = Math.max(2, Number(process.env.BENCH_ROUNDS ?? 2));
+const connections = 10;
+const accordPort = Number(process.env.BENCH_PORT ?? 3300);
+const floorPort = accordPort + 1;
+const directRuns = quick ? 10 : 40;
+const caseFilter = process.env.BENCH_CASES ?? '';
 
-function percentile(values: number[], fraction: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+type Server = 'floor' | 'accord';
+type Role = 'manager' | 'executive';
+type Statement = { sql: string; params: unknown[] };
+
+type Case = {
+  name: string;
+  server: Server;
+  /** A fixed request, or the click in Chromium whose RSC request is replayed. */
+  request?: BenchRequest;
+  navigation?: { from: string; click: (page: Page) => Promise<unknown> };
+  role?: Role;
+  /** The case this one's throughput and bytes are divided by, measured in the same round. */
+  against?: string;
+  targets?: { throughput?: number; bytes?: number };
+  /** The same server work run directly, one at a time; `directP95` is its target in ms. */
+  direct?: () => Promise<unknown>;
+  directP95?: number;
+  plan?: () => Promise<Statement[]>;
+};
+
+const listTargets = { throughput: 1.0, bytes: 1.5 };
+const navigationTargets = { throughput: 1.5 };
+const dashboardTargets = { throughput: 0.8 };
+const floorList = 'floor: list first load';
+
+const clickNextPage = (page: Page) => page.getByRole('button', { name: 'Next page' }).click();
+
+/** The floor's own link for a click: the browser's router goes where the plain link points. */
+function floorNavigation(linkText: string) {
+  return {
+    from: '/',
+    click: async (page: Page) => {
+      const href = await page
+        .getByRole('link', { name: linkText, exact: true })
+        .getAttribute('href');
+      // The floor has no client components, so no Link: push through the router as a Link would.
+      await page.evaluate(
+        (target) =>
+          (
+            window as unknown as { next: { router: { push: (href: string) => void } } }
+          ).next.router.push(target ?? '/'),
+        href,
+      );
+    },
+  };
 }
 
-async function waitForHealth() {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const ok = await fetch(`${base}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('Accord did not start.');
+function statementOfClients(params: Record<string, string>): Statement {
+  const parsed = clientListSchema.parse(params);
+  return clientPageQuery(clientListWhere(undefined, parsed), parsed).toSQL();
+}
+
+function statementOfDeals(params: Record<string, string>): Statement {
+  const parsed = dealListSchema.parse(params);
+  return dealListQuery(dealListWhere(undefined, parsed), parsed)
+    .limit(parsed.size)
+    .offset((parsed.page - 1) * parsed.size)
+    .toSQL();
+}
+
+async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
+  const { scope: _scope, ...queries } = await pipelineDashboardQueries(viewer);
+  return Object.values(queries).map((query) => query.toSQL());
+}
+
+type Context = {
+  manager: CurrentUser;
+  executive: CurrentUser;
+  clientId: string;
+  actionId: string;
+  domains: DomainScenario[];
+};
+
+/** A domain's case beside the floor's list: held to the list targets when it is a list. */
+function domainCase({ name, request, run, list }: DomainScenario): Case {
+  return {
+    name,
+    server: 'accord',
+    request,
+    against: floorList,
+    targets: list ? listTargets : undefined,
+    direct: run,
+  };
+}
+
+function accordList(name: string, path: string, direct?: () => Promise<unknown>): Case {
+  return {
+    name,
+    server: 'accord',
+    request: { path },
+    against: floorList,
+    targets: listTargets,
+    direct,
+  };
+}
+
+// The page reuses a computed dashboard until something changes; "direct" computes it afresh.
+function dashboardCase(name: string, viewer: CurrentUser, role: Role): Case {
+  return {
+    name,
+    server: 'accord',
+    request: { path: '/' },
+    role,
+    against: floorList,
+    targets: dashboardTargets,
+    direct: () => computePipelineDashboard(viewer),
+    plan: () => dashboardStatements(viewer),
+  };
+}
+
+function defineCases({ manager, executive, clientId, actionId, domains }: Context): Case[] {
+  const clients = (params: Record<string, string>) => () =>
+    listClients(manager, clientListSchema.parse(params));
+  return [
+    { name: floorList, server: 'floor', request: { path: '/' } },
+    { name: 'floor: next page (RSC)', server: 'floor', navigation: floorNavigation('Next') },
+    { name: 'floor: sort (RSC)', server: 'floor', navigation: floorNavigation('lastActivityAt') },
+    { name: 'floor: filter (RSC)', server: 'floor', navigation: floorNavigation('active') },
+    { name: 'floor: page 1,001', server: 'floor', request: { path: '/?page=1001' } },
+
+    {
+      ...accordList('clients list (default)', '/clients?size=50', clients({ size: '50' })),
+      plan: async () => [statementOfClients({ size: '50' })],
+    },
+    {
+      ...accordList('deals list (default)', '/pipeline?size=50', () => {
+        const parsed = dealListSchema.parse({ size: '50' });
+        return Promise.all([listDeals(manager, parsed), getStageTotals(manager, parsed)]);
+      }),
+      plan: async () => [statementOfDeals({ size: '50' })],
+    },
+    accordList('proposals list (default)', '/proposals?size=50', () =>
+      listProposals(manager, proposalListSchema.parse({ size: '50' })),
+    ),
+    {
+      name: 'clients: next page (RSC)',
+      server: 'accord',
+      navigation: { from: '/clients?size=50', click: clickNextPage },
+      against: 'floor: next page (RSC)',
+      targets: navigationTargets,
+    },
+    {
+      name: 'clients: sort by last activity (RSC)',
+      server: 'accord',
+      navigation: {
+        from: '/clients?size=50',
+        click: (page) => page.getByRole('button', { name: 'Last activity' }).click(),
+      },
+      against: 'floor: sort (RSC)',
+      targets: navigationTargets,
+      direct: clients({ sort: 'lastActivityAt', dir: 'asc', size: '50' }),
+      plan: async () => [statementOfClients({ sort: 'lastActivityAt', dir: 'asc', size: '50' })],
+    },
+    {
+      name: 'clients: filter status active (RSC)',
+      server: 'accord',
+      navigation: {
+        from: '/clients?size=50',
+        click: (page) => page.getByLabel('Status').selectOption('active'),
+      },
+      against: 'floor: filter (RSC)',
+      targets: navigationTargets,
+      direct: clients({ status: 'active', size: '50' }),
+      plan: async () => [statementOfClients({ status: 'active', size: '50' })],
+    },
+    {
+      name: 'deals: next page (RSC)',
+      server: 'accord',
+      navigation: { from: '/pipeline?size=50', click: clickNextPage },
+      against: 'floor: next page (RSC)',
+      targets: navigationTargets,
+    },
+    {
+      name: 'proposals: next page (RSC)',
+      server: 'accord',
+      navigation: { from: '/proposals?size=50', click: clickNextPage },
+      against: 'floor: next page (RSC)',
+      targets: navigationTargets,
+    },
+    {
+      name: 'clients list page 1,001',
+      server: 'accord',
+      request: { path: '/clients?page=1001&size=50' },
+      against: 'floor: page 1,001',
+      targets: { throughput: 3 },
+      direct: clients({ page: '1001', size: '50' }),
+      plan: async () => [statementOfClients({ page: '1001', size: '50' })],
+    },
+    {
+      name: 'clients list searched ("harbor")',
+      server: 'accord',
+      request: { path: '/clients?q=harbor&size=50' },
+      against: 'clients list (default)',
+      targets: { throughput: 0.8 },
+      direct: clients({ q: 'harbor', size: '50' }),
+      directP95: 20,
+      plan: async () => [statementOfClients({ q: 'harbor', size: '50' })],
+    },
+    {
+      name: 'search palette ("harbor")',
+      server: 'accord',
+      request: {
+        method: 'POST',
+        path: '/',
+        headers: {
+          'next-action': actionId,
+          'content-type': 'text/plain;charset=UTF-8',
+          accept: 'text/x-component',
+        },
+        body: JSON.stringify(['harbor']),
+      },
+      direct: () => searchEverything(manager, 'harbor'),
+      directP95: 20,
+    },
+    {
+      name: 'client page',
+      server: 'accord',
+      request: { path: `/clients/${clientId}` },
+      against: floorList,
+      direct: () => getClientWithRecords(manager, clientId),
+    },
+    dashboardCase('home dashboard (manager, whole team)', manager, 'manager'),
+    dashboardCase('home dashboard (executive, own book)', executive, 'executive'),
+    {
+      name: 'pipeline board',
+      server: 'accord',
+      request: { path: '/pipeline/board' },
+      against: floorList,
+      targets: dashboardTargets,
+      direct: () => getBoard(manager, dealFilterSchema.parse({})),
+    },
+    {
+      name: 'review queue (manager)',
+      server: 'accord',
+      request: { path: '/proposals/review' },
+      against: floorList,
+      direct: () => getReviewQueue(manager),
+    },
+    ...domains.map(domainCase),
+  ];
+}
+
+/** The cases BENCH_CASES keeps, with every case they are compared with. */
+function selected(cases: Case[]) {
+  const kept = new Set(
+    cases.filter((item) => item.name.includes(caseFilter)).map((item) => item.name),
+  );
+  for (const item of cases) if (kept.has(item.name) && item.against) kept.add(item.against);
+  return cases.filter((item) => kept.has(item.name));
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function signIn(email: string, password: string) {
+async function signIn(base: string, email: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   // The proxy and the route may both set the CSRF cookie; the browser would keep the last one.
@@ -60,12 +321,14 @@ async function signIn(email: string, password: string) {
       return [pair.split('=')[0], pair] as const;
     }),
   );
-  const csrfCookie = [...cookies.values()].join('; ');
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base }),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: [...cookies.values()].join('; '),
+    },
+    body: new URLSearchParams({ csrfToken, email, password: 'accord-demo', callbackUrl: base }),
   });
   const session = response.headers
     .getSetCookie()
@@ -77,112 +340,13 @@ async function signIn(email: string, password: string) {
 function searchActionId() {
   const manifest = JSON.parse(
     readFileSync('.next/server/server-reference-manifest.json', 'utf8'),
-  ) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const entry = Object.entries(manifest.node).find(
     ([, action]) =>
       action.filename === 'server/search/actions.ts' && action.exportedName === 'search',
   );
   if (!entry) throw new Error('The search action is not in the build.');
   return entry[0];
-}
-
-type Request = {
-  method?: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-};
-
-/** `request` at 10 concurrent connections for `duration` seconds, with each response's time. */
-function run(request: Request, cookie: string, duration: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  return new Promise<{ result: autocannon.Result; latencies: number[]; errors: number }>(
-    (resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: `${base}${request.path}`,
-          method: request.method ?? 'GET',
-          body: request.body,
-          headers: { cookie, ...request.headers },
-          connections: 10,
-          duration,
-        },
-        (error, result) => (error ? reject(error) : resolve({ result, latencies, errors })),
-      );
-      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-        if (statusCode !== 200) errors += 1;
-        latencies.push(responseTime);
-      });
-    },
-  );
-}
-
-async function load(request: Request, cookie: string) {
-  if (!request.method || request.method === 'GET') {
-    const probe = await fetch(`${base}${request.path}`, { headers: { cookie } });
-    await probe.arrayBuffer();
-    if (probe.status === 404) return { missing: probe.status };
-  }
-  // Unmeasured first: a fresh server compiles each route's code on its first requests.
-  await run(request, cookie, warmUpSeconds);
-  const { result, latencies, errors } = await run(request, cookie, seconds);
-  return {
-    p50: percentile(latencies, 0.5),
-    p95: percentile(latencies, 0.95),
-    rps: result.requests.average,
-    errors: errors + result.errors + result.non2xx,
-  };
-}
-
-async function direct(run: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let index = 0; index < directRuns; index += 1) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
-}
-
-type Statement = { sql: string; params: unknown[] };
-
-/** The clients list's page query for `params`, as the list runs it. */
-function clientListStatement(params: Record<string, string>): Statement {
-  const parsed = clientListSchema.parse(params);
-  return clientPageQuery(clientListWhere(undefined, parsed), parsed).toSQL();
-}
-
-/** The page query of the deals list for `params`, as the manager runs it (no visibility filter). */
-function dealListStatement(params: Record<string, string>): Statement {
-  const parsed = dealListSchema.parse(params);
-  return dealListQuery(dealListWhere(undefined, parsed), parsed)
-    .limit(parsed.size)
-    .offset((parsed.page - 1) * parsed.size)
-    .toSQL();
-}
-
-/** The scans in the plans of `statements`, e.g. "Index Scan using deals_close_idx on deals". */
-async function scansOf(statements: Statement[]) {
-  const scans = new Set<string>();
-  for (const statement of statements) {
-    const rows = await db.$client.unsafe(`explain ${statement.sql}`, statement.params as never[]);
-    const plan = rows.map((row) => String(Object.values(row)[0])).join('\n');
-    for (const match of plan.matchAll(
-      /(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using (\S+) )?on (\S+)/g,
-    )) {
-      scans.add(`${match[1]}${match[2] ? ` ${match[2]}` : ''} on ${match[3]}`);
-    }
-  }
-  return [...scans].join('; ');
-}
-
-/** What the dashboard of `viewer` runs when it is not reused (see getPipelineDashboard). */
-async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
-  const { scope: _scope, ...queries } = await pipelineDashboardQueries(viewer);
-  return Object.values(queries).map((query) => query.toSQL());
 }
 
 async function viewerFor(email: string): Promise<CurrentUser> {
@@ -202,170 +366,312 @@ async function viewerFor(email: string): Promise<CurrentUser> {
   };
 }
 
-async function main() {
-  if (!process.env.DATABASE_URL)
-    throw new Error('Set DATABASE_URL to the large seed (npm run db:seed:large).');
-  if (!existsSync('.next/BUILD_ID')) {
-    await new Promise<void>((resolve, reject) =>
-      spawn(path.join('node_modules', '.bin', 'next'), ['build'], { stdio: 'inherit' }).on(
-        'exit',
-        (code) => (code === 0 ? resolve() : reject(new Error('next build failed'))),
-      ),
+type Result = Measurement | { missing: number };
+type Cookies = Record<Role, string> | undefined;
+
+/** Captures each navigation case's RSC request on `server` (once: the build does not change). */
+async function captureNavigations(server: RunningServer, cases: Case[], cookie: string) {
+  const requests = new Map<string, BenchRequest>();
+  const navigating = cases.filter((item) => item.navigation);
+  if (navigating.length === 0) return requests;
+  await withBrowser(server.base, cookie, async (page) => {
+    for (const item of navigating) {
+      const navigation = item.navigation!;
+      await page.goto(`${server.base}${navigation.from}`);
+      await page.waitForLoadState('networkidle');
+      requests.set(item.name, await captureNavigation(page, () => navigation.click(page)));
+    }
+  });
+  return requests;
+}
+
+/** Measures every case of one server; `navigations` is filled on its first round. */
+async function measureServer(
+  server: RunningServer,
+  cases: Case[],
+  cookies: Cookies,
+  navigations: Map<string, BenchRequest>,
+) {
+  const cookieOf = (item: Case) => (cookies ? cookies[item.role ?? 'manager'] : '');
+  if (cases.some((item) => item.navigation && !navigations.has(item.name))) {
+    const captured = await captureNavigations(server, cases, cookies?.manager ?? '');
+    for (const [name, request] of captured) navigations.set(name, request);
+  }
+  const results = new Map<string, Result>();
+  for (const item of cases) {
+    const request = item.request ?? navigations.get(item.name);
+    if (!request) throw new Error(`No request for ${item.name}.`);
+    process.stderr.write(`  ${server.name}: ${item.name}…\n`);
+    results.set(
+      item.name,
+      await measure(request, {
+        base: server.base,
+        cookie: cookieOf(item),
+        seconds,
+        warmUpSeconds,
+        connections,
+        serverPid: server.pid,
+        sql: db.$client,
+      }),
     );
   }
-  const server = spawn(
-    path.join('node_modules', '.bin', 'tsx'),
-    ['scripts/start.ts', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        AUTH_SECRET: randomBytes(32).toString('base64url'),
-        AUTH_TRUST_HOST: 'true',
-        NEXT_TELEMETRY_DISABLED: '1',
-        // Background jobs would catch up on the seed's overdue reviews and unsent e-mail mid-run.
-        ACCORD_JOBS: 'off',
-      },
-    },
+  return results;
+}
+
+async function direct(run: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let index = 0; index < directRuns; index += 1) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** The scans in the plans of `statements`, a sequential scan of a table over 10,000 rows flagged. */
+async function scansOf(statements: Statement[]) {
+  const large = new Set(
+    (
+      await db.$client<{ relname: string }[]>`
+        select relname from pg_class where relkind = 'r' and reltuples > 10000`
+    ).map((row) => row.relname),
   );
-  try {
-    await waitForHealth();
-    const cookie = await signIn('manager@accord.test', 'accord-demo');
-    const executiveCookie = await signIn('executive@accord.test', 'accord-demo');
-    const viewer = await viewerFor('manager@accord.test');
-    const executive = await viewerFor('executive@accord.test');
-    const [sample] = await db.execute<{ id: string }>(
-      sql`select id from clients order by name offset 5000 limit 1`,
-    );
-    const clientId = sample?.id ?? '';
-    const actionId = searchActionId();
-
-    const lists: [string, Record<string, string>][] = [
-      ['clients list (default)', {}],
-      ['clients list sorted by last activity', { sort: 'lastActivityAt', dir: 'desc' }],
-      ['clients list filtered (active, Software)', { status: 'active', industry: 'Software' }],
-      ['clients list searched ("harbor")', { q: 'harbor' }],
-      ['clients list page 1,000', { page: '1000' }],
-    ];
-    const deals: [string, Record<string, string>][] = [
-      ['deals list (default)', {}],
-      ['deals list (stage: proposal)', { stage: 'proposal' }],
-    ];
-    const scenarios: {
-      name: string;
-      request: Request;
-      run: () => Promise<unknown>;
-      plan?: () => Promise<Statement[]>;
-      cookie?: string;
-    }[] = [
-      ...lists.map(([name, params]) => ({
-        name,
-        request: { path: `/clients?${new URLSearchParams(params)}` },
-        run: () => listClients(viewer, clientListSchema.parse(params)),
-        plan: async () => [clientListStatement(params)],
-      })),
-      {
-        name: 'client page',
-        request: { path: `/clients/${clientId}` },
-        run: () => getClientWithRecords(viewer, clientId),
-      },
-      {
-        name: 'search palette ("harbor")',
-        request: {
-          method: 'POST',
-          path: '/',
-          headers: {
-            'next-action': actionId,
-            'content-type': 'text/plain;charset=UTF-8',
-            accept: 'text/x-component',
-          },
-          body: JSON.stringify(['harbor']),
-        },
-        run: () => searchEverything(viewer, 'harbor'),
-      },
-      {
-        name: 'CSV export (10,000 paused clients)',
-        request: { path: '/clients/export?status=paused' },
-        run: async () => {
-          const rows = [];
-          for await (const row of streamClients(
-            viewer,
-            clientListSchema.parse({ status: 'paused' }),
-          ))
-            rows.push(row.id);
-          return rows.length;
-        },
-      },
-      // The page reuses a computed dashboard until something changes; "direct" computes it afresh.
-      {
-        name: 'home dashboard (manager, whole team)',
-        request: { path: '/' },
-        run: () => computePipelineDashboard(viewer),
-        plan: () => dashboardStatements(viewer),
-      },
-      {
-        name: 'home dashboard (executive, own book)',
-        request: { path: '/' },
-        run: () => computePipelineDashboard(executive),
-        plan: () => dashboardStatements(executive),
-        cookie: executiveCookie,
-      },
-      ...deals.map(([name, params]) => ({
-        name,
-        request: { path: `/pipeline?${new URLSearchParams(params)}` },
-        run: () => {
-          const parsed = dealListSchema.parse(params);
-          return Promise.all([listDeals(viewer, parsed), getStageTotals(viewer, parsed)]);
-        },
-        plan: async () => [dealListStatement(params)],
-      })),
-      {
-        name: 'pipeline board',
-        request: { path: '/pipeline/board' },
-        run: () => getBoard(viewer, dealFilterSchema.parse({})),
-      },
-      {
-        name: 'review queue (manager)',
-        request: { path: '/proposals/review' },
-        run: () => getReviewQueue(viewer),
-      },
-      ...(await meetingBenchScenarios(viewer)),
-    ];
-
-    const results = [];
-    for (const scenario of scenarios) {
-      process.stderr.write(`measuring ${scenario.name}…\n`);
-      const http = await load(scenario.request, scenario.cookie ?? cookie);
-      const database = await direct(scenario.run);
-      const plan = scenario.plan ? await scansOf(await scenario.plan()) : '';
-      results.push({ scenario, http, database, plan });
+  const scans = new Set<string>();
+  for (const statement of statements) {
+    const rows = await db.$client.unsafe(`explain ${statement.sql}`, statement.params as never[]);
+    const plan = rows.map((row) => String(Object.values(row)[0])).join('\n');
+    for (const match of plan.matchAll(
+      /(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using (\S+) )?on (\S+)/g,
+    )) {
+      const flagged = match[1] === 'Seq Scan' && large.has(match[3] ?? '') ? ' ✗ LARGE' : '';
+      scans.add(`${match[1]}${match[2] ? ` ${match[2]}` : ''} on ${match[3]}${flagged}`);
     }
+  }
+  return [...scans].join('; ');
+}
 
-    console.log(
-      `\nAccord on ${viewer.email}'s view of the large seed, 10 connections, ${seconds} s each\n`,
-    );
-    console.log(
-      '| request | p50 ms | p95 ms | req/s | errors | same queries direct p50 / p95 ms |',
-    );
-    console.log('|---|---:|---:|---:|---:|---:|');
-    for (const { scenario, http, database } of results) {
-      const measured =
-        'missing' in http
-          ? `— | — | — | page not in this build (${http.missing}) |`
-          : `${http.p50.toFixed(0)} | ${http.p95.toFixed(0)} | ${http.rps.toFixed(0)} | ${http.errors} |`;
-      console.log(
-        `| ${scenario.name} | ${measured} ${database.p50.toFixed(1)} / ${database.p95.toFixed(1)} |`,
-      );
+/** Streams an export once, reading the server tree's memory as it goes. */
+async function measureExport(server: RunningServer, cookie: string, path: string) {
+  const rssBefore = treeRssMb(server.pid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, treeRssMb(server.pid));
+  }, 20);
+  const started = performance.now();
+  const response = await fetch(`${server.base}${path}`, { headers: { cookie } });
+  let lines = 0;
+  const reader = response.body!.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    for (const byte of chunk.value) if (byte === 10) lines += 1;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const rows = Math.max(0, lines - 1);
+  return {
+    rows,
+    rowsPerSecond: rows / elapsed,
+    seconds: elapsed,
+    rssGrowthMb: rssPeak - rssBefore,
+  };
+}
+
+/** Each export once after one unmeasured run (the route's first request compiles its code). */
+async function measureExports(server: RunningServer, cookie: string) {
+  await measureExport(server, cookie, exportCases[0]!.path);
+  const results = [];
+  for (const item of exportCases) results.push(await measureExport(server, cookie, item.path));
+  return results;
+}
+
+const exportCases = [
+  { name: 'CSV export, 10,000 rows (paused clients)', path: '/clients/export?status=paused' },
+  { name: 'CSV export, 100,000 rows (every client)', path: '/clients/export' },
+];
+
+const format = (value: number, digits = 0) => value.toFixed(digits);
+const range = (values: number[], digits = 2) =>
+  values.length === 0
+    ? '—'
+    : `${format(Math.min(...values), digits)}–${format(Math.max(...values), digits)}`;
+const median = (values: number[]) => percentile(values, 0.5);
+
+function verdict(values: number[], target: number, atLeast: boolean) {
+  const meets = (value: number) => (atLeast ? value >= target : value <= target);
+  if (values.every(meets)) return '✓';
+  return meets(median(values)) ? '~' : '✗';
+}
+
+function printRounds(cases: Case[], roundResults: Map<string, Result>[]) {
+  console.log(
+    '\n| case | req/s | p50 ms | p95 ms | KB | server CPU ms/req | PostgreSQL CPU ms/req | errors | vs | throughput × (spread) | bytes × (spread) | target | met |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|:-:|');
+  for (const item of cases) {
+    const measured = roundResults
+      .map((results) => results.get(item.name))
+      .filter((result): result is Measurement => !!result && !('missing' in result));
+    if (measured.length === 0) {
+      console.log(`| ${item.name} | page not in this build | | | | | | | | | | | |`);
+      continue;
     }
-    console.log('\nScans in the plans of the list and dashboard queries:');
-    for (const { scenario, plan } of results) if (plan) console.log(`- ${scenario.name}: ${plan}`);
-  } finally {
-    server.kill('SIGTERM');
-    await db.$client.end();
+    const pick = (key: keyof Measurement) => median(measured.map((result) => result[key]));
+    const ratios = roundResults.flatMap((results) => {
+      const own = results.get(item.name);
+      const other = item.against ? results.get(item.against) : undefined;
+      // A round in which either side finished no request has no ratio.
+      if (!own || !other || 'missing' in own || 'missing' in other || !own.rps || !other.rps)
+        return [];
+      return [{ throughput: own.rps / other.rps, bytes: own.bytes / other.bytes }];
+    });
+    const throughputs = ratios.map((ratio) => ratio.throughput);
+    const bytes = ratios.map((ratio) => ratio.bytes);
+    const targets: string[] = [];
+    const verdicts: string[] = [];
+    if (item.targets?.throughput) {
+      targets.push(`≥ ${item.targets.throughput}× req/s`);
+      verdicts.push(verdict(throughputs, item.targets.throughput, true));
+    }
+    if (item.targets?.bytes) {
+      targets.push(`≤ ${item.targets.bytes}× bytes`);
+      verdicts.push(verdict(bytes, item.targets.bytes, false));
+    }
+    console.log(
+      `| ${item.name} | ${format(pick('rps'))} | ${format(pick('p50'))} | ${format(pick('p95'))} | ${format(pick('bytes') / 1024, 1)} | ${format(pick('serverCpuMs'), 1)} | ${format(pick('databaseCpuMs'), 1)} | ${measured.reduce((sum, result) => sum + result.errors, 0)} | ${item.against ?? ''} | ${item.against ? `${format(median(throughputs), 2)} (${range(throughputs)})` : ''} | ${item.against ? `${format(median(bytes), 2)} (${range(bytes)})` : ''} | ${targets.join(', ')} | ${verdicts.join(' ')} |`,
+    );
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  if (!process.env.DATABASE_URL)
+    throw new Error('Set DATABASE_URL to the large seed (npm run db:seed:large).');
+  await prepareDatabase();
+  await buildAccord();
+  await buildFloor();
+  const secret = benchSecret();
+  const manager = await viewerFor('manager@accord.test');
+  const executive = await viewerFor('executive@accord.test');
+  const [sample] = await db.execute<{ id: string }>(
+    sql`select id from clients order by name offset 5000 limit 1`,
+  );
+  const cases = selected(
+    defineCases({
+      manager,
+      executive,
+      clientId: sample?.id ?? '',
+      actionId: searchActionId(),
+      domains: await domainScenarios(manager),
+    }),
+  );
+  const byServer = (server: Server) => cases.filter((item) => item.server === server);
+
+  const navigations = {
+    floor: new Map<string, BenchRequest>(),
+    accord: new Map<string, BenchRequest>(),
+  };
+  const roundResults: Map<string, Result>[] = [];
+  let cookies: Cookies;
+  const exports: Awaited<ReturnType<typeof measureExport>>[][] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    process.stderr.write(`round ${round} of ${rounds}\n`);
+    const results = new Map<string, Result>();
+    const floor = await startFloor(floorPort);
+    try {
+      for (const [name, result] of await measureServer(
+        floor,
+        byServer('floor'),
+        undefined,
+        navigations.floor,
+      ))
+        results.set(name, result);
+    } finally {
+      await floor.stop();
+    }
+    const accord = await startAccord(accordPort, 1, secret);
+    try {
+      cookies ??= {
+        manager: await signIn(accord.base, manager.email),
+        executive: await signIn(accord.base, executive.email),
+      };
+      for (const [name, result] of await measureServer(
+        accord,
+        byServer('accord'),
+        cookies,
+        navigations.accord,
+      ))
+        results.set(name, result);
+      if (!caseFilter || 'CSV export'.includes(caseFilter))
+        exports.push(await measureExports(accord, cookies.manager));
+    } finally {
+      await accord.stop();
+    }
+    roundResults.push(results);
+  }
+
+  let defaultConcurrency: Map<string, Result> | undefined;
+  if (!quick && cookies) {
+    process.stderr.write('Accord at its WEB_CONCURRENCY default\n');
+    const accord = await startAccord(accordPort, undefined, secret);
+    try {
+      defaultConcurrency = await measureServer(
+        accord,
+        byServer('accord'),
+        cookies,
+        navigations.accord,
+      );
+    } finally {
+      await accord.stop();
+    }
+  }
+
+  process.stderr.write('direct queries and plans\n');
+  const directResults = [];
+  for (const item of cases) {
+    if (!item.direct) continue;
+    directResults.push({
+      item,
+      timing: await direct(item.direct),
+      plan: item.plan ? await scansOf(await item.plan()) : '',
+    });
+  }
+
+  console.log(
+    `\nAccord (WEB_CONCURRENCY=1) against the floor (one next start process), ${rounds} alternating rounds, ${connections} connections, ${seconds} s each; medians over the rounds, ratios per round`,
+  );
+  printRounds(cases, roundResults);
+  if (defaultConcurrency) {
+    console.log('\nAccord at its WEB_CONCURRENCY default (the cores, at most 4), one round:');
+    printRounds(
+      byServer('accord').map((item) => ({ ...item, against: undefined, targets: undefined })),
+      [defaultConcurrency],
+    );
+  }
+  if (exports.length > 0) {
+    console.log(
+      '\n| CSV export | rows | seconds | rows/s (spread) | RSS growth MB | target | met |',
+    );
+    console.log('|---|---:|---:|---:|---:|---|:-:|');
+    exportCases.forEach((item, index) => {
+      const runs = exports.map((run) => run[index]!);
+      const rates = runs.map((run) => run.rowsPerSecond);
+      console.log(
+        `| ${item.name} | ${runs[0]!.rows} | ${format(median(runs.map((run) => run.seconds)), 2)} | ${format(median(rates))} (${range(rates, 0)}) | ${format(median(runs.map((run) => run.rssGrowthMb)))} | ≥ 50,000 rows/s, flat memory | ${verdict(rates, 50_000, true)} |`,
+      );
+    });
+  }
+  console.log('\n| same queries direct, one at a time | p50 ms | p95 ms | target | met |');
+  console.log('|---|---:|---:|---|:-:|');
+  for (const { item, timing } of directResults) {
+    console.log(
+      `| ${item.name} | ${format(timing.p50, 1)} | ${format(timing.p95, 1)} | ${item.directP95 ? `p95 ≤ ${item.directP95} ms` : ''} | ${item.directP95 ? verdict([timing.p95], item.directP95, false) : ''} |`,
+    );
+  }
+  console.log('\nScans in the plans (✗ LARGE: a sequential scan of a table over 10,000 rows):');
+  for (const { item, plan } of directResults) if (plan) console.log(`- ${item.name}: ${plan}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$client.end());

@@ -30,10 +30,20 @@ function dealsInScope(scope: DashboardScope, viewer: CurrentUser): SQL | undefin
   return undefined;
 }
 
-/** A book's proposals are those on accounts the executive owns or sent to them for review. */
+/**
+ * A book's proposals are those on accounts the executive owns or sent to them for review. Tested
+ * per proposal (the owner's clients are one walk of clients_owner_idx): joining clients to test
+ * their owner scanned all of them.
+ */
 function proposalsInScope(scope: DashboardScope, viewer: CurrentUser): SQL | undefined {
   if (scope === 'book')
-    return or(eq(clients.ownerId, viewer.id), eq(proposals.reviewerId, viewer.id));
+    return or(
+      eq(proposals.reviewerId, viewer.id),
+      inArray(
+        proposals.clientId,
+        db.select({ id: clients.id }).from(clients).where(eq(clients.ownerId, viewer.id)),
+      ),
+    );
   if (scope === 'own') return eq(proposals.authorId, viewer.id);
   return undefined;
 }
@@ -53,7 +63,7 @@ export async function pipelineDashboardQueries(viewer: CurrentUser) {
     const query = db.select(columns).from(deals).$dynamic();
     return visibility ? query.innerJoin(clients, eq(clients.id, deals.clientId)) : query;
   };
-  const proposalsNeedClients = Boolean(visibility) || scope === 'book';
+  const proposalsNeedClients = Boolean(visibility);
   const proposalsFrom = <T extends SelectedFields>(columns: T) => {
     const query = db.select(columns).from(proposals).$dynamic();
     return proposalsNeedClients

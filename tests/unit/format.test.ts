@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvDateTime } from '@/lib/csv';
 import {
@@ -110,5 +111,57 @@ describe('two viewers across a daylight-saving change', () => {
     expect(formatSortableDateTime(new Date('2026-04-04T23:59:00Z'), 'UTC')).toBe(
       '2026-04-04 23:59',
     );
+  });
+
+  it('writes export timestamps as Intl would, across offset changes and old local mean times', () => {
+    const zones = [
+      'UTC',
+      'America/Los_Angeles',
+      'Pacific/Auckland',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Europe/Amsterdam',
+      'America/St_Johns',
+    ];
+    const intl = (instant: Date, timeZone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(instant)
+          .map((part) => [part.type, part.value]),
+      );
+      return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.date({
+          min: new Date('1850-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (timeZone, instant) => {
+          expect(formatSortableDateTime(instant, timeZone)).toBe(intl(instant, timeZone));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // Each minute around Lord Howe's half-hour change back and Amsterdam's 1937 offset of +00:20.
+    for (const [start, timeZone] of [
+      ['2026-04-04T14:00:00Z', 'Australia/Lord_Howe'],
+      ['1937-06-30T23:00:00Z', 'Europe/Amsterdam'],
+    ] as const) {
+      for (let minute = 0; minute < 120; minute += 1) {
+        const instant = new Date(new Date(start).getTime() + minute * 60_000 + 59_000);
+        expect(formatSortableDateTime(instant, timeZone)).toBe(intl(instant, timeZone));
+      }
+    }
   });
 });

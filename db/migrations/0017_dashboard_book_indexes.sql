@@ -1,0 +1,2 @@
+CREATE INDEX "deals_owner_amount_idx" ON "deals" USING btree ("owner_id","stage","currency","amount_cents","probability");--> statement-breakpoint
+CREATE INDEX "proposals_book_idx" ON "proposals" USING btree ("id","client_id","reviewer_id");
