@@ -9,12 +9,11 @@ import {
 import { defineAction } from '@/server/action';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { ActionError } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import type { Transaction } from '@/db/client';
 
-async function lockSelf(tx: Transaction, userId: string) {
-  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-  if (!user) throw new ActionError('This user no longer exists.');
-  return user;
+function lockSelf(tx: Transaction, userId: string) {
+  return lockVisibleRecord(tx, users, 'user', { id: userId });
 }
 
 /** Name, time zone, date and number format, working hours and days: the user's own. */

@@ -4,7 +4,7 @@ import { users, type User } from '@/db/schema';
 import type { AddUserInput } from '@/lib/validation/users';
 import type { ActionContext } from '@/server/action';
 import { hashPassword } from '@/server/auth/password';
-import { ActionError } from '@/server/errors';
+import { conflict } from '@/server/errors';
 import { createSetPasswordToken } from './set-password-token';
 
 /** What the audit log keeps of a user: never a password, hash or token. */
@@ -40,7 +40,7 @@ export async function insertUser(
     .onConflictDoNothing()
     .returning();
   if (!created) {
-    throw new ActionError('Check the highlighted fields.', {
+    throw conflict('Check the highlighted fields.', {
       email: ['A user with this email already exists.'],
     });
   }
