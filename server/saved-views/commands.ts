@@ -9,8 +9,8 @@ import {
   saveSavedViewStateSchema,
   setDefaultSavedViewSchema,
   shareSavedViewSchema,
-  type SavedViewList,
 } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 import { defineAction, type ActionContext } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
