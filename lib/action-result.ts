@@ -21,6 +21,11 @@ export type ActionResult<T> =
       code?: ActionErrorCode;
     };
 
+/** Whether trying the same action again could succeed: never when refused or when the record is gone. */
+export function mayRetry(state: ActionResult<unknown> | null) {
+  return !(state?.ok === false && (state.code === 'forbidden' || state.code === 'not_found'));
+}
+
 export type FormAction<T> = (
   previous: ActionResult<T> | null,
   formData: FormData,
