@@ -6,8 +6,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
  * refuses it; `stale` someone else saved the record since it was read; `conflict` the change
  * clashes with the record's state or another record (a taken name, a closed proposal).
  */
-export const actionErrorCodes = ['not_found', 'forbidden', 'stale', 'conflict'] as const;
-export type ActionErrorCode = (typeof actionErrorCodes)[number];
+export type ActionErrorCode = 'not_found' | 'forbidden' | 'stale' | 'conflict';
 
 /** What every server action returns: data, or an expected failure the form can show. */
 export type ActionResult<T> =
