@@ -381,6 +381,35 @@ describe('sending', () => {
     expectOk(await step(sendProposalCommand, executive, large.id));
   });
 
+  it('lets each role send and withdraw only as the author, the account owner or a manager', async () => {
+    const { executive, manager, client } = await team();
+    // Another executive writes it (small enough to go without review); `executive` owns the account.
+    const author = await createActor('executive');
+    const proposal = await draft(author, client.id, { amount: '100' });
+    for (const role of ['coordinator', 'executive'] as const) {
+      const stranger = await createActor(role);
+      expect(await step(sendProposalCommand, stranger, proposal.id)).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(await readProposal(proposal.id)).toMatchObject({ status: 'draft' });
+    await send(author, proposal.id);
+    for (const role of ['coordinator', 'executive'] as const) {
+      const stranger = await createActor(role);
+      expect(await step(withdrawProposalCommand, stranger, proposal.id)).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(await readProposal(proposal.id)).toMatchObject({ status: 'sent' });
+    expectOk(await step(withdrawProposalCommand, manager, proposal.id));
+    const owned = await draft(author, client.id, { amount: '100' });
+    await send(executive, owned.id);
+    expectOk(await step(withdrawProposalCommand, executive, owned.id));
+    expect(await readProposal(owned.id)).toMatchObject({ status: 'withdrawn' });
+  });
+
   it('withdraws with the link revoked, and only the author, owner or a manager may', async () => {
     const { executive, client } = await team();
     const stranger = await createActor('coordinator');
