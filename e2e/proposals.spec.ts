@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, signedOut, storageStateFor, type Role } from './support/auth';
 import { createClient, createDeal, createPublishedTemplate } from './support/factories';
+import { createProposalRow, deleteProposalRow } from './support/proposal-records';
 
 const unique = (label: string) =>
   `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -135,4 +136,29 @@ test('a proposal goes from template to accepted across coordinator, executive an
   await expect(coordinator.getByText(/Accepted by Grace Hopper/)).toBeVisible();
   await expect(coordinator.getByText('Opened 1 time.')).toBeVisible();
   await expect(coordinator.getByRole('link', { name: `Deal: ${deal.name} (Won)` })).toBeVisible();
+});
+
+test('saving a draft that was deleted meanwhile says it is gone and leads back to the list', async ({
+  browser,
+}) => {
+  const coordinatorUser = signedInUser('coordinator');
+  const client = await createClient(unique('Gone Gardens'), { coordinatorId: coordinatorUser.id });
+  const title = unique('Soon gone');
+  const { id } = await createProposalRow(client.id, {
+    title,
+    body: 'A draft someone else deletes.',
+    amountCents: 100_00,
+    validUntil: '2099-12-31',
+  });
+
+  const coordinator = await openAs(browser, 'coordinator');
+  await coordinator.goto(`/proposals/${id}`);
+  await expect(coordinator.getByRole('heading', { name: title })).toBeVisible();
+  await deleteProposalRow(id);
+  await coordinator.getByRole('button', { name: 'Save draft' }).click();
+
+  const notice = coordinator.locator('main').getByRole('alert');
+  await expect(notice).toContainText('This proposal no longer exists or is not visible to you.');
+  await notice.getByRole('link', { name: 'Back to proposals' }).click();
+  await expect(coordinator).toHaveURL(/\/proposals$/);
 });

@@ -6,8 +6,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
  * refuses it; `stale` someone else saved the record since it was read; `conflict` the change
  * clashes with the record's state or another record (a taken name, a closed proposal).
  */
-export const actionErrorCodes = ['not_found', 'forbidden', 'stale', 'conflict'] as const;
-export type ActionErrorCode = (typeof actionErrorCodes)[number];
+export type ActionErrorCode = 'not_found' | 'forbidden' | 'stale' | 'conflict';
 
 /** What every server action returns: data, or an expected failure the form can show. */
 export type ActionResult<T> =
@@ -20,6 +19,11 @@ export type ActionResult<T> =
       /** `stale`: the form offers a reload; see ActionErrorCode for the others. */
       code?: ActionErrorCode;
     };
+
+/** Whether trying the same action again could succeed: never when refused or when the record is gone. */
+export function mayRetry(state: ActionResult<unknown> | null) {
+  return !(state?.ok === false && (state.code === 'forbidden' || state.code === 'not_found'));
+}
 
 export type FormAction<T> = (
   previous: ActionResult<T> | null,

@@ -34,10 +34,10 @@ export const bulkSelectionSchema = z.discriminatedUnion(
 );
 export type BulkSelection = z.infer<typeof bulkSelectionSchema>;
 
-export const bulkSkipReasons = ['forbidden', 'stale', 'not_found', 'invalid', 'unchanged'] as const;
+const bulkSkipReasons = ['forbidden', 'stale', 'not_found', 'invalid', 'unchanged'] as const;
 export type BulkSkipReason = (typeof bulkSkipReasons)[number];
 
-export const bulkSkipLabels: Record<BulkSkipReason, string> = {
+const bulkSkipLabels: Record<BulkSkipReason, string> = {
   forbidden: 'not allowed',
   stale: 'changed by someone else',
   not_found: 'not found',

@@ -289,7 +289,7 @@ export function mapImportRows(
 
 export const importLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 10_000 } as const;
 
-export const importHeadersSchema = z
+const importHeadersSchema = z
   .array(z.string().max(500))
   .min(1, 'The file has no header row.')
   .max(500, 'The file has more than 500 columns.');

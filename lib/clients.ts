@@ -26,11 +26,9 @@ export const researchTopicLabels: Record<ResearchTopic, string> = {
 
 /** What people log on a timeline by hand; the other kinds are written by Accord itself. */
 export const loggedActivityKinds = ['note', 'call', 'email', 'meeting'] as const;
-export type LoggedActivityKind = (typeof loggedActivityKinds)[number];
-export const activityKindLabels: Record<
-  LoggedActivityKind | 'change' | 'deal' | 'proposal',
-  string
-> = {
+/** Every kind of timeline entry (the `activity_kind` enum is built from this). */
+export const activityKinds = [...loggedActivityKinds, 'change', 'deal', 'proposal'] as const;
+export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
   call: 'Call',
   email: 'E-mail',

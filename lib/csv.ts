@@ -12,14 +12,14 @@ export function csvDateTime(value: Date | string | number | null, timeZone: stri
 }
 
 /** One CSV field: quoted when it needs to be, and defused against spreadsheet formula injection. */
-export function csvField(value: unknown): string {
+function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: unknown[]) {
+function csvRow(values: unknown[]) {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 

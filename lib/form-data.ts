@@ -4,11 +4,15 @@ import type { ActionResult } from './action-result';
 // Fields never echoed back into a form after an error.
 const secretFields = /password$|^token$/i;
 
+// React names the hidden fields of a server-rendered form `$ACTION_…` and, with JS on, sends them
+// along; no public API strips them (tests/unit/next-internals.test.ts fails if the prefix changes).
+const reactActionField = '$ACTION_';
+
 /** FormData as a plain object of strings; files and Next's internal fields are left out. */
 export function formDataToObject(formData: FormData): Record<string, string> {
   const object: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) object[key] = value;
+    if (typeof value === 'string' && !key.startsWith(reactActionField)) object[key] = value;
   }
   return object;
 }
@@ -18,7 +22,7 @@ export function echoedValues(raw: unknown): Record<string, string> | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && !secretFields.test(key) && !key.startsWith('$ACTION')) {
+    if (typeof value === 'string' && !secretFields.test(key) && !key.startsWith(reactActionField)) {
       values[key] = value;
     }
   }

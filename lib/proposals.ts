@@ -60,8 +60,6 @@ export const proposalTransitions: Record<
   },
 };
 
-export const openProposalStatuses = proposalTransitions.withdraw.from;
-
 /** The status a transition leads to, or null when it cannot start from `status`. */
 export function nextProposalStatus(
   status: ProposalStatus,

@@ -1,6 +1,6 @@
 import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
 
-export type DiffSegmentKind = 'same' | 'added' | 'removed';
+type DiffSegmentKind = 'same' | 'added' | 'removed';
 
 /** A run of text that both versions share, or that only the newer (added) or older (removed) has. */
 export type DiffSegment = { kind: DiffSegmentKind; text: string };

@@ -102,7 +102,9 @@ async function runWorker() {
   Object.assign(process.env, {
     NODE_ENV: 'production',
     PORT: String(port),
-    // What `next start` sets: server actions that redirect fetch the target from this origin.
+    // What `next start` sets: server actions that redirect fetch the target from this origin. No
+    // public option does (next()'s hostname and port take the protocol from X-Forwarded-Proto);
+    // tests/unit/next-internals.test.ts fails if Next stops reading it.
     __NEXT_PRIVATE_ORIGIN: `http://${!hostname || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
   });
   const { app, server } = await createNextServer({ dev: false, hostname, port });

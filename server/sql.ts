@@ -9,7 +9,7 @@ export function escapeLike(text: string) {
 }
 
 // Counting every match of a broad filter costs more than the page itself; past this we say "10,000+".
-export const countCap = 10_000;
+const countCap = 10_000;
 
 /** How many rows of `table` match `where`, counted exactly up to countCap. */
 export async function cappedCount(table: PgTable, where: SQL | undefined) {

@@ -3,7 +3,7 @@ import { formatCount, formatMoney } from '@/lib/format';
 import type { StageTotal } from '@/server/deals/queries';
 
 /** Amounts per currency, never added across currencies: "$12,000 · €4,000". */
-export function moneyByCurrency(
+function moneyByCurrency(
   totals: StageTotal[],
   field: 'amountCents' | 'weightedCents',
   locale: string,

@@ -33,7 +33,7 @@ export const navIcons = {
   audit: ScrollText,
 } as const;
 
-export type NavItem = { href: string; label: string; icon: keyof typeof navIcons };
+type NavItem = { href: string; label: string; icon: keyof typeof navIcons };
 export type NavSection = { label?: string; items: NavItem[] };
 
 function isActive(pathname: string, href: string) {

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { ActionResult } from '@/lib/action-result';
+import { mayRetry, type ActionResult } from '@/lib/action-result';
 import type { ProposalStatus } from '@/lib/proposals';
 import {
   reviseProposal,
@@ -95,9 +95,11 @@ function StepForm({ id, version, step }: { id: string; version: number; step: St
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <SubmitButton pendingLabel={step.pendingLabel} variant={step.variant ?? 'primary'}>
-        {step.label}
-      </SubmitButton>
+      {mayRetry(state) ? (
+        <SubmitButton pendingLabel={step.pendingLabel} variant={step.variant ?? 'primary'}>
+          {step.label}
+        </SubmitButton>
+      ) : null}
       <ActionError state={state} />
     </form>
   );

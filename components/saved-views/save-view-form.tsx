@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import type { SavedViewList } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 import { createSavedView } from '@/server/saved-views/actions';
 import { ViewNameField } from './view-name-field';
 

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/action-result';
-import type { SavedViewList } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 import {
   deleteSavedView,
   renameSavedView,

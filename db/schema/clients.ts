@@ -17,14 +17,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { timestamps } from './timestamps';
+import { activityKinds, clientStatuses, clientTiers, researchTopics } from '../../lib/clients';
 
-export const clientStatusEnum = pgEnum('client_status', [
-  'prospect',
-  'active',
-  'paused',
-  'churned',
-]);
-export const clientTierEnum = pgEnum('client_tier', ['strategic', 'key', 'standard']);
+export const clientStatusEnum = pgEnum('client_status', clientStatuses);
+export const clientTierEnum = pgEnum('client_tier', clientTiers);
 
 /** Accounts; prospects are clients with status `prospect`. */
 export const clients = pgTable(
@@ -123,12 +119,7 @@ export const clientTags = pgTable(
   ],
 );
 
-export const researchTopicEnum = pgEnum('research_topic', [
-  'company',
-  'market',
-  'competitor',
-  'industry_news',
-]);
+export const researchTopicEnum = pgEnum('research_topic', researchTopics);
 
 export const researchNotes = pgTable(
   'research_notes',
@@ -178,15 +169,7 @@ export const clientCompetitors = pgTable(
   ],
 );
 
-export const activityKindEnum = pgEnum('activity_kind', [
-  'note',
-  'call',
-  'email',
-  'meeting',
-  'change',
-  'deal',
-  'proposal',
-]);
+export const activityKindEnum = pgEnum('activity_kind', activityKinds);
 
 /** The timeline of a client: what people logged, and every change made in Accord. */
 export const activities = pgTable(

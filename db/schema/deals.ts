@@ -15,15 +15,9 @@ import {
 import { clients } from './clients';
 import { users } from './users';
 import { timestamps } from './timestamps';
+import { dealStages } from '../../lib/deals';
 
-export const dealStageEnum = pgEnum('deal_stage', [
-  'lead',
-  'qualified',
-  'proposal',
-  'negotiation',
-  'won',
-  'lost',
-]);
+export const dealStageEnum = pgEnum('deal_stage', dealStages);
 
 /** The pipeline: one opportunity with a client, moved through stages. */
 export const deals = pgTable(

@@ -12,34 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { clients } from './clients';
 import { users } from './users';
+import { notificationEmailStatuses, notificationKinds } from '../../lib/notifications';
 
-export const notificationKindEnum = pgEnum('notification_kind', [
-  'review_requested',
-  'proposal_approved',
-  'changes_requested',
-  'proposal_rejected',
-  'review_escalated',
-  'proposal_viewed',
-  'proposal_accepted',
-  'proposal_declined',
-  'review_reassigned',
-  'meeting_invited',
-  'meeting_updated',
-  'meeting_cancelled',
-]);
+export const notificationKindEnum = pgEnum('notification_kind', notificationKinds);
 
-/**
- * Where a notification's e-mail is: `pending` until the dispatcher gives it a delivery job,
- * `queued` while that job runs and retries, then `sent`, `skipped` (the recipient is deactivated or
- * no longer sees the account) or `failed` (retries used up; a manager can queue it again).
- */
-export const notificationEmailStatusEnum = pgEnum('notification_email_status', [
-  'pending',
-  'queued',
-  'sent',
-  'skipped',
-  'failed',
-]);
+export const notificationEmailStatusEnum = pgEnum(
+  'notification_email_status',
+  notificationEmailStatuses,
+);
 
 /** In-app notifications, one row per recipient; e-mail delivery is tracked on the same row. */
 export const notifications = pgTable(

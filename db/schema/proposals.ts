@@ -19,8 +19,10 @@ import { clients } from './clients';
 import { deals } from './deals';
 import { users } from './users';
 import { timestamps } from './timestamps';
+import { proposalStatuses, reviewDecisions } from '../../lib/proposals';
+import { templateStatuses } from '../../lib/templates';
 
-export const templateStatusEnum = pgEnum('template_status', ['draft', 'published', 'archived']);
+export const templateStatusEnum = pgEnum('template_status', templateStatuses);
 
 /**
  * A proposal template: the working copy people edit (`body`, `version` for optimistic
@@ -64,18 +66,7 @@ export const proposalTemplateVersions = pgTable(
   ],
 );
 
-export const proposalStatusEnum = pgEnum('proposal_status', [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'sent',
-  'accepted',
-  'declined',
-  'expired',
-  'withdrawn',
-]);
+export const proposalStatusEnum = pgEnum('proposal_status', proposalStatuses);
 
 export const proposals = pgTable(
   'proposals',
@@ -158,11 +149,7 @@ export const proposalVersions = pgTable(
   (table) => [uniqueIndex('proposal_versions_number_idx').on(table.proposalId, table.number)],
 );
 
-export const reviewDecisionEnum = pgEnum('review_decision', [
-  'approved',
-  'changes_requested',
-  'rejected',
-]);
+export const reviewDecisionEnum = pgEnum('review_decision', reviewDecisions);
 
 export const proposalReviews = pgTable(
   'proposal_reviews',

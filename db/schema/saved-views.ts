@@ -12,14 +12,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { timestamps } from './timestamps';
+import { savedViewLists } from '../../lib/saved-views';
 
-export const savedViewListEnum = pgEnum('saved_view_list', [
-  'clients',
-  'prospects',
-  'deals',
-  'proposals',
-  'users',
-]);
+export const savedViewListEnum = pgEnum('saved_view_list', savedViewLists);
 
 /**
  * A named URL state of a list. `state` is the canonical query string of the list's own schema

@@ -14,8 +14,9 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './timestamps';
+import { roles } from '../../lib/roles';
 
-export const roleEnum = pgEnum('role', ['coordinator', 'executive', 'manager']);
+export const roleEnum = pgEnum('role', roles);
 
 export const users = pgTable(
   'users',

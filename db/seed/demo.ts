@@ -28,7 +28,7 @@ const demoTeam: TeamMember[] = [
   { email: 'ines.laurent@accord.test', role: 'coordinator', name: 'Inès Laurent', active: false },
 ];
 
-export const defaultSettings = {
+const defaultSettings = {
   'company.name': 'Northwind Agency',
   'company.defaultCurrency': 'USD',
   'records.visibility': 'open',

@@ -59,3 +59,8 @@ export async function readViewTotals(proposalId: string) {
     select requests, views from proposal_view_totals where proposal_id = ${proposalId}`;
   return { requests: Number(row?.requests ?? 0), views: Number(row?.views ?? 0) };
 }
+
+/** Deletes a proposal behind the app's back, as another session's change would. */
+export async function deleteProposalRow(id: string) {
+  await database()`delete from proposals where id = ${id}`;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roles } from '@/lib/roles';
 import { listParamsSchema } from './list-params';
 
-export const userSortColumns = ['name', 'email', 'role', 'active', 'lastSignInAt'] as const;
+const userSortColumns = ['name', 'email', 'role', 'active', 'lastSignInAt'] as const;
 export const userListSchema = listParamsSchema(userSortColumns, {
   sort: 'name',
   dir: 'asc',
@@ -12,7 +12,7 @@ export const userListSchema = listParamsSchema(userSortColumns, {
 });
 export type UserListParams = z.infer<typeof userListSchema>;
 
-export const auditSortColumns = ['createdAt'] as const;
+const auditSortColumns = ['createdAt'] as const;
 const isoDate = z.iso.date().optional().catch(undefined);
 export const auditListSchema = listParamsSchema(auditSortColumns, {
   sort: 'createdAt',

@@ -18,7 +18,7 @@ import {
 } from './fields';
 import { listParamsSchema } from './list-params';
 
-export const clientFieldsSchema = z.object({
+const clientFieldsSchema = z.object({
   name: z
     .string({ error: 'Enter a name.' })
     .trim()

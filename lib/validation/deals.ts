@@ -42,7 +42,6 @@ export const createDealSchema = z.object({
   clientId: z.uuid('Choose a client.'),
   stage: z.enum(openDealStages, { error: 'Choose an open stage.' }),
 });
-export type CreateDealInput = z.output<typeof createDealSchema>;
 
 export const updateDealSchema = z.object({
   ...dealFields,
@@ -58,7 +57,7 @@ export const moveDealSchema = z.object({
   lostReason: optionalText(500),
 });
 
-export const dealSortColumns = [
+const dealSortColumns = [
   'name',
   'client',
   'stage',

@@ -22,13 +22,6 @@ export function listParamsSchema<const TSort extends readonly [string, ...string
   });
 }
 
-export type ListParams<TSort extends string> = {
-  page: number;
-  size: number;
-  sort: TSort;
-  dir: 'asc' | 'desc';
-};
-
 /** Flattens Next's `searchParams` (string | string[] | undefined) to the first value of each. */
 export function firstValues(
   searchParams: Record<string, string | string[] | undefined>,

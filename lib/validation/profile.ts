@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { locales, weekdays } from '@/lib/profile';
 import { nameSchema, newPasswordSchema, timeZoneSchema } from './users';
 
-export const localeSchema = z.enum(locales, { error: 'Choose a date and number format.' });
+const localeSchema = z.enum(locales, { error: 'Choose a date and number format.' });
 
 const clockTimeSchema = z
   .string({ error: 'Enter a time such as 09:00.' })
@@ -42,7 +42,6 @@ export const profileSchema = z
     message: 'Choose at least one working day.',
     path: ['workingDays'],
   });
-export type ProfileInput = z.output<typeof profileSchema>;
 
 /** The banner's answer: use the browser's zone, or keep the one Accord has. */
 export const chooseTimeZoneSchema = z.object({ timeZone: timeZoneSchema });

@@ -14,7 +14,7 @@ const optionalId = z
   .pipe(z.uuid().nullable())
   .optional();
 
-export const proposalSortColumns = [
+const proposalSortColumns = [
   'title',
   'client',
   'status',

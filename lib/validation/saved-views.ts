@@ -3,9 +3,7 @@ import { userListSchema } from './admin';
 import { clientListSchema, clientSortColumns } from './clients';
 import { dealListSchema } from './deals';
 import { proposalListSchema } from './proposals';
-
-export const savedViewLists = ['clients', 'prospects', 'deals', 'proposals', 'users'] as const;
-export type SavedViewList = (typeof savedViewLists)[number];
+import { savedViewLists, type SavedViewList } from '@/lib/saved-views';
 
 type ListDefinition = {
   /** The list page's own URL schema: the only parameters a view may hold. */

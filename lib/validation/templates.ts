@@ -12,7 +12,7 @@ export function unknownFieldsMessage(unknown: string[]) {
     : `Unknown merge fields ${names}. Pick fields from the list.`;
 }
 
-export const templateFieldsSchema = z.object({
+const templateFieldsSchema = z.object({
   name: z
     .string({ error: 'Enter a name.' })
     .trim()
@@ -44,7 +44,7 @@ export const templateRefSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 
-export const templateSortColumns = ['name', 'category', 'status', 'updatedAt'] as const;
+const templateSortColumns = ['name', 'category', 'status', 'updatedAt'] as const;
 export type TemplateSort = (typeof templateSortColumns)[number];
 
 export const templateListSchema = listParamsSchema(templateSortColumns, {

@@ -9,14 +9,14 @@ export const nameSchema = z
   .min(1, 'Enter a name.')
   .max(120, 'Use at most 120 characters.');
 
-export const emailSchema = z
+const emailSchema = z
   .string({ error: 'Enter a valid email address.' })
   .trim()
   .toLowerCase()
   .max(254, 'Use at most 254 characters.')
   .pipe(z.email('Enter a valid email address.'));
 
-export const roleSchema = z.enum(roles, { error: 'Choose a valid role.' });
+const roleSchema = z.enum(roles, { error: 'Choose a valid role.' });
 
 export const timeZoneSchema = z
   .string({ error: 'Choose a time zone from the list.' })

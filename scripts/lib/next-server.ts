@@ -6,7 +6,7 @@ import { remoteAddressHeader, remoteAddressStampedEnv } from '@/lib/remote-addre
  * under that name: Next's route handlers and server actions see headers, never the socket.
  * An IPv4 client of a dual-stack socket appears as ::ffff:a.b.c.d; the audit log shows a.b.c.d.
  */
-export function stampRemoteAddress(request: IncomingMessage) {
+function stampRemoteAddress(request: IncomingMessage) {
   const address = request.socket.remoteAddress ?? '';
   request.headers[remoteAddressHeader] = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }

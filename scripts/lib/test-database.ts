@@ -26,7 +26,7 @@ export async function acquireTestServer(): Promise<TestServer> {
   return { adminUrl: server.url('postgres'), stop: server.stop };
 }
 
-export function assertLocal(url: string) {
+function assertLocal(url: string) {
   const { hostname } = new URL(url);
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname)) {
     throw new Error(
@@ -36,10 +36,7 @@ export function assertLocal(url: string) {
 }
 
 /** Runs `statements` on the server's admin database (CREATE/DROP DATABASE cannot run in a transaction). */
-export async function onAdminDatabase(
-  adminUrl: string,
-  run: (sql: postgres.Sql) => Promise<unknown>,
-) {
+async function onAdminDatabase(adminUrl: string, run: (sql: postgres.Sql) => Promise<unknown>) {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await run(sql);

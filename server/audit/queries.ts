@@ -11,7 +11,7 @@ import { cappedCount } from '@/server/sql';
 
 const targetUsers = alias(users, 'target_users');
 
-export type AuditRow = {
+type AuditRow = {
   id: number;
   createdAt: Date;
   actorName: string | null;

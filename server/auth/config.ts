@@ -9,7 +9,7 @@ import { isPastAbsoluteLifetime, sessionPolicy } from './session-policy';
 import { authenticate } from './sign-in';
 import { revokeSessions } from './sign-out';
 
-export class RateLimitedSignIn extends CredentialsSignin {
+class RateLimitedSignIn extends CredentialsSignin {
   code = 'rate_limited';
 }
 

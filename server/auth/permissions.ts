@@ -6,6 +6,8 @@ export type OwnedRecord = {
   ownerId?: string | null;
   authorId?: string | null;
   reviewerId?: string | null;
+  /** The reviewer a review was escalated to once overdue. */
+  backupReviewerId?: string | null;
   routedToId?: string | null;
 };
 
@@ -17,7 +19,10 @@ const conditions = {
   author: (user: Subject, record: OwnedRecord) => record.authorId === user.id,
   notAuthor: (user: Subject, record: OwnedRecord) =>
     record.authorId !== undefined && record.authorId !== user.id,
-  assignedReviewer: (user: Subject, record: OwnedRecord) => record.reviewerId === user.id,
+  authorOrAccountOwner: (user: Subject, record: OwnedRecord) =>
+    record.authorId === user.id || record.ownerId === user.id,
+  assignedOrBackupReviewer: (user: Subject, record: OwnedRecord) =>
+    record.reviewerId === user.id || record.backupReviewerId === user.id,
   routedTo: (user: Subject, record: OwnedRecord) => record.routedToId === user.id,
   routedToOrAccountOwner: (user: Subject, record: OwnedRecord) =>
     record.routedToId === user.id || record.ownerId === user.id,
@@ -30,6 +35,11 @@ type Rule = boolean | readonly Condition[];
 const everyone = { coordinator: true, executive: true, manager: true } as const;
 const managersOnly = { coordinator: false, executive: false, manager: true } as const;
 const ownerOrManager = { coordinator: false, executive: ['accountOwner'], manager: true } as const;
+const authorOwnerOrManager = {
+  coordinator: ['authorOrAccountOwner'],
+  executive: ['authorOrAccountOwner'],
+  manager: true,
+} as const;
 
 /** DESIGN.md §1 as data: permission → role → rule. */
 export const permissionMatrix = {
@@ -43,9 +53,16 @@ export const permissionMatrix = {
   'proposals.submit': { coordinator: ['author'], executive: ['author'], manager: ['author'] },
   'proposals.review': {
     coordinator: false,
-    executive: ['assignedReviewer', 'notAuthor'],
+    executive: ['assignedOrBackupReviewer', 'notAuthor'],
     manager: ['notAuthor'],
   },
+  // Not in DESIGN.md's table: sending, withdrawing and the client link belong to whoever answers
+  // for the proposal: its author, the account owner, or a manager. A proposal record carries the
+  // account owner in `ownerId`.
+  'proposals.send': authorOwnerOrManager,
+  'proposals.withdraw': authorOwnerOrManager,
+  // Make a new client link for a sent proposal, or revoke the link.
+  'proposals.shareLink': authorOwnerOrManager,
   'templates.write': everyone,
   'templates.publish': managersOnly,
   'contracts.write': everyone,

@@ -18,7 +18,7 @@ export type RememberedMapping = {
 };
 
 /** Identifies a header row: the same columns with the same names in the same order. */
-export function hashHeaderRow(headers: string[]) {
+function hashHeaderRow(headers: string[]) {
   return createHash('sha256').update(JSON.stringify(headers)).digest('hex');
 }
 

@@ -50,7 +50,7 @@ const sortColumns: Record<ClientSort, PgColumn> = {
  * ORDER BY for a list: the column, then id as a tiebreak so pages never repeat or skip a row.
  * Null placement follows each column's index (last activity: never-touched accounts count as oldest).
  */
-export function clientOrder(sort: ClientSort, dir: 'asc' | 'desc'): SQL {
+function clientOrder(sort: ClientSort, dir: 'asc' | 'desc'): SQL {
   const column = sortColumns[sort];
   if (sort === 'lastActivityAt') {
     return dir === 'desc'

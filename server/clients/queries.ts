@@ -49,8 +49,6 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
   return { rows, ...counted };
 }
 
-export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
-
 const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowColumns)[];
 
 /** Every client matching the list's filters and search, in its order, streamed for an export. */
@@ -91,8 +89,6 @@ export async function getClient(viewer: CurrentUser, clientId: string) {
   if (!client) notFound();
   return client;
 }
-
-export type ClientDetail = Awaited<ReturnType<typeof getClient>>;
 
 /** A client with what hangs off it, for its page: "not found" unless the viewer may see it. */
 export async function getClientWithRecords(viewer: CurrentUser, clientId: string) {

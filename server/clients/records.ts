@@ -5,21 +5,22 @@ import { activities, clients, clientTags, tags, users, type ActivityKind } from 
 import type { CurrentUser } from '@/server/auth/session';
 import { can } from '@/server/auth/permissions';
 import { ActionError } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import { visibleClients } from './visibility';
 
 /**
- * Locks a client the user may see, for a change to it or to what hangs off it. A client outside
- * the user's visibility is answered exactly like one that does not exist.
+ * Locks a client the user may see, for a change to it (at the `version` the form read) or to what
+ * hangs off it. A client outside the user's visibility is answered exactly like one that does not
+ * exist.
  */
-export async function lockVisibleClient(tx: Transaction, user: CurrentUser, clientId: string) {
-  const [client] = await tx
-    .select()
-    .from(clients)
-    .where(and(eq(clients.id, clientId), await visibleClients(user)))
-    .for('update')
-    .limit(1);
-  if (!client) throw new ActionError('This client does not exist or is not visible to you.');
-  return client;
+export async function lockVisibleClient(
+  tx: Transaction,
+  user: CurrentUser,
+  clientId: string,
+  version?: number,
+) {
+  const visibility = await visibleClients(user);
+  return lockVisibleRecord(tx, clients, 'client', { id: clientId, visibility, version });
 }
 
 /** Refuses a chosen owner or coordinator who is not an active user, as an error on `field`. */

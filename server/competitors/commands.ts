@@ -4,10 +4,11 @@ import { competitors } from '@/db/schema';
 import { competitorSchema, updateCompetitorSchema } from '@/lib/validation/clients';
 import { defineAction } from '@/server/action';
 import { changedFields } from '@/server/clients/records';
-import { ActionError, isUniqueViolation, staleRecord } from '@/server/errors';
+import { conflict, isUniqueViolation } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 
 const duplicateName = () =>
-  new ActionError('Check the highlighted fields.', {
+  conflict('Check the highlighted fields.', {
     name: ['A competitor with this name already exists.'],
   });
 
@@ -51,13 +52,10 @@ export const updateCompetitorCommand = defineAction({
   schema: updateCompetitorSchema,
   permission: 'clients.write',
   async run(input, { tx, audit }) {
-    const [current] = await tx
-      .select()
-      .from(competitors)
-      .where(eq(competitors.id, input.competitorId))
-      .for('update');
-    if (!current) throw new ActionError('This competitor no longer exists.');
-    if (current.version !== input.version) throw staleRecord('competitor');
+    const current = await lockVisibleRecord(tx, competitors, 'competitor', {
+      id: input.competitorId,
+      version: input.version,
+    });
     const next = competitorColumns(input);
     const [clash] = await tx
       .select({ id: competitors.id })

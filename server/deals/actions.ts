@@ -11,7 +11,6 @@ const dealPages = ['/pipeline', '/pipeline/board', '/deals/[id]', '/clients/[id]
 
 export const createDeal = toFormAction(createDealCommand, dealPages);
 export const updateDeal = toFormAction(updateDealCommand, dealPages);
-export const moveDealForm = toFormAction(moveDealCommand, dealPages);
 
 /** The board's drop and "Move to…": the same command as the stage form, called with plain values. */
 export async function moveDeal(input: {

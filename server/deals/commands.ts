@@ -17,7 +17,8 @@ import {
   lockVisibleClient,
   recordActivity,
 } from '@/server/clients/records';
-import { ActionError, staleRecord } from '@/server/errors';
+import { staleRecord } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import { moveDealStage, stageChangeAudit } from './stage';
 import { visibleDeals } from './visibility';
 
@@ -35,15 +36,14 @@ const dealFieldLabels: Record<string, string> = {
  * Locks a deal the user may see, for a change to it. A deal whose client is outside the user's
  * visibility is answered exactly like one that does not exist.
  */
-async function lockVisibleDeal(tx: Transaction, user: CurrentUser, dealId: string) {
-  const [deal] = await tx
-    .select()
-    .from(deals)
-    .where(and(eq(deals.id, dealId), await visibleDeals(user)))
-    .for('update')
-    .limit(1);
-  if (!deal) throw new ActionError('This deal does not exist or is not visible to you.');
-  return deal;
+async function lockVisibleDeal(
+  tx: Transaction,
+  user: CurrentUser,
+  dealId: string,
+  version: number,
+) {
+  const visibility = await visibleDeals(user);
+  return lockVisibleRecord(tx, deals, 'deal', { id: dealId, visibility, version });
 }
 
 export const createDealCommand = defineAction({
@@ -102,8 +102,7 @@ export const updateDealCommand = defineAction({
   schema: updateDealSchema,
   permission: 'deals.write',
   async run(input, { tx, user, audit }) {
-    const deal = await lockVisibleDeal(tx, user, input.dealId);
-    if (deal.version !== input.version) throw staleRecord('deal');
+    const deal = await lockVisibleDeal(tx, user, input.dealId, input.version);
     if (input.ownerId !== deal.ownerId) await assertActiveUser(tx, input.ownerId, 'ownerId');
     if (input.coordinatorId !== deal.coordinatorId) {
       await assertActiveUser(tx, input.coordinatorId, 'coordinatorId');
@@ -133,8 +132,7 @@ export const moveDealCommand = defineAction({
   schema: moveDealSchema,
   permission: 'deals.write',
   async run(input, { tx, user, audit }) {
-    const deal = await lockVisibleDeal(tx, user, input.dealId);
-    if (deal.version !== input.version) throw staleRecord('deal');
+    const deal = await lockVisibleDeal(tx, user, input.dealId, input.version);
     const moved = await moveDealStage(tx, deal, input.stage, user.id, input.lostReason);
     await audit(stageChangeAudit(deal, moved));
     return { id: moved.id, version: moved.version, stage: moved.stage };

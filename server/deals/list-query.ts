@@ -46,7 +46,7 @@ const sortColumns: Record<DealSort, PgColumn | SQL> = {
 };
 
 /** ORDER BY for the list: the column, then id, so pages never repeat or skip a row. */
-export function dealOrder(sort: DealSort, dir: 'asc' | 'desc'): SQL {
+function dealOrder(sort: DealSort, dir: 'asc' | 'desc'): SQL {
   const column = sortColumns[sort];
   return dir === 'desc'
     ? sql`${column} desc, ${deals.id} desc`

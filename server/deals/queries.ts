@@ -29,7 +29,7 @@ import { reuseWhileUnchanged } from '@/server/reuse';
 import { visibleDeals } from './visibility';
 
 /** Cards a board column shows; the table has the rest. */
-export const boardColumnSize = 20;
+const boardColumnSize = 20;
 
 // Deals are read by everyone who reads the client database (DESIGN.md §1).
 function assertCanRead(viewer: CurrentUser) {

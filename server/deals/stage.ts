@@ -4,7 +4,7 @@ import type { Transaction } from '@/db/client';
 import { dealStageChanges, deals, type Deal } from '@/db/schema';
 import { checkStageMove, dealStageLabels, defaultProbability, type DealStage } from '@/lib/deals';
 import { recordActivity } from '@/server/clients/records';
-import { ActionError } from '@/server/errors';
+import { ActionError, notFound } from '@/server/errors';
 
 /**
  * Moves a locked deal to `to` in the caller's transaction: checks the life cycle, resets the
@@ -35,7 +35,7 @@ export async function moveDealStage(
     })
     .where(eq(deals.id, deal.id))
     .returning();
-  if (!updated) throw new ActionError('This deal no longer exists.');
+  if (!updated) throw notFound('deal');
   await tx
     .insert(dealStageChanges)
     .values({ dealId: deal.id, fromStage: deal.stage, toStage: to, actorId });

@@ -16,7 +16,7 @@ export const emailQueue = 'notifications.email.send';
 export const emailDeadLetterQueue = 'notifications.email.failed';
 
 /** How often a message is tried again, and how long pg-boss waits before the first retry (s). */
-export const emailRetry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
+const emailRetry = { retryLimit: 5, retryDelay: 30, retryBackoff: true };
 
 const dispatchBatch = 500;
 

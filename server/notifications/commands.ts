@@ -3,7 +3,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import { markAllNotificationsSchema, notificationIdSchema } from '@/lib/validation/notifications';
 import { defineAction } from '@/server/action';
-import { ActionError } from '@/server/errors';
+import { conflict } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import { countUnread, ownVisibleNotifications } from './queries';
 
 // Read state is the reader's own bookkeeping, not a change to a record anyone else sees, so these
@@ -14,12 +15,11 @@ export const markNotificationReadCommand = defineAction({
   schema: notificationIdSchema,
   permission: 'notifications.own',
   async run(input, { tx, user }) {
-    const [notification] = await tx
-      .select({ id: notifications.id, readAt: notifications.readAt })
-      .from(notifications)
-      .where(and(eq(notifications.id, input.id), await ownVisibleNotifications(user)))
-      .for('update');
-    if (!notification) throw new ActionError('This notification does not exist.');
+    const visibility = await ownVisibleNotifications(user);
+    const notification = await lockVisibleRecord(tx, notifications, 'notification', {
+      id: input.id,
+      visibility,
+    });
     if (!notification.readAt) {
       await tx
         .update(notifications)
@@ -52,7 +52,7 @@ export const retryNotificationEmailCommand = defineAction({
       .set({ emailStatus: 'pending', emailJobId: null, emailAttempts: 0, emailedAt: null })
       .where(and(eq(notifications.id, input.id), eq(notifications.emailStatus, 'failed')))
       .returning({ id: notifications.id, emailError: notifications.emailError });
-    if (!retried) throw new ActionError('This e-mail has not failed, or is already queued again.');
+    if (!retried) throw conflict('This e-mail has not failed, or is already queued again.');
     await audit({
       action: 'notification.email_retried',
       entityType: 'notification',

@@ -92,7 +92,7 @@ export async function listNotifications(
 }
 
 /** How many failed e-mails Admin → Settings lists, newest first. */
-export const failedEmailsLimit = 50;
+const failedEmailsLimit = 50;
 
 /** E-mails whose retries are used up, for managers to see and queue again. */
 export async function listFailedEmails(viewer: CurrentUser) {

@@ -10,13 +10,12 @@ import {
 import { defineAction } from '@/server/action';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { lockPasswordTries, recentPasswordFailures, signInLimits } from '@/server/auth/sign-in';
-import { ActionError, forbidden, notFound } from '@/server/errors';
+import { ActionError, forbidden } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import type { Transaction } from '@/db/client';
 
-async function lockSelf(tx: Transaction, userId: string) {
-  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-  if (!user) throw notFound('user');
-  return user;
+function lockSelf(tx: Transaction, userId: string) {
+  return lockVisibleRecord(tx, users, 'user', { id: userId });
 }
 
 /** Name, time zone, date and number format, working hours and days: the user's own. */

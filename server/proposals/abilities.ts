@@ -7,7 +7,7 @@ import {
   type ProposalStatus,
 } from '@/lib/proposals';
 import type { Role } from '@/lib/roles';
-import { can } from '@/server/auth/permissions';
+import { can, type OwnedRecord, type Permission } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 
 type ProposalFacts = {
@@ -22,34 +22,16 @@ type ProposalFacts = {
   shareTokenHash: string | null;
 };
 
-/**
- * Who may send, withdraw or share a proposal, or revoke its client link: its author, the account
- * owner, or a manager.
- */
-export function maySendProposal(
-  viewer: CurrentUser,
-  proposal: Pick<ProposalFacts, 'authorId' | 'clientOwnerId'>,
-) {
-  return (
-    can(viewer, 'proposals.write') &&
-    (viewer.role === 'manager' ||
-      proposal.authorId === viewer.id ||
-      proposal.clientOwnerId === viewer.id)
-  );
-}
-
-/** The assigned reviewer (or, once escalated, the backup reviewer) or a manager; never the author. */
-export function mayReviewProposal(
-  viewer: CurrentUser,
-  proposal: Pick<ProposalFacts, 'authorId' | 'reviewerId' | 'backupReviewerId'>,
-) {
-  if (proposal.authorId === viewer.id) return false;
-  const record = { authorId: proposal.authorId ?? '', reviewerId: proposal.reviewerId };
-  return (
-    can(viewer, 'proposals.review', record) ||
-    (proposal.backupReviewerId === viewer.id &&
-      can(viewer, 'proposals.review', { ...record, reviewerId: viewer.id }))
-  );
+/** The fields of a proposal the permission matrix's record rules look at. */
+export function proposalRecord(
+  proposal: Pick<ProposalFacts, 'authorId' | 'reviewerId' | 'backupReviewerId' | 'clientOwnerId'>,
+): OwnedRecord {
+  return {
+    authorId: proposal.authorId,
+    ownerId: proposal.clientOwnerId,
+    reviewerId: proposal.reviewerId,
+    backupReviewerId: proposal.backupReviewerId,
+  };
 }
 
 /**
@@ -61,7 +43,8 @@ export function proposalAbilities(
   proposal: ProposalFacts,
   reviewThresholdCents: number,
 ) {
-  const maySend = maySendProposal(viewer, proposal);
+  const record = proposalRecord(proposal);
+  const may = (permission: Permission) => can(viewer, permission, record);
   const allows = (transition: Parameters<typeof nextProposalStatus>[1]) =>
     nextProposalStatus(proposal.status, transition) !== null;
   const sendDirect =
@@ -72,17 +55,17 @@ export function proposalAbilities(
       proposal.authorRole ?? 'coordinator',
     );
   const stillValid = !validUntilPassed(proposal.validUntil);
-  const sendable = maySend && (allows('send') || sendDirect);
+  const sendable = may('proposals.send') && (allows('send') || sendDirect);
   return {
-    edit: isProposalEditable(proposal.status) && can(viewer, 'proposals.write'),
-    submit: allows('submit') && can(viewer, 'proposals.submit', { authorId: proposal.authorId }),
-    review: allows('approve') && mayReviewProposal(viewer, proposal),
-    revise: allows('revise') && can(viewer, 'proposals.write'),
+    edit: isProposalEditable(proposal.status) && may('proposals.write'),
+    submit: allows('submit') && may('proposals.submit'),
+    review: allows('approve') && may('proposals.review'),
+    revise: allows('revise') && may('proposals.write'),
     send: sendable && stillValid,
     /** It could be sent but for its valid-until date, which has passed. */
     sendTooLate: sendable && !stillValid,
-    withdraw: maySend && allows('withdraw'),
-    makeShareLink: maySend && proposal.status === 'sent' && stillValid,
-    revokeShareLink: maySend && proposal.shareTokenHash !== null,
+    withdraw: may('proposals.withdraw') && allows('withdraw'),
+    makeShareLink: may('proposals.shareLink') && proposal.status === 'sent' && stillValid,
+    revokeShareLink: may('proposals.shareLink') && proposal.shareTokenHash !== null,
   };
 }

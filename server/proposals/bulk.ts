@@ -6,8 +6,10 @@ import { nextProposalStatus } from '@/lib/proposals';
 import { bulkWithdrawProposalsSchema, proposalListSchema } from '@/lib/validation/proposals';
 import { defineAction } from '@/server/action';
 import { runBulk } from '@/server/bulk/run-bulk';
-import { maySendProposal } from './abilities';
-import { changeStatus, noShareLink } from './commands';
+import { can } from '@/server/auth/permissions';
+import { proposalRecord } from './abilities';
+import { changeStatus } from './commands/lifecycle';
+import { noShareLink } from './commands/sending';
 import { proposalListWhere } from './queries';
 import { visibleProposals } from './visibility';
 
@@ -17,7 +19,7 @@ import { visibleProposals } from './visibility';
  */
 export const bulkWithdrawProposalsCommand = defineAction({
   schema: bulkWithdrawProposalsSchema,
-  permission: 'proposals.write',
+  permission: 'proposals.withdraw',
   async run(input, context) {
     const { tx, user } = context;
     const { selection } = input;
@@ -41,7 +43,7 @@ export const bulkWithdrawProposalsCommand = defineAction({
       .limit(bulkCap + 1)
       .for('update', { of: proposals });
     return runBulk(selection, found, 'proposals', async ({ clientOwnerId, ...proposal }) => {
-      if (!maySendProposal(user, { authorId: proposal.authorId, clientOwnerId })) {
+      if (!can(user, 'proposals.withdraw', proposalRecord({ ...proposal, clientOwnerId }))) {
         return 'forbidden';
       }
       if (!nextProposalStatus(proposal.status, 'withdraw')) return 'invalid';

@@ -117,8 +117,6 @@ export async function listProposals(viewer: CurrentUser, params: ProposalListPar
   return { rows, ...counted };
 }
 
-export type ProposalListRow = Awaited<ReturnType<typeof listProposals>>['rows'][number];
-
 /** A proposal with everything its page shows: "not found" unless the viewer may see its client. */
 export async function getProposalPage(viewer: CurrentUser, proposalId: string) {
   assertCanRead(viewer);

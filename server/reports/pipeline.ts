@@ -13,7 +13,7 @@ import { visibleClients } from '@/server/clients/visibility';
 import { getRecordVisibility } from '@/server/settings/queries';
 
 /** How far back win rate and review turnaround look. */
-export const dashboardWindowDays = 90;
+const dashboardWindowDays = 90;
 
 /** The widest dashboard the viewer may see: the whole team, their own book, or their own numbers. */
 export function dashboardScope(viewer: CurrentUser): DashboardScope {

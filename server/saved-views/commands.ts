@@ -9,46 +9,40 @@ import {
   saveSavedViewStateSchema,
   setDefaultSavedViewSchema,
   shareSavedViewSchema,
-  type SavedViewList,
 } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 import { defineAction, type ActionContext } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { ActionError, isUniqueViolation } from '@/server/errors';
+import { conflict, forbidden, isUniqueViolation, notFound } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import { savedViewListPermissions } from './queries';
 
 /** A strip of tabs stays readable; past this many views of one list, delete one first. */
 export const maxViewsPerList = 30;
 
-const notFound = () => new ActionError('This saved view does not exist.');
 const duplicateName = () =>
-  new ActionError('Check the highlighted fields.', {
+  conflict('Check the highlighted fields.', {
     name: ['You already have a view with this name on this list.'],
   });
 
 function assertCanOpen(user: CurrentUser, list: SavedViewList) {
   if (!can(user, savedViewListPermissions[list])) {
-    throw new ActionError('You do not have permission to do that.');
+    throw forbidden();
   }
 }
 
 /** A view the user can see (their own, or shared), locked for the change; others' private ones are "not found". */
 async function lockVisibleView(tx: Transaction, user: CurrentUser, id: string) {
-  const [view] = await tx
-    .select()
-    .from(savedViews)
-    .where(
-      and(eq(savedViews.id, id), or(eq(savedViews.ownerId, user.id), eq(savedViews.shared, true))),
-    )
-    .for('update');
-  if (!view) throw notFound();
+  const visibility = or(eq(savedViews.ownerId, user.id), eq(savedViews.shared, true));
+  const view = await lockVisibleRecord(tx, savedViews, 'saved view', { id, visibility });
   assertCanOpen(user, view.list);
   return view;
 }
 
 async function lockOwnView(tx: Transaction, user: CurrentUser, id: string) {
   const view = await lockVisibleView(tx, user, id);
-  if (view.ownerId !== user.id) throw new ActionError('Only its owner can change this view.');
+  if (view.ownerId !== user.id) throw forbidden('Only its owner can change this view.');
   return view;
 }
 
@@ -91,7 +85,7 @@ async function updateOwnView(
   const [after] = await writeOrDuplicate(() =>
     tx.update(savedViews).set(values).where(eq(savedViews.id, before.id)).returning(),
   );
-  if (!after) throw notFound();
+  if (!after) throw notFound('saved view');
   await auditUpdate(audit, before, after);
   return after;
 }
@@ -103,16 +97,14 @@ export const createSavedViewCommand = defineAction({
   async run(input, { tx, user, audit }) {
     assertCanOpen(user, input.list);
     if (input.shared && !can(user, 'savedViews.share')) {
-      throw new ActionError('You do not have permission to share a view.');
+      throw forbidden('You do not have permission to share a view.');
     }
     const [existing] = await tx
       .select({ n: count() })
       .from(savedViews)
       .where(and(eq(savedViews.ownerId, user.id), eq(savedViews.list, input.list)));
     if ((existing?.n ?? 0) >= maxViewsPerList) {
-      throw new ActionError(
-        `You can keep up to ${maxViewsPerList} views of a list. Delete one first.`,
-      );
+      throw conflict(`You can keep up to ${maxViewsPerList} views of a list. Delete one first.`);
     }
     const [view] = await writeOrDuplicate(() =>
       tx
@@ -143,7 +135,7 @@ export const saveSavedViewStateCommand = defineAction({
   permission: 'savedViews.own',
   async run(input, context) {
     const after = await updateOwnView(context, input.id, { state: input.state }, (view) => {
-      if (view.list !== input.list) throw notFound();
+      if (view.list !== input.list) throw notFound('saved view');
     });
     return { id: after.id, list: after.list, state: after.state };
   },
@@ -181,7 +173,7 @@ export const deleteSavedViewCommand = defineAction({
   async run(input, { tx, user, audit }) {
     const view = await lockVisibleView(tx, user, input.id);
     if (view.ownerId !== user.id && !can(user, 'savedViews.deleteShared')) {
-      throw new ActionError('Only its owner or a manager can delete a shared view.');
+      throw forbidden('Only its owner or a manager can delete a shared view.');
     }
     await tx.delete(savedViews).where(eq(savedViews.id, view.id));
     await audit({
@@ -208,7 +200,7 @@ export const setDefaultSavedViewCommand = defineAction({
       return { list: input.list, id: null };
     }
     const view = await lockVisibleView(tx, user, input.id);
-    if (view.list !== input.list) throw notFound();
+    if (view.list !== input.list) throw notFound('saved view');
     await tx
       .insert(savedViewDefaults)
       .values({ userId: user.id, list: input.list, viewId: view.id })

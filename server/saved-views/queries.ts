@@ -3,11 +3,8 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/db/client';
 import { savedViewDefaults, savedViews, users } from '@/db/schema';
-import {
-  normaliseListState,
-  savedViewListDefinitions,
-  type SavedViewList,
-} from '@/lib/validation/saved-views';
+import { normaliseListState, savedViewListDefinitions } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 import { can, type Permission } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 

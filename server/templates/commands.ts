@@ -11,10 +11,11 @@ import {
 } from '@/lib/validation/templates';
 import { defineAction } from '@/server/action';
 import { changedFields } from '@/server/clients/records';
-import { ActionError, isUniqueViolation, staleRecord } from '@/server/errors';
+import { ActionError, conflict, isUniqueViolation } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 
 const duplicateName = () =>
-  new ActionError('Check the highlighted fields.', {
+  conflict('Check the highlighted fields.', {
     name: ['A template with this name already exists.'],
   });
 
@@ -23,15 +24,8 @@ function templateColumns(input: { name: string; category?: string | null; body: 
 }
 
 /** The template, locked for this transaction, at the version the form read. */
-async function lockTemplate(tx: Transaction, templateId: string, version: number) {
-  const [template] = await tx
-    .select()
-    .from(proposalTemplates)
-    .where(eq(proposalTemplates.id, templateId))
-    .for('update');
-  if (!template) throw new ActionError('This template no longer exists.');
-  if (template.version !== version) throw staleRecord('template');
-  return template;
+function lockTemplate(tx: Transaction, templateId: string, version: number) {
+  return lockVisibleRecord(tx, proposalTemplates, 'template', { id: templateId, version });
 }
 
 export const createTemplateCommand = defineAction({
@@ -103,7 +97,7 @@ export const publishTemplateCommand = defineAction({
       .limit(1);
     const unchanged = latest?.body === template.body && latest.name === template.name;
     if (unchanged && template.status === 'published') {
-      throw new ActionError(
+      throw conflict(
         `Version ${latest.number} is already published. Edit the template to publish a new version.`,
       );
     }
@@ -148,7 +142,7 @@ export const archiveTemplateCommand = defineAction({
   permission: 'templates.publish',
   async run(input, { tx, audit }) {
     const template = await lockTemplate(tx, input.templateId, input.version);
-    if (template.status === 'archived') throw new ActionError('This template is already archived.');
+    if (template.status === 'archived') throw conflict('This template is already archived.');
     const [updated] = await tx
       .update(proposalTemplates)
       .set({ status: 'archived', version: sql`${proposalTemplates.version} + 1` })

@@ -119,5 +119,3 @@ export async function listPublishedTemplates(user: CurrentUser) {
     .where(eq(proposalTemplates.status, 'published'))
     .orderBy(asc(proposalTemplateVersions.name));
 }
-
-export type PublishedTemplate = Awaited<ReturnType<typeof listPublishedTemplates>>[number];

@@ -14,7 +14,8 @@ import { defineAction } from '@/server/action';
 import { recordAudit } from '@/server/audit/record-audit';
 import type { ClientAddress } from '@/server/auth/client-ip';
 import { hashPassword } from '@/server/auth/password';
-import { ActionError } from '@/server/errors';
+import { conflict, forbidden } from '@/server/errors';
+import { lockVisibleRecord } from '@/server/lock-record';
 import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { insertUser } from './insert-user';
 import { createSetPasswordToken, hashSetPasswordToken } from './set-password-token';
@@ -27,10 +28,8 @@ async function lockManagerChanges(tx: Transaction) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accord:manager-changes'))`);
 }
 
-async function lockUser(tx: Transaction, userId: string) {
-  const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-  if (!user) throw new ActionError('This user no longer exists.');
-  return user;
+function lockUser(tx: Transaction, userId: string) {
+  return lockVisibleRecord(tx, users, 'user', { id: userId });
 }
 
 /** Refuses a change that would leave no active manager; callers hold lockManagerChanges. */
@@ -39,7 +38,7 @@ async function assertAnotherActiveManager(tx: Transaction, userId: string, messa
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, 'manager'), eq(users.active, true)));
-  if (!managers.some((manager) => manager.id !== userId)) throw new ActionError(message);
+  if (!managers.some((manager) => manager.id !== userId)) throw conflict(message);
 }
 
 export const addUserCommand = defineAction({
@@ -81,7 +80,7 @@ export const deactivateUserCommand = defineAction({
   schema: userIdSchema,
   permission: 'users.manage',
   async run(input, { tx, audit, user: actor }) {
-    if (input.userId === actor.id) throw new ActionError('You cannot deactivate yourself.');
+    if (input.userId === actor.id) throw forbidden('You cannot deactivate yourself.');
     await lockManagerChanges(tx);
     const user = await lockUser(tx, input.userId);
     if (!user.active) return { id: user.id, active: false };

@@ -4,11 +4,11 @@ import { users, type User } from '@/db/schema';
 import type { AddUserInput } from '@/lib/validation/users';
 import type { ActionContext } from '@/server/action';
 import { hashPassword } from '@/server/auth/password';
-import { ActionError } from '@/server/errors';
+import { conflict } from '@/server/errors';
 import { createSetPasswordToken } from './set-password-token';
 
 /** What the audit log keeps of a user: never a password, hash or token. */
-export function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
+function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
 }
 
@@ -40,7 +40,7 @@ export async function insertUser(
     .onConflictDoNothing()
     .returning();
   if (!created) {
-    throw new ActionError('Check the highlighted fields.', {
+    throw conflict('Check the highlighted fields.', {
       email: ['A user with this email already exists.'],
     });
   }

@@ -8,7 +8,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { escapeLike } from '@/server/sql';
 
-export type UserRow = {
+type UserRow = {
   id: string;
   name: string;
   email: string;

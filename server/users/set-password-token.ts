@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 
-export const setPasswordLinkDays = 7;
+const setPasswordLinkDays = 7;
 
 /** A one-time token for a set-password link; only its hash is stored. */
 export function createSetPasswordToken() {

@@ -55,7 +55,7 @@ describe('bulk reassign', () => {
       role: 'coordinator',
       userId: target.id,
     });
-    expect(result).toMatchObject({ ok: false, error: 'You do not have permission to do that.' });
+    expect(result).toMatchObject({ ok: false, code: 'forbidden' });
     expect((await clientRow(client.id)).coordinatorId).toBeNull();
   });
 

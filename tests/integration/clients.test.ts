@@ -161,7 +161,7 @@ describe('creating and editing clients', () => {
     });
     expect(again).toMatchObject({
       ok: false,
-      error: 'Only a prospect can be converted to a client.',
+      code: 'conflict',
     });
   });
 
@@ -230,11 +230,11 @@ describe('reassigning accounts', () => {
 
     expect(await reassign(coordinator, own, coordinator.id)).toMatchObject({
       ok: false,
-      error: 'You do not have permission to do that.',
+      code: 'forbidden',
     });
     expect(await reassign(executive, others, executive.id)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('account owner or a manager'),
+      code: 'forbidden',
     });
     expect((await db.select().from(clients).where(eq(clients.id, others.id)))[0]?.ownerId).toBe(
       otherExecutive.id,
@@ -252,7 +252,7 @@ describe('record visibility', () => {
       const result = await executeAction(setRecordVisibilityCommand, await createActor(role), {
         visibility: 'assigned',
       });
-      expect(result).toMatchObject({ ok: false, error: 'You do not have permission to do that.' });
+      expect(result).toMatchObject({ ok: false, code: 'forbidden' });
     }
     const result = await executeAction(setRecordVisibilityCommand, await createActor('manager'), {
       visibility: 'assigned',
@@ -285,7 +285,7 @@ describe('record visibility', () => {
     });
     expect(touch).toMatchObject({
       ok: false,
-      error: 'This client does not exist or is not visible to you.',
+      code: 'not_found',
     });
     expect(await db.$count(activities, eq(activities.clientId, theirs.id))).toBe(0);
 

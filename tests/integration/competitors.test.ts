@@ -121,7 +121,7 @@ describe('research notes', () => {
       }),
     ).toMatchObject({
       ok: false,
-      error: 'Only the author or a manager can delete a research note.',
+      code: 'forbidden',
     });
     expect(
       await executeAction(deleteResearchNoteCommand, author, {

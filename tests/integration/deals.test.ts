@@ -441,7 +441,7 @@ describe('visibility under "assigned"', () => {
       'Seen Harbor',
     ]);
 
-    const refusal = { ok: false, error: 'This deal does not exist or is not visible to you.' };
+    const refusal = { ok: false, code: 'not_found' };
     expect(
       await executeAction(moveDealCommand, coordinator, {
         dealId: theirDeal.id,
@@ -458,7 +458,7 @@ describe('visibility under "assigned"', () => {
     ).toMatchObject(refusal);
     expect(await executeAction(createDealCommand, coordinator, dealForm(theirs.id))).toMatchObject({
       ok: false,
-      error: 'This client does not exist or is not visible to you.',
+      code: 'not_found',
     });
     expect(await findDeal(theirDeal.id)).toMatchObject({
       name: 'Harbor deal theirs',

@@ -102,7 +102,7 @@ describe('notifications under record visibility', () => {
 
       expect(
         await executeAction(markNotificationReadCommand, viewer, { id: hidden.id }),
-      ).toMatchObject({ ok: false, error: 'This notification does not exist.' });
+      ).toMatchObject({ ok: false, code: 'not_found' });
       expect(await executeAction(markAllNotificationsReadCommand, viewer, {})).toEqual({
         ok: true,
         data: { unread: 0 },

@@ -92,7 +92,7 @@ describe('notifications', () => {
     expect(await readAtOf(mine.id)).toBeInstanceOf(Date);
 
     const refused = await executeAction(markNotificationReadCommand, me, { id: theirs.id });
-    expect(refused).toMatchObject({ ok: false, error: 'This notification does not exist.' });
+    expect(refused).toMatchObject({ ok: false, code: 'not_found' });
     expect(await readAtOf(theirs.id)).toBeNull();
 
     const invalid = await executeAction(markNotificationReadCommand, me, { id: 'abc' });

@@ -169,7 +169,7 @@ describe('a proposal that is not ready to send', () => {
     const result = await step(submitProposalCommand, owner, id);
     expect(result).toMatchObject({
       ok: false,
-      error: 'Only the author can submit this proposal for review.',
+      code: 'forbidden',
     });
     expect(result.ok === false && result.fieldErrors).toBeFalsy();
   });

@@ -294,7 +294,7 @@ describe('the review cycle', () => {
 
     expect(await decide(coordinator, proposal.id, 'approved')).toMatchObject({
       ok: false,
-      error: 'You do not have permission to do that.',
+      code: 'forbidden',
     });
     expect(await decide(otherExecutive, proposal.id, 'approved')).toMatchObject({ ok: false });
     expect(await readProposal(proposal.id)).toMatchObject({
@@ -314,7 +314,7 @@ describe('the review cycle', () => {
     expectOk(await step(submitProposalCommand, manager, proposal.id));
     expect(await decide(manager, proposal.id, 'approved')).toMatchObject({
       ok: false,
-      error: 'You cannot review your own proposal.',
+      code: 'forbidden',
     });
     expect((await getReviewQueue(manager)).map((row) => row.id)).not.toContain(proposal.id);
     await db
@@ -323,7 +323,7 @@ describe('the review cycle', () => {
       .where(eq(proposals.id, proposal.id));
     expect(await decide(executive, proposal.id, 'approved')).toMatchObject({
       ok: false,
-      error: 'You cannot review your own proposal.',
+      code: 'forbidden',
     });
     expect((await readProposal(proposal.id)).status).toBe('in_review');
   });
@@ -334,7 +334,7 @@ describe('the review cycle', () => {
     const proposal = await draft(coordinator, client.id);
     expect(await step(submitProposalCommand, other, proposal.id)).toMatchObject({
       ok: false,
-      error: 'Only the author can submit this proposal for review.',
+      code: 'forbidden',
     });
     await db.update(proposals).set({ reviewerId: null }).where(eq(proposals.id, proposal.id));
     expect(await step(submitProposalCommand, coordinator, proposal.id)).toMatchObject({
@@ -369,7 +369,7 @@ describe('sending', () => {
     const large = await draft(executive, client.id, { amount: '250000' });
     expect(await step(sendProposalCommand, executive, large.id)).toMatchObject({
       ok: false,
-      error: 'This proposal needs an approved review before it is sent.',
+      code: 'conflict',
     });
     const byCoordinator = await draft(coordinator, client.id, { amount: '10' });
     expect(await step(sendProposalCommand, coordinator, byCoordinator.id)).toMatchObject({
@@ -379,6 +379,35 @@ describe('sending', () => {
       .insert(settings)
       .values({ key: 'proposals.review', value: { reviewThresholdCents: 100_000_000 } });
     expectOk(await step(sendProposalCommand, executive, large.id));
+  });
+
+  it('lets each role send and withdraw only as the author, the account owner or a manager', async () => {
+    const { executive, manager, client } = await team();
+    // Another executive writes it (small enough to go without review); `executive` owns the account.
+    const author = await createActor('executive');
+    const proposal = await draft(author, client.id, { amount: '100' });
+    for (const role of ['coordinator', 'executive'] as const) {
+      const stranger = await createActor(role);
+      expect(await step(sendProposalCommand, stranger, proposal.id)).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(await readProposal(proposal.id)).toMatchObject({ status: 'draft' });
+    await send(author, proposal.id);
+    for (const role of ['coordinator', 'executive'] as const) {
+      const stranger = await createActor(role);
+      expect(await step(withdrawProposalCommand, stranger, proposal.id)).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(await readProposal(proposal.id)).toMatchObject({ status: 'sent' });
+    expectOk(await step(withdrawProposalCommand, manager, proposal.id));
+    const owned = await draft(author, client.id, { amount: '100' });
+    await send(executive, owned.id);
+    expectOk(await step(withdrawProposalCommand, executive, owned.id));
+    expect(await readProposal(owned.id)).toMatchObject({ status: 'withdrawn' });
   });
 
   it('withdraws with the link revoked, and only the author, owner or a manager may', async () => {
@@ -543,7 +572,7 @@ describe('record visibility', () => {
     expect(await provider.search(outsider, proposal.title.slice(0, 8), 5)).toEqual([]);
     expect(await decide(outsiderExecutive, proposal.id, 'approved')).toMatchObject({
       ok: false,
-      error: 'This proposal does not exist or is not visible to you.',
+      code: 'not_found',
     });
     expect(
       await executeAction(createProposalCommand, outsider, { clientId: client.id }),

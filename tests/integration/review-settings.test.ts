@@ -54,7 +54,7 @@ describe('review settings', () => {
       const actor = await createActor(role);
       expect(
         await executeAction(setReviewSettingsCommand, actor, form({ reviewDueHours: '2' })),
-      ).toEqual({ ok: false, error: 'You do not have permission to do that.' });
+      ).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect(await storedRow()).toEqual(before);
   });

@@ -139,7 +139,7 @@ describe('one’s own saved views', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      error: 'You can keep up to 30 views of a list. Delete one first.',
+      code: 'conflict',
     });
     await saveView(me, { list: 'deals', state: '' });
   });
@@ -206,7 +206,7 @@ describe('a stored view never carries a parameter its list does not accept', () 
       list: 'clients',
       state: 'status=churned',
     });
-    expect(asClients).toMatchObject({ ok: false, error: 'This saved view does not exist.' });
+    expect(asClients).toMatchObject({ ok: false, code: 'not_found' });
     const withStatus = await executeAction(saveSavedViewStateCommand, me, {
       id: view.id,
       list: 'prospects',
@@ -240,7 +240,7 @@ describe('shared views', () => {
       id: shared.id,
       name: 'Taken over',
     });
-    expect(rename).toMatchObject({ ok: false, error: 'Only its owner can change this view.' });
+    expect(rename).toMatchObject({ ok: false, code: 'forbidden' });
     const unshare = await executeAction(shareSavedViewCommand, teammate, {
       id: shared.id,
       shared: 'false',
@@ -289,7 +289,7 @@ describe('shared views', () => {
       });
       expect(result).toMatchObject({
         ok: false,
-        error: 'Only its owner or a manager can delete a shared view.',
+        code: 'forbidden',
       });
     }
     expect(await storedView(shared.id)).toBeDefined();
@@ -298,7 +298,7 @@ describe('shared views', () => {
     const managerSees = await listSavedViews(manager, 'clients');
     expect(managerSees.find((tab) => tab.id === shared.id)).toMatchObject({ canDelete: true });
     const privateOne = await executeAction(deleteSavedViewCommand, manager, { id: hidden.id });
-    expect(privateOne).toMatchObject({ ok: false, error: 'This saved view does not exist.' });
+    expect(privateOne).toMatchObject({ ok: false, code: 'not_found' });
     const removed = await executeAction(deleteSavedViewCommand, manager, { id: shared.id });
     expect(removed.ok).toBe(true);
     expect(await storedView(shared.id)).toBeUndefined();
@@ -407,7 +407,7 @@ describe('the default view of a list', () => {
       { list: 'clients', id: dealsView.id },
     ]) {
       const result = await executeAction(setDefaultSavedViewCommand, me, input);
-      expect(result).toMatchObject({ ok: false, error: 'This saved view does not exist.' });
+      expect(result).toMatchObject({ ok: false, code: 'not_found' });
     }
     expect(
       await db.select().from(savedViewDefaults).where(eq(savedViewDefaults.userId, me.id)),
@@ -423,7 +423,7 @@ describe('who may keep views of which list', () => {
       name: 'Managers',
       state: 'role=manager',
     });
-    expect(refused).toMatchObject({ ok: false, error: 'You do not have permission to do that.' });
+    expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
     await expect(listSavedViews(coordinator, 'users')).rejects.toEqual(forbiddenError);
 
     const manager = await createActor('manager');

@@ -140,10 +140,12 @@ describe('publishing templates', () => {
       const actor = await createActor(role);
       const id = await createTemplate(actor);
       for (const command of [publishTemplateCommand, archiveTemplateCommand]) {
-        expect(await executeAction(command, actor, { templateId: id, version: '1' })).toEqual({
-          ok: false,
-          error: 'You do not have permission to do that.',
-        });
+        expect(await executeAction(command, actor, { templateId: id, version: '1' })).toMatchObject(
+          {
+            ok: false,
+            code: 'forbidden',
+          },
+        );
       }
       expect(await templateRow(id)).toMatchObject({
         status: 'draft',
@@ -181,7 +183,7 @@ describe('publishing templates', () => {
       await executeAction(publishTemplateCommand, manager, { templateId: id, version: '2' }),
     ).toMatchObject({
       ok: false,
-      error: expect.stringContaining('Version 1 is already published'),
+      code: 'conflict',
     });
 
     const edited = `${body}\n\nValid for 30 days.`;

@@ -59,7 +59,7 @@ describe('admin actions called directly by roles without users.manage', () => {
       for (const result of await Promise.all(attempts)) {
         expect(result).toMatchObject({
           ok: false,
-          error: 'You do not have permission to do that.',
+          code: 'forbidden',
         });
       }
       expect(await tableSnapshot()).toEqual(before);
@@ -224,7 +224,7 @@ describe('roles and activation', () => {
     });
     expect(demote).toMatchObject({
       ok: false,
-      error: 'The last active manager cannot be given another role.',
+      code: 'conflict',
     });
     expect((await findUser(onlyManager.id))?.role).toBe('manager');
 
@@ -237,7 +237,7 @@ describe('roles and activation', () => {
     });
     expect(deactivateLast).toMatchObject({
       ok: false,
-      error: 'The last active manager cannot be deactivated.',
+      code: 'conflict',
     });
     expect((await findUser(onlyManager.id))?.active).toBe(true);
   });
@@ -287,7 +287,7 @@ describe('roles and activation', () => {
       await executeAction(deactivateUserCommand, manager, { userId: manager.id }),
     ).toMatchObject({
       ok: false,
-      error: 'You cannot deactivate yourself.',
+      code: 'forbidden',
     });
   });
 
@@ -297,7 +297,7 @@ describe('roles and activation', () => {
       await executeAction(changeRoleCommand, manager, { userId: randomUUID(), role: 'executive' }),
     ).toMatchObject({
       ok: false,
-      error: 'This user no longer exists.',
+      code: 'not_found',
     });
   });
 });

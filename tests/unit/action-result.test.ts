@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formValuesAfter } from '@/lib/action-result';
+import { formValuesAfter, mayRetry } from '@/lib/action-result';
 
 const saved = { name: 'Lumen Labs', website: 'lumen.example' };
 
@@ -22,5 +22,26 @@ describe('what a form shows after a save', () => {
       values: { name: 'Mine' },
     };
     expect(formValuesAfter(stale, saved)).toEqual(saved);
+  });
+});
+
+describe('whether a refused action is worth trying again', () => {
+  const refusal = (code?: 'not_found' | 'forbidden' | 'stale' | 'conflict') => ({
+    ok: false as const,
+    error: 'Refused.',
+    code,
+  });
+
+  it('offers no retry when the role refuses it or the record is gone', () => {
+    expect(mayRetry(refusal('forbidden'))).toBe(false);
+    expect(mayRetry(refusal('not_found'))).toBe(false);
+  });
+
+  it('lets the user try again before any answer, after a success, and after other refusals', () => {
+    expect(mayRetry(null)).toBe(true);
+    expect(mayRetry({ ok: true, data: null })).toBe(true);
+    expect(mayRetry(refusal('stale'))).toBe(true);
+    expect(mayRetry(refusal('conflict'))).toBe(true);
+    expect(mayRetry(refusal())).toBe(true);
   });
 });

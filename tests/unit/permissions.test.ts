@@ -16,6 +16,9 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'proposals.write': { coordinator: true, executive: true, manager: true },
   'proposals.submit': { coordinator: true, executive: true, manager: true },
   'proposals.review': { coordinator: false, executive: true, manager: true },
+  'proposals.send': { coordinator: true, executive: true, manager: true },
+  'proposals.withdraw': { coordinator: true, executive: true, manager: true },
+  'proposals.shareLink': { coordinator: true, executive: true, manager: true },
   'templates.write': { coordinator: true, executive: true, manager: true },
   'templates.publish': { coordinator: false, executive: false, manager: true },
   'contracts.write': { coordinator: true, executive: true, manager: true },
@@ -98,6 +101,29 @@ describe('record-level rules', () => {
     expect(can(user('coordinator'), 'proposals.review', { authorId: other, reviewerId: me })).toBe(
       false,
     );
+  });
+
+  it('lets the backup reviewer an overdue review was escalated to review it', () => {
+    const escalated = { authorId: other, reviewerId: 'someone', backupReviewerId: me };
+    expect(can(user('executive'), 'proposals.review', escalated)).toBe(true);
+    expect(can(user('coordinator'), 'proposals.review', escalated)).toBe(false);
+    expect(can(user('executive'), 'proposals.review', { ...escalated, authorId: me })).toBe(false);
+  });
+
+  it('lets the author, the account owner or a manager send, withdraw and share a proposal', () => {
+    for (const permission of [
+      'proposals.send',
+      'proposals.withdraw',
+      'proposals.shareLink',
+    ] as const) {
+      for (const role of ['coordinator', 'executive'] as const) {
+        expect(can(user(role), permission, { authorId: me, ownerId: other })).toBe(true);
+        expect(can(user(role), permission, { authorId: other, ownerId: me })).toBe(true);
+        expect(can(user(role), permission, { authorId: other, ownerId: other })).toBe(false);
+        expect(can(user(role), permission, { authorId: null, ownerId: null })).toBe(false);
+      }
+      expect(can(user('manager'), permission, { authorId: other, ownerId: other })).toBe(true);
+    }
   });
 
   it('lets feedback be resolved by whom it is routed to, an owning executive, or a manager', () => {

@@ -3,8 +3,8 @@ import {
   createSavedViewSchema,
   normaliseListState,
   saveSavedViewStateSchema,
-  type SavedViewList,
 } from '@/lib/validation/saved-views';
+import type { SavedViewList } from '@/lib/saved-views';
 
 const owner = '5b0c1f3e-4a7d-4d2b-9a61-0f3a8f6b7c11';
 const normalise = (list: SavedViewList, query: string) =>
