@@ -23,6 +23,9 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'proposal_accepted',
   'proposal_declined',
   'review_reassigned',
+  'feedback_routed',
+  'feedback_escalated',
+  'task_assigned',
 ]);
 
 /**
