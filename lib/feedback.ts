@@ -28,9 +28,6 @@ export const feedbackStatusLabels: Record<FeedbackStatus, string> = {
   resolved: 'Resolved',
 };
 
-/** The statuses still waiting on someone: their next step has a due time. */
-export const openFeedbackStatuses = ['new', 'routed', 'acknowledged'] as const;
-
 export type FeedbackTransition = 'route' | 'acknowledge' | 'resolve';
 
 /** DESIGN.md's feedback life cycle: transition → the statuses it may start from → where it ends. */

@@ -29,6 +29,3 @@ export function taskLinkHref(kind: TaskLinkKind, id: string) {
   };
   return `${base[kind]}/${id}`;
 }
-
-export const taskBulkActions = ['complete', 'reassign'] as const;
-export type TaskBulkAction = (typeof taskBulkActions)[number];

@@ -3,6 +3,8 @@
 import {
   Building2,
   ClipboardCheck,
+  ListTodo,
+  MessageSquareWarning,
   FileText,
   Home,
   Kanban,
@@ -29,6 +31,8 @@ export const navIcons = {
   users: Users,
   settings: Settings,
   audit: ScrollText,
+  feedback: MessageSquareWarning,
+  tasks: ListTodo,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

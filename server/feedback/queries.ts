@@ -10,6 +10,7 @@ import type { CurrentUser } from '@/server/auth/session';
 import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike } from '@/server/sql';
+import { readFeedbackSla } from './sla';
 import { visibleFeedback } from './visibility';
 
 const routedTo = alias(users, 'routed_to');
@@ -252,4 +253,10 @@ export async function listRoutingChoices(viewer: CurrentUser) {
 export async function findClientsForFeedback(viewer: CurrentUser, query: string) {
   if (!can(viewer, 'feedback.write')) forbidden();
   return query.trim() ? findVisibleClients(viewer, query, 20) : [];
+}
+
+/** The feedback SLA for the settings form. */
+export async function getFeedbackSla(viewer: CurrentUser) {
+  if (!can(viewer, 'settings.manage')) forbidden();
+  return readFeedbackSla(db);
 }

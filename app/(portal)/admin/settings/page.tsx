@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { FailedEmails } from '@/components/settings/failed-emails';
+import { FeedbackSlaForm } from '@/components/settings/feedback-sla-form';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
+import { getFeedbackSla } from '@/server/feedback/queries';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
   getRecordVisibility,
@@ -35,6 +37,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Proposal reviews">
           <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />
+        </Card>
+        <Card title="Feedback SLA">
+          <FeedbackSlaForm settings={await getFeedbackSla(user)} />
         </Card>
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />
