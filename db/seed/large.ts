@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
+import { seedLargeFeedback } from './large-feedback';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -51,7 +52,8 @@ export async function seedLarge(
   if (needsClients) await seedLargeClients(db, log, size);
   // One transaction, so a failure halfway leaves no deals behind and the next run starts over.
   if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
-  if (!needsClients && !needsPipeline) return false;
+  const addedFeedback = await seedLargeFeedback(db, log);
+  if (!needsClients && !needsPipeline && !addedFeedback) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');
