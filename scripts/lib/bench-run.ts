@@ -13,7 +13,10 @@ import { clientListWhere, clientPageQuery } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients, streamClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
+import { feedbackListSchema } from '@/lib/validation/feedback';
+import { listFeedback, listFeedbackRoutedToMe } from '@/server/feedback/queries';
 import { getReviewQueue } from '@/server/proposals/queries';
+import { listMyTasksDue } from '@/server/tasks/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 
@@ -327,6 +330,18 @@ async function main() {
         name: 'review queue (manager)',
         request: { path: '/proposals/review' },
         run: () => getReviewQueue(viewer),
+      },
+      {
+        name: 'feedback list (overdue)',
+        request: { path: '/feedback?overdue=1' },
+        run: () => listFeedback(viewer, feedbackListSchema.parse({ overdue: '1' }), new Date()),
+      },
+      {
+        name: 'My work on home (executive)',
+        request: { path: '/' },
+        run: () =>
+          Promise.all([listMyTasksDue(executive, new Date()), listFeedbackRoutedToMe(executive)]),
+        cookie: executiveCookie,
       },
     ];
 
