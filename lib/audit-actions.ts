@@ -58,6 +58,15 @@ export const auditActionLabels: Record<string, string> = {
   'saved_view.created': 'Saved view added',
   'saved_view.updated': 'Saved view changed',
   'saved_view.deleted': 'Saved view deleted',
+  'feedback.logged': 'Feedback logged',
+  'feedback.routed': 'Feedback routed',
+  'feedback.acknowledged': 'Feedback acknowledged',
+  'feedback.resolved': 'Feedback resolved',
+  'feedback.escalated': 'Overdue feedback escalated',
+  'task.created': 'Task added',
+  'task.completed': 'Task completed',
+  'task.reopened': 'Task reopened',
+  'task.reassigned': 'Task reassigned',
 };
 
 export function auditActionLabel(action: string) {

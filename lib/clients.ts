@@ -27,7 +27,13 @@ export const researchTopicLabels: Record<ResearchTopic, string> = {
 /** What people log on a timeline by hand; the other kinds are written by Accord itself. */
 export const loggedActivityKinds = ['note', 'call', 'email', 'meeting'] as const;
 /** Every kind of timeline entry (the `activity_kind` enum is built from this). */
-export const activityKinds = [...loggedActivityKinds, 'change', 'deal', 'proposal'] as const;
+export const activityKinds = [
+  ...loggedActivityKinds,
+  'change',
+  'deal',
+  'proposal',
+  'feedback',
+] as const;
 export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
   call: 'Call',
@@ -36,6 +42,7 @@ export const activityKindLabels: Record<(typeof activityKinds)[number], string> 
   change: 'Change',
   deal: 'Deal',
   proposal: 'Proposal',
+  feedback: 'Feedback',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

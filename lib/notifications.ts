@@ -12,6 +12,9 @@ export const notificationKinds = [
   'meeting_invited',
   'meeting_updated',
   'meeting_cancelled',
+  'feedback_routed',
+  'feedback_escalated',
+  'task_assigned',
 ] as const;
 
 /**

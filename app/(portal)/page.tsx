@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DutiesCard } from '@/components/home/duties-card';
+import { FeedbackRoutedToMe, FeedbackSlaCard, TasksDue } from '@/components/home/my-work';
 import { ProposalWork } from '@/components/home/proposal-work';
 import { TeamSummary } from '@/components/home/team-summary';
 import { PipelineDashboard } from '@/components/reports/pipeline-dashboard';
@@ -8,7 +9,9 @@ import { roleLabels } from '@/lib/roles';
 import { listRecentAuditEntries } from '@/server/audit/queries';
 import { can } from '@/server/auth/permissions';
 import { requireUser } from '@/server/auth/session';
+import { getFeedbackSlaFigure, listFeedbackRoutedToMe } from '@/server/feedback/queries';
 import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
+import { listMyTasksDue } from '@/server/tasks/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
 import { viewerFormat } from '@/lib/format';
@@ -24,12 +27,18 @@ export default async function HomePage() {
       description={`Signed in as ${roleLabels[user.role].toLowerCase()}.`}
     />
   );
-  const [myProposals, reviewQueue] = await Promise.all([
+  const now = new Date();
+  const [myProposals, reviewQueue, tasksDue, routedFeedback] = await Promise.all([
     listMyOpenProposals(user),
     can(user, 'proposals.review') ? getReviewQueue(user) : null,
+    listMyTasksDue(user, now),
+    listFeedbackRoutedToMe(user),
   ]);
+  // "My work" (DESIGN.md §3). Today's meetings come from the meetings domain as their own card.
   const work = (
     <div className="grid gap-6 lg:grid-cols-2">
+      <TasksDue tasks={tasksDue} viewer={viewerFormat(user)} now={now} />
+      <FeedbackRoutedToMe items={routedFeedback} viewer={viewerFormat(user)} now={now} />
       {reviewQueue ? (
         <ProposalWork
           title="Waiting for your review"
@@ -52,16 +61,18 @@ export default async function HomePage() {
   );
   // Every role has a pipeline dashboard: the whole team, an executive's book, or their own numbers.
   if (can(user, 'users.manage') && can(user, 'auditLog.read')) {
-    const [dashboard, counts, recent] = await Promise.all([
+    const [dashboard, counts, recent, feedbackSla] = await Promise.all([
       getPipelineDashboard(user),
       getUserCounts(user),
       listRecentAuditEntries(user),
+      getFeedbackSlaFigure(user, now),
     ]);
     return (
       <>
         {header}
         <div className="space-y-6">
           {work}
+          <FeedbackSlaCard figure={feedbackSla} locale={user.locale} />
           <PipelineDashboard dashboard={dashboard} locale={user.locale} />
           <TeamSummary counts={counts} recent={recent} viewer={viewerFormat(user)} />
           <DutiesCard role={user.role} />

@@ -29,6 +29,12 @@ function navigationFor(user: CurrentUser): NavSection[] {
   if (can(user, 'templates.write')) {
     main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
   }
+  if (can(user, 'clients.read')) {
+    main.items.push(
+      { href: '/feedback', label: 'Feedback', icon: 'feedback' },
+      { href: '/tasks', label: 'Tasks', icon: 'tasks' },
+    );
+  }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))

@@ -4,6 +4,8 @@ import {
   Building2,
   CalendarDays,
   ClipboardCheck,
+  ListTodo,
+  MessageSquareWarning,
   FileText,
   Home,
   Kanban,
@@ -31,6 +33,8 @@ export const navIcons = {
   users: Users,
   settings: Settings,
   audit: ScrollText,
+  feedback: MessageSquareWarning,
+  tasks: ListTodo,
 } as const;
 
 type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

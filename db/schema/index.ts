@@ -9,3 +9,5 @@ export * from './notifications';
 export * from './client-imports';
 export * from './saved-views';
 export * from './meetings';
+export * from './feedback';
+export * from './tasks';

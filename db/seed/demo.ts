@@ -6,6 +6,7 @@ import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -83,6 +84,10 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
     });
     await seedDemoMeetings(tx, demoClients, created);
+    await seedDemoFeedback(tx, demoClients, {
+      coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
+      executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
+    });
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
+import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
@@ -57,7 +58,8 @@ export async function seedLarge(
   if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
   const needsMeetings = (await countOf(db, 'meetings')) < size.meetings;
   if (needsMeetings) await db.transaction((tx) => seedLargeMeetings(tx, log, size));
-  if (!needsClients && !needsPipeline && !needsMeetings) return false;
+  const addedFeedback = await seedLargeFeedback(db, log);
+  if (!needsClients && !needsPipeline && !needsMeetings && !addedFeedback) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');

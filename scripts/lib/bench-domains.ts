@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@/server/auth/session';
 import type { BenchRequest } from './bench-measure';
+import { feedbackBenchScenarios } from './bench-feedback';
 import { meetingBenchScenarios } from './bench-meetings';
 
 /**
@@ -11,9 +12,14 @@ export type DomainScenario = {
   request: BenchRequest;
   run: () => Promise<unknown>;
   list?: boolean;
+  /** Whose session requests it; the manager's when absent. */
+  role?: 'manager' | 'executive';
 };
 
-/** Every domain's cases on the large seed, seen by `viewer` (the manager). */
-export async function domainScenarios(viewer: CurrentUser): Promise<DomainScenario[]> {
-  return [...(await meetingBenchScenarios(viewer))];
+/** Every domain's cases on the large seed; the direct queries run as the manager unless a case says. */
+export async function domainScenarios(
+  manager: CurrentUser,
+  executive: CurrentUser,
+): Promise<DomainScenario[]> {
+  return [...(await meetingBenchScenarios(manager)), ...feedbackBenchScenarios(manager, executive)];
 }

@@ -133,11 +133,12 @@ type Context = {
 };
 
 /** A domain's case beside the floor's list: held to the list targets when it is a list. */
-function domainCase({ name, request, run, list }: DomainScenario): Case {
+function domainCase({ name, request, run, list, role }: DomainScenario): Case {
   return {
     name,
     server: 'accord',
     request,
+    role,
     against: floorList,
     targets: list ? listTargets : undefined,
     direct: run,
@@ -559,7 +560,7 @@ async function main() {
       executive,
       clientId: sample?.id ?? '',
       actionId: searchActionId(),
-      domains: await domainScenarios(manager),
+      domains: await domainScenarios(manager, executive),
     }),
   );
   const byServer = (server: Server) => cases.filter((item) => item.server === server);

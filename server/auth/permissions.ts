@@ -9,6 +9,8 @@ export type OwnedRecord = {
   /** The reviewer a review was escalated to once overdue. */
   backupReviewerId?: string | null;
   routedToId?: string | null;
+  assigneeId?: string | null;
+  createdById?: string | null;
 };
 
 type Subject = { id: string; role: Role };
@@ -26,6 +28,8 @@ const conditions = {
   routedTo: (user: Subject, record: OwnedRecord) => record.routedToId === user.id,
   routedToOrAccountOwner: (user: Subject, record: OwnedRecord) =>
     record.routedToId === user.id || record.ownerId === user.id,
+  assigneeOrCreator: (user: Subject, record: OwnedRecord) =>
+    record.assigneeId === user.id || record.createdById === user.id,
 } as const;
 
 type Condition = keyof typeof conditions;
@@ -74,6 +78,14 @@ export const permissionMatrix = {
   'feedback.resolve': {
     coordinator: ['routedTo'],
     executive: ['routedToOrAccountOwner'],
+    manager: true,
+  },
+  // Create tasks and assign them to anyone on the team.
+  'tasks.write': everyone,
+  // Complete, reopen or reassign a task: its assignee or whoever created it; managers any task.
+  'tasks.manage': {
+    coordinator: ['assigneeOrCreator'],
+    executive: ['assigneeOrCreator'],
     manager: true,
   },
   // Not in DESIGN.md's table: everyone reads and clears the notifications addressed to them.

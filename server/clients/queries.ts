@@ -49,6 +49,8 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
   return { rows, ...counted };
 }
 
+export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
+
 const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowColumns)[];
 
 /** Every client matching the list's filters and search, in its order, streamed for an export. */

@@ -7,6 +7,7 @@ import {
   queueNotificationEmails,
   workEmailQueue,
 } from './deliver-notification-emails';
+import { escalateOverdueFeedback } from './escalate-overdue-feedback';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
 
@@ -19,6 +20,7 @@ type Job = {
 const jobs: Job[] = [
   { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
   { name: 'proposals.expire', run: expireProposals },
+  { name: 'feedback.escalate-overdue', run: escalateOverdueFeedback },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',

@@ -28,6 +28,8 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'meetings.write': { coordinator: true, executive: true, manager: true },
   'feedback.write': { coordinator: true, executive: true, manager: true },
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
+  'tasks.write': { coordinator: true, executive: true, manager: true },
+  'tasks.manage': { coordinator: true, executive: true, manager: true },
   'notifications.own': { coordinator: true, executive: true, manager: true },
   'profile.own': { coordinator: true, executive: true, manager: true },
   'savedViews.own': { coordinator: true, executive: true, manager: true },
@@ -124,6 +126,19 @@ describe('record-level rules', () => {
       }
       expect(can(user('manager'), permission, { authorId: other, ownerId: other })).toBe(true);
     }
+  });
+
+  it('lets a task be managed by its assignee or creator, and any task by a manager', () => {
+    for (const role of ['coordinator', 'executive'] as const) {
+      expect(can(user(role), 'tasks.manage', { assigneeId: me, createdById: other })).toBe(true);
+      expect(can(user(role), 'tasks.manage', { assigneeId: other, createdById: me })).toBe(true);
+      expect(can(user(role), 'tasks.manage', { assigneeId: other, createdById: other })).toBe(
+        false,
+      );
+    }
+    expect(can(user('manager'), 'tasks.manage', { assigneeId: other, createdById: other })).toBe(
+      true,
+    );
   });
 
   it('lets feedback be resolved by whom it is routed to, an owning executive, or a manager', () => {

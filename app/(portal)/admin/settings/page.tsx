@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { TravelBufferForm } from '@/components/meetings/travel-buffer-form';
 import { FailedEmails } from '@/components/settings/failed-emails';
+import { FeedbackSlaForm } from '@/components/settings/feedback-sla-form';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
 import { VisibilityForm } from '@/components/settings/visibility-form';
@@ -8,6 +9,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { getTravelBuffers } from '@/server/meetings/travel-buffers';
+import { getFeedbackSla } from '@/server/feedback/queries';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
   getRecordVisibility,
@@ -37,6 +39,9 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Proposal reviews">
           <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />
+        </Card>
+        <Card title="Feedback SLA">
+          <FeedbackSlaForm settings={await getFeedbackSla(user)} />
         </Card>
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />

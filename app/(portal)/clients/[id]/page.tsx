@@ -9,6 +9,7 @@ import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
+import { FeedbackPanel } from '@/components/feedback/feedback-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -20,6 +21,7 @@ import { listClientProposals } from '@/server/proposals/queries';
 import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
 import { listClientDeals } from '@/server/deals/queries';
+import { listClientFeedback } from '@/server/feedback/queries';
 
 export const metadata: Metadata = { title: 'Client' };
 
@@ -27,13 +29,15 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ client, ...records }, users, competitorOptions, proposals, deals] = await Promise.all([
-    getClientWithRecords(viewer, id.data),
-    listAssignableUsers(viewer),
-    listCompetitorOptions(viewer),
-    listClientProposals(viewer, id.data),
-    listClientDeals(viewer, id.data),
-  ]);
+  const [{ client, ...records }, users, competitorOptions, proposals, deals, feedback] =
+    await Promise.all([
+      getClientWithRecords(viewer, id.data),
+      listAssignableUsers(viewer),
+      listCompetitorOptions(viewer),
+      listClientProposals(viewer, id.data),
+      listClientDeals(viewer, id.data),
+      listClientFeedback(viewer, id.data),
+    ]);
   const money = formatMoney(client.annualValueCents, client.currency, viewer.locale);
   const items = [
     { label: 'Industry', value: client.industry ?? '—' },
@@ -119,6 +123,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             proposals={proposals}
             locale={viewer.locale}
           />
+          <FeedbackPanel clientId={client.id} items={feedback} viewer={viewerFormat(viewer)} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

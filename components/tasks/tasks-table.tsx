@@ -1,0 +1,161 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { SearchInput } from '@/components/data-table/search-input';
+import { SelectFilter } from '@/components/data-table/select-filter';
+import { Badge } from '@/components/ui/card';
+import { formatDateTime, type ViewerFormat } from '@/lib/format';
+import { taskLinkHref, taskLinkKindLabels, taskStatuses, taskStatusLabels } from '@/lib/tasks';
+import type { TaskListRow } from '@/server/tasks/queries';
+import { TaskBulkActions } from './task-bulk-actions';
+import { TaskStatusButton } from './task-status-button';
+
+function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<TaskListRow>[] {
+  return [
+    {
+      accessorKey: 'title',
+      header: 'Task',
+      enableHiding: false,
+      cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.title}</span>,
+    },
+    {
+      id: 'due',
+      accessorKey: 'dueAt',
+      header: 'Due',
+      cell: ({ row }) => {
+        const { dueAt, status } = row.original;
+        const overdue = status === 'open' && dueAt && dueAt.getTime() < now.getTime();
+        return (
+          <span className={overdue ? 'font-medium text-red-700' : undefined}>
+            {formatDateTime(dueAt, viewer)}
+            {overdue ? ' · overdue' : ''}
+          </span>
+        );
+      },
+    },
+    {
+      id: 'assignee',
+      accessorKey: 'assigneeName',
+      header: 'Assignee',
+      cell: ({ row }) => row.original.assigneeName ?? '—',
+    },
+    {
+      accessorKey: 'status',
+      header: 'Status',
+      cell: ({ row }) => (
+        <Badge tone={row.original.status === 'done' ? 'green' : 'blue'}>
+          {taskStatusLabels[row.original.status]}
+        </Badge>
+      ),
+    },
+    {
+      id: 'link',
+      header: 'About',
+      enableSorting: false,
+      cell: ({ row }) => {
+        const { linkKind, linkId, clientName } = row.original;
+        if (!linkKind || !linkId) return '—';
+        return (
+          <Link href={taskLinkHref(linkKind, linkId)} className="text-brand-700 hover:underline">
+            {taskLinkKindLabels[linkKind]}
+            {clientName ? ` · ${clientName}` : ''}
+          </Link>
+        );
+      },
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      enableSorting: false,
+      enableHiding: false,
+      cell: ({ row }) =>
+        row.original.mayManage ? (
+          <TaskStatusButton
+            key={row.original.version}
+            id={row.original.id}
+            version={row.original.version}
+            status={row.original.status}
+            title={row.original.title}
+          />
+        ) : null,
+    },
+  ];
+}
+
+export function TasksTable({
+  rows,
+  total,
+  totalIsCapped,
+  params,
+  viewer,
+  users,
+  listedAt,
+}: {
+  rows: TaskListRow[];
+  total: number;
+  totalIsCapped: boolean;
+  params: DataTableParams;
+  viewer: ViewerFormat;
+  users: { id: string; name: string }[];
+  /** When the server read these rows (ISO): bulk actions skip tasks changed since. */
+  listedAt: string;
+}) {
+  const searchParams = useSearchParams();
+  const filter = Object.fromEntries(searchParams);
+  delete filter.page;
+  delete filter.size;
+  delete filter.hide;
+  return (
+    <DataTable
+      locale={viewer.locale}
+      label="Tasks"
+      columns={columnsFor(viewer, new Date(listedAt))}
+      rows={rows}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      getRowId={(row) => row.id}
+      bulk={{
+        getVersion: (row) => row.version,
+        getLabel: (row) => row.title,
+        filter,
+        listedAt,
+        noun: 'tasks',
+        actions: (context) => <TaskBulkActions context={context} users={users} />,
+      }}
+      emptyState="No tasks match these filters."
+      toolbar={
+        <>
+          <SearchInput label="Search" placeholder="Title" />
+          <SelectFilter
+            param="status"
+            label="Status"
+            allLabel="Any status"
+            options={taskStatuses.map((status) => ({
+              value: status,
+              label: taskStatusLabels[status],
+            }))}
+          />
+          <SelectFilter
+            param="assignee"
+            label="Assignee"
+            allLabel="Anyone"
+            options={users.map((user) => ({ value: user.id, label: user.name }))}
+          />
+          <SelectFilter
+            param="overdue"
+            label="Due"
+            allLabel="Any time"
+            options={[{ value: '1', label: 'Overdue' }]}
+          />
+        </>
+      }
+    />
+  );
+}
