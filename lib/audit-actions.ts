@@ -58,6 +58,17 @@ export const auditActionLabels: Record<string, string> = {
   'saved_view.created': 'Saved view added',
   'saved_view.updated': 'Saved view changed',
   'saved_view.deleted': 'Saved view deleted',
+  'document.uploaded': 'File uploaded',
+  'document.deleted': 'File deleted',
+  'document.purged': 'File purged',
+  'contract.created': 'Contract drafted',
+  'contract.updated': 'Contract edited',
+  'contract.send': 'Contract sent',
+  'contract.sign': 'Contract marked signed',
+  'contract.activate': 'Contract active',
+  'contract.expire': 'Contract expired',
+  'contract.terminate': 'Contract terminated',
+  'contract.renew': 'Contract renewed',
 };
 
 export function auditActionLabel(action: string) {

@@ -8,3 +8,5 @@ export * from './proposals';
 export * from './notifications';
 export * from './client-imports';
 export * from './saved-views';
+export * from './documents';
+export * from './contracts';

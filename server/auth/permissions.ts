@@ -7,6 +7,7 @@ export type OwnedRecord = {
   authorId?: string | null;
   reviewerId?: string | null;
   routedToId?: string | null;
+  uploaderId?: string | null;
 };
 
 type Subject = { id: string; role: Role };
@@ -21,6 +22,7 @@ const conditions = {
   routedTo: (user: Subject, record: OwnedRecord) => record.routedToId === user.id,
   routedToOrAccountOwner: (user: Subject, record: OwnedRecord) =>
     record.routedToId === user.id || record.ownerId === user.id,
+  uploader: (user: Subject, record: OwnedRecord) => record.uploaderId === user.id,
 } as const;
 
 type Condition = keyof typeof conditions;
@@ -50,6 +52,12 @@ export const permissionMatrix = {
   'templates.publish': managersOnly,
   'contracts.write': everyone,
   'contracts.sign': ownerOrManager,
+  // File on any record the user sees; new versions of a file too.
+  'documents.upload': everyone,
+  // Soft-delete a file: its uploader, or a manager.
+  'documents.delete': { coordinator: ['uploader'], executive: ['uploader'], manager: true },
+  // Remove a deleted file and its stored bytes for good.
+  'documents.purge': managersOnly,
   'invoices.draft': everyone,
   'invoices.issue': ownerOrManager,
   'feedback.write': everyone,
