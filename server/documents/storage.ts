@@ -98,7 +98,9 @@ export function s3Storage(settings: S3Settings): FileStorage {
 }
 
 /** S3 when all five S3_* variables are set, otherwise local disk (ACCORD_FILES_DIR). */
-export function storageFromEnvironment(env: NodeJS.ProcessEnv = process.env): FileStorage {
+export function storageFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): FileStorage {
   const { S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = env;
   if (S3_BUCKET && S3_ENDPOINT && S3_REGION && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY) {
     return s3Storage({
