@@ -3,6 +3,7 @@
 import {
   Building2,
   ClipboardCheck,
+  FileSignature,
   FileText,
   Home,
   Kanban,
@@ -25,6 +26,7 @@ export const navIcons = {
   competitors: Swords,
   proposals: FileText,
   review: ClipboardCheck,
+  contracts: FileSignature,
   templates: LayoutTemplate,
   users: Users,
   settings: Settings,

@@ -44,6 +44,9 @@ export function readContractSettings(executor: Executor): Promise<ContractSettin
   return readSettingObject(executor, contractSettingsKey, defaultContractSettings);
 }
 
+export const getDocumentSettings = cache(() => readDocumentSettings(db));
+export const getContractSettings = cache(() => readContractSettings(db));
+
 /** The record-visibility setting read with `executor`: commands and jobs read it in their transaction. */
 export async function readRecordVisibility(executor: Executor): Promise<RecordVisibility> {
   const [row] = await executor

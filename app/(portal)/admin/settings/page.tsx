@@ -1,4 +1,8 @@
 import type { Metadata } from 'next';
+import {
+  ContractSettingsForm,
+  DocumentSettingsForm,
+} from '@/components/settings/document-settings-form';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
@@ -8,6 +12,8 @@ import { viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
+  getContractSettings,
+  getDocumentSettings,
   getRecordVisibility,
   getReviewSettings,
   getShareLinkSettings,
@@ -26,6 +32,10 @@ export default async function SettingsPage() {
       listBackupReviewerOptions(user),
       listFailedEmails(user),
     ]);
+  const [documentSettings, contractSettings] = await Promise.all([
+    getDocumentSettings(),
+    getContractSettings(),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="How Accord works for the whole team." />
@@ -38,6 +48,12 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />
+        </Card>
+        <Card title="Files">
+          <DocumentSettingsForm settings={documentSettings} />
+        </Card>
+        <Card title="Contract reminders">
+          <ContractSettingsForm settings={contractSettings} />
         </Card>
         <Card title="Failed e-mails">
           <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />

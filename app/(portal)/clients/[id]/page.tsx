@@ -8,7 +8,9 @@ import { CompetitorsPanel } from '@/components/clients/competitors-panel';
 import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { ContractsPanel } from '@/components/contracts/contracts-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
+import { FilesPanel } from '@/components/documents/files-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -19,6 +21,7 @@ import { requirePermission } from '@/server/auth/session';
 import { listClientProposals } from '@/server/proposals/queries';
 import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
+import { listClientContracts } from '@/server/contracts/queries';
 import { listClientDeals } from '@/server/deals/queries';
 
 export const metadata: Metadata = { title: 'Client' };
@@ -27,13 +30,15 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ client, ...records }, users, competitorOptions, proposals, deals] = await Promise.all([
-    getClientWithRecords(viewer, id.data),
-    listAssignableUsers(viewer),
-    listCompetitorOptions(viewer),
-    listClientProposals(viewer, id.data),
-    listClientDeals(viewer, id.data),
-  ]);
+  const [{ client, ...records }, users, competitorOptions, proposals, deals, contracts] =
+    await Promise.all([
+      getClientWithRecords(viewer, id.data),
+      listAssignableUsers(viewer),
+      listCompetitorOptions(viewer),
+      listClientProposals(viewer, id.data),
+      listClientDeals(viewer, id.data),
+      listClientContracts(viewer, id.data),
+    ]);
   const money = formatMoney(client.annualValueCents, client.currency, viewer.locale);
   const items = [
     { label: 'Industry', value: client.industry ?? '—' },
@@ -119,6 +124,12 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             proposals={proposals}
             locale={viewer.locale}
           />
+          <ContractsPanel
+            clientId={client.id}
+            contracts={contracts}
+            viewer={viewerFormat(viewer)}
+          />
+          <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}
