@@ -7,6 +7,7 @@ import {
   queueNotificationEmails,
   workEmailQueue,
 } from './deliver-notification-emails';
+import { runContractDates } from './contract-dates';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
 
@@ -19,6 +20,7 @@ type Job = {
 const jobs: Job[] = [
   { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
   { name: 'proposals.expire', run: expireProposals },
+  { name: 'contracts.dates', run: runContractDates },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',
