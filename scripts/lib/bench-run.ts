@@ -14,6 +14,8 @@ import { getClientWithRecords, listClients, streamClients } from '@/server/clien
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
 import { getReviewQueue } from '@/server/proposals/queries';
+import { listContracts } from '@/server/contracts/queries';
+import { contractListSchema } from '@/lib/validation/contracts';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 
@@ -250,6 +252,10 @@ async function main() {
       ['deals list (default)', {}],
       ['deals list (stage: proposal)', { stage: 'proposal' }],
     ];
+    const contractLists: [string, Record<string, string>][] = [
+      ['contracts list (default)', {}],
+      ['contracts list (notice due in 90 days)', { notice: '90' }],
+    ];
     const scenarios: {
       name: string;
       request: Request;
@@ -328,6 +334,11 @@ async function main() {
         request: { path: '/proposals/review' },
         run: () => getReviewQueue(viewer),
       },
+      ...contractLists.map(([name, params]) => ({
+        name,
+        request: { path: `/contracts?${new URLSearchParams(params)}` },
+        run: () => listContracts(viewer, contractListSchema.parse(params)),
+      })),
     ];
 
     const results = [];

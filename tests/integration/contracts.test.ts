@@ -1,7 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { activities, contractRenewals, deals, notifications } from '@/db/schema';
@@ -34,7 +31,6 @@ let manager: CurrentUser;
 let clientId: string;
 
 beforeAll(async () => {
-  process.env.ACCORD_FILES_DIR = await mkdtemp(path.join(os.tmpdir(), 'accord-files-'));
   [coordinator, owner, otherExecutive, manager] = await Promise.all([
     createActor('coordinator'),
     createActor('executive'),

@@ -1,6 +1,3 @@
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -26,7 +23,6 @@ let manager: CurrentUser;
 let clientId: string;
 
 beforeAll(async () => {
-  process.env.ACCORD_FILES_DIR = await mkdtemp(path.join(os.tmpdir(), 'accord-files-'));
   [coordinator, executive, manager] = await Promise.all([
     createActor('coordinator'),
     createActor('executive'),
