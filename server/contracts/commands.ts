@@ -62,11 +62,20 @@ function statusAfter(contract: Contract, transition: ContractTransition) {
   return next;
 }
 
-/** Only the account owner or a manager signs, terminates or renews. */
-function assertMaySign(user: CurrentUser, ownerId: string | null) {
+/**
+ * Locks a contract for a step only the account owner or a manager takes (sign, terminate, renew)
+ * and gives the status the step leads to.
+ */
+async function lockForOwnerStep(
+  { tx, user }: ActionContext,
+  input: { id: string; version: number },
+  transition: ContractTransition,
+) {
+  const { contract, ownerId } = await lockContract(tx, user, input.id, input.version);
   if (!can(user, 'contracts.sign', { ownerId })) {
     throw forbidden('Only the account owner or a manager may do that.');
   }
+  return { contract, status: statusAfter(contract, transition) };
 }
 
 /** Writes a contract change with its audit entry and timeline line; returns the updated row. */
@@ -214,14 +223,7 @@ export const signContractCommand = defineAction({
   schema: signContractSchema,
   permission: 'contracts.sign',
   async run(input, context) {
-    const { contract, ownerId } = await lockContract(
-      context.tx,
-      context.user,
-      input.id,
-      input.version,
-    );
-    assertMaySign(context.user, ownerId);
-    const status = statusAfter(contract, 'sign');
+    const { contract, status } = await lockForOwnerStep(context, input, 'sign');
     const [signedCopy] = await context.tx
       .select({ id: documents.id })
       .from(documents)
@@ -259,14 +261,7 @@ export const terminateContractCommand = defineAction({
   schema: terminateContractSchema,
   permission: 'contracts.sign',
   async run(input, context) {
-    const { contract, ownerId } = await lockContract(
-      context.tx,
-      context.user,
-      input.id,
-      input.version,
-    );
-    assertMaySign(context.user, ownerId);
-    const status = statusAfter(contract, 'terminate');
+    const { contract, status } = await lockForOwnerStep(context, input, 'terminate');
     const updated = await writeContract(
       context,
       contract,
@@ -304,14 +299,7 @@ export const renewContractCommand = defineAction({
   schema: renewContractSchema,
   permission: 'contracts.sign',
   async run(input, context) {
-    const { contract, ownerId } = await lockContract(
-      context.tx,
-      context.user,
-      input.id,
-      input.version,
-    );
-    assertMaySign(context.user, ownerId);
-    const status = statusAfter(contract, 'renew');
+    const { contract, status } = await lockForOwnerStep(context, input, 'renew');
     let dealId: string | null = null;
     if (input.openDeal) {
       const deal = await createDealCommand.run(
