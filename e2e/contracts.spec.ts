@@ -80,13 +80,11 @@ test.describe('file downloads under assigned visibility', () => {
   test('another team’s file download is refused', async ({ page, browser }) => {
     const client = await createClient(`Private Files ${Date.now()}`);
     await page.goto(`/clients/${client.id}`);
-    await page
-      .getByLabel('choose files')
-      .setInputFiles({
-        name: 'Brief.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('Private.'),
-      });
+    await page.getByLabel('choose files').setInputFiles({
+      name: 'Brief.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Private.'),
+    });
     const link = page.getByRole('link', { name: 'Brief.txt' });
     await expect(link).toBeVisible();
     const href = (await link.getAttribute('href')) ?? '';
