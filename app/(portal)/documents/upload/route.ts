@@ -5,7 +5,14 @@ import { receiveUpload } from '@/server/documents/upload';
 /** Whether the request comes from an Accord page: a POST from another site is refused. */
 function fromSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
-  return origin !== null && origin === new URL(request.url).origin;
+  // The Host header, not request.url: behind `npm start` the URL names the internal address.
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** One file per request, streamed into storage: the record in the query, the name in `X-File-Name`. */
