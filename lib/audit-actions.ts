@@ -67,6 +67,17 @@ export const auditActionLabels: Record<string, string> = {
   'task.completed': 'Task completed',
   'task.reopened': 'Task reopened',
   'task.reassigned': 'Task reassigned',
+  'document.uploaded': 'File uploaded',
+  'document.deleted': 'File deleted',
+  'document.purged': 'File purged',
+  'contract.created': 'Contract drafted',
+  'contract.updated': 'Contract edited',
+  'contract.send': 'Contract sent',
+  'contract.sign': 'Contract marked signed',
+  'contract.activate': 'Contract active',
+  'contract.expire': 'Contract expired',
+  'contract.terminate': 'Contract terminated',
+  'contract.renew': 'Contract renewed',
 };
 
 export function auditActionLabel(action: string) {

@@ -33,6 +33,7 @@ export const activityKinds = [
   'deal',
   'proposal',
   'feedback',
+  'contract',
 ] as const;
 export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
@@ -43,6 +44,7 @@ export const activityKindLabels: Record<(typeof activityKinds)[number], string> 
   deal: 'Deal',
   proposal: 'Proposal',
   feedback: 'Feedback',
+  contract: 'Contract',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

@@ -15,6 +15,7 @@ export const notificationKinds = [
   'feedback_routed',
   'feedback_escalated',
   'task_assigned',
+  'contract_reminder',
 ] as const;
 
 /**

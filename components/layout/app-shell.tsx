@@ -26,6 +26,9 @@ function navigationFor(user: CurrentUser): NavSection[] {
   if (can(user, 'proposals.review')) {
     main.items.push({ href: '/proposals/review', label: 'Review queue', icon: 'review' });
   }
+  if (can(user, 'clients.read')) {
+    main.items.push({ href: '/contracts', label: 'Contracts', icon: 'contracts' });
+  }
   if (can(user, 'templates.write')) {
     main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
   }

@@ -18,6 +18,7 @@ export function MarkdownEditor({
   error,
   textareaRef,
   rows = 20,
+  label = 'Body (Markdown)',
 }: {
   id: string;
   name: string;
@@ -28,10 +29,11 @@ export function MarkdownEditor({
   error?: string[];
   textareaRef?: Ref<HTMLTextAreaElement>;
   rows?: number;
+  label?: string;
 }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Field id={id} label="Body (Markdown)" error={error} hint={hint}>
+      <Field id={id} label={label} error={error} hint={hint}>
         <Textarea
           id={id}
           ref={textareaRef}

@@ -11,3 +11,5 @@ export * from './saved-views';
 export * from './meetings';
 export * from './feedback';
 export * from './tasks';
+export * from './documents';
+export * from './contracts';

@@ -7,6 +7,7 @@ import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoFeedback } from './demo-feedback';
+import { seedDemoContracts } from './demo-contracts';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -79,15 +80,14 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       authorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
       publisherId: created.find((user) => user.role === 'manager')?.id ?? null,
     });
-    await seedDemoPipeline(tx, demoClients, {
+    const team = {
       coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
       executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
-    });
+    };
+    await seedDemoPipeline(tx, demoClients, team);
     await seedDemoMeetings(tx, demoClients, created);
-    await seedDemoFeedback(tx, demoClients, {
-      coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
-      executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
-    });
+    await seedDemoFeedback(tx, demoClients, team);
+    await seedDemoContracts(tx, demoClients, team);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

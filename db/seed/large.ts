@@ -4,6 +4,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
 import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
+import { seedLargeContracts } from './large-contracts';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -29,11 +30,12 @@ export const largeSeedSize = {
   meetings: 200_000,
   /** The busiest executive is on every n-th meeting as well. */
   busyEvery: 10,
+  contracts: 20_000,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
 
-async function countOf(db: Database, table: 'clients' | 'deals' | 'meetings') {
+async function countOf(db: Database, table: 'clients' | 'deals' | 'meetings' | 'contracts') {
   const [row] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from ${sql.identifier(table)}`,
   );
@@ -59,7 +61,10 @@ export async function seedLarge(
   const needsMeetings = (await countOf(db, 'meetings')) < size.meetings;
   if (needsMeetings) await db.transaction((tx) => seedLargeMeetings(tx, log, size));
   const addedFeedback = await seedLargeFeedback(db, log);
-  if (!needsClients && !needsPipeline && !needsMeetings && !addedFeedback) return false;
+  const needsContracts = (await countOf(db, 'contracts')) < size.contracts;
+  if (needsContracts) await seedLargeContracts(db, log, size);
+  if (!needsClients && !needsPipeline && !needsMeetings && !addedFeedback && !needsContracts)
+    return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');

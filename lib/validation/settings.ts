@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultReminderDays } from '@/lib/contracts';
+import { defaultMaxUploadMb } from '@/lib/documents';
 import { moneyCents } from './fields';
 
 export type ReviewSettings = {
@@ -43,4 +45,50 @@ export const shareLinkSettingsSchema = z.object({
     .int('Enter whole days.')
     .min(0, 'Use 0 or more days.')
     .max(365, 'Use at most 365 days.'),
+});
+
+export type DocumentSettings = {
+  /** The largest file an upload may be, in megabytes. */
+  maxUploadMb: number;
+};
+
+export const defaultDocumentSettings: DocumentSettings = { maxUploadMb: defaultMaxUploadMb };
+
+export const documentSettingsSchema = z.object({
+  maxUploadMb: z.coerce
+    .number({ error: 'Enter a number of megabytes.' })
+    .int('Enter whole megabytes.')
+    .min(1, 'Allow at least 1 MB.')
+    .max(2048, 'Use at most 2048 MB.'),
+});
+
+export type ContractSettings = {
+  /** Days before a contract's notice deadline and its end when the owner and coordinator are reminded. */
+  reminderDays: number[];
+};
+
+export const defaultContractSettings: ContractSettings = { reminderDays: [...defaultReminderDays] };
+
+export const contractSettingsSchema = z.object({
+  reminderDays: z
+    .string({ error: 'Enter the days, separated by commas.' })
+    .transform((text, context) => {
+      const parts = text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
+      const days = parts.map(Number);
+      if (days.some((day) => !Number.isInteger(day) || day < 1 || day > 365)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'Use whole days from 1 to 365, e.g. 30, 14, 7.',
+        });
+        return z.NEVER;
+      }
+      if (days.length > 6) {
+        context.addIssue({ code: 'custom', message: 'Name at most 6 reminder days.' });
+        return z.NEVER;
+      }
+      return [...new Set(days)].sort((a, b) => b - a);
+    }),
 });

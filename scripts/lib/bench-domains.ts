@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@/server/auth/session';
 import type { BenchRequest } from './bench-measure';
+import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
 import { meetingBenchScenarios } from './bench-meetings';
 

@@ -11,6 +11,7 @@ export type OwnedRecord = {
   routedToId?: string | null;
   assigneeId?: string | null;
   createdById?: string | null;
+  uploaderId?: string | null;
 };
 
 type Subject = { id: string; role: Role };
@@ -30,6 +31,7 @@ const conditions = {
     record.routedToId === user.id || record.ownerId === user.id,
   assigneeOrCreator: (user: Subject, record: OwnedRecord) =>
     record.assigneeId === user.id || record.createdById === user.id,
+  uploader: (user: Subject, record: OwnedRecord) => record.uploaderId === user.id,
 } as const;
 
 type Condition = keyof typeof conditions;
@@ -71,6 +73,12 @@ export const permissionMatrix = {
   'templates.publish': managersOnly,
   'contracts.write': everyone,
   'contracts.sign': ownerOrManager,
+  // File on any record the user sees; new versions of a file too.
+  'documents.upload': everyone,
+  // Soft-delete a file: its uploader, or a manager.
+  'documents.delete': { coordinator: ['uploader'], executive: ['uploader'], manager: true },
+  // Remove a deleted file and its stored bytes for good.
+  'documents.purge': managersOnly,
   'invoices.draft': everyone,
   'invoices.issue': ownerOrManager,
   'meetings.write': everyone,

@@ -8,6 +8,7 @@ import {
   workEmailQueue,
 } from './deliver-notification-emails';
 import { escalateOverdueFeedback } from './escalate-overdue-feedback';
+import { runContractDates } from './contract-dates';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
 
@@ -21,6 +22,7 @@ const jobs: Job[] = [
   { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
   { name: 'proposals.expire', run: expireProposals },
   { name: 'feedback.escalate-overdue', run: escalateOverdueFeedback },
+  { name: 'contracts.dates', run: runContractDates },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',

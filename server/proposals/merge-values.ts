@@ -15,7 +15,7 @@ import { formatDate, formatMoney, viewerFormat, type ViewerFormat } from '@/lib/
 import type { MergeValues } from '@/lib/merge-fields';
 
 /** Today's calendar date where the user is, as YYYY-MM-DD. */
-function todayIn(timeZone: string, now = new Date()): string {
+export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
 }
 

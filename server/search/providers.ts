@@ -2,8 +2,9 @@ import 'server-only';
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { union, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
-import { clients, contacts, deals, proposals } from '@/db/schema';
+import { clients, contacts, contracts, deals, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
+import { contractStatusLabels } from '@/lib/contracts';
 import { dealStageLabels } from '@/lib/deals';
 import { formatMoney } from '@/lib/format';
 import { proposalStatusLabels } from '@/lib/proposals';
@@ -112,38 +113,72 @@ const contactProvider: SearchProvider = {
   },
 };
 
-const proposalProvider: SearchProvider = {
+/** A provider for records found by title that hang off a client (proposals, contracts). */
+function titledRecordProvider<TStatus extends string>(record: {
+  label: string;
+  table: PgTable;
+  id: PgColumn;
+  title: PgColumn;
+  status: PgColumn;
+  clientId: PgColumn;
+  statusLabels: Record<TStatus, string>;
+  path: string;
+}): SearchProvider {
+  return {
+    label: record.label,
+    async search(viewer, query, limit) {
+      if (!can(viewer, 'clients.read')) return [];
+      const rows = await db
+        .select({
+          id: record.id,
+          title: record.title,
+          status: record.status,
+          clientName: clients.name,
+        })
+        .from(record.table)
+        .innerJoin(clients, eq(clients.id, record.clientId))
+        .where(
+          amongFirstMatches(
+            record.table,
+            record.id,
+            [record.title],
+            query,
+            await visibleThroughClient(viewer, record.clientId),
+          ),
+        )
+        .orderBy(asc(record.title), asc(record.id))
+        .limit(limit);
+      return rows.map((row) => ({
+        id: row.id as string,
+        title: row.title as string,
+        subtitle: `${record.statusLabels[row.status as TStatus]} · ${row.clientName}`,
+        href: `${record.path}/${row.id as string}`,
+      }));
+    },
+  };
+}
+
+const proposalProvider = titledRecordProvider({
   label: 'Proposals',
-  async search(viewer, query, limit) {
-    if (!can(viewer, 'clients.read')) return [];
-    const rows = await db
-      .select({
-        id: proposals.id,
-        title: proposals.title,
-        status: proposals.status,
-        clientName: clients.name,
-      })
-      .from(proposals)
-      .innerJoin(clients, eq(clients.id, proposals.clientId))
-      .where(
-        amongFirstMatches(
-          proposals,
-          proposals.id,
-          [proposals.title],
-          query,
-          await visibleThroughClient(viewer, proposals.clientId),
-        ),
-      )
-      .orderBy(asc(proposals.title), asc(proposals.id))
-      .limit(limit);
-    return rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      subtitle: `${proposalStatusLabels[row.status]} · ${row.clientName}`,
-      href: `/proposals/${row.id}`,
-    }));
-  },
-};
+  table: proposals,
+  id: proposals.id,
+  title: proposals.title,
+  status: proposals.status,
+  clientId: proposals.clientId,
+  statusLabels: proposalStatusLabels,
+  path: '/proposals',
+});
+
+const contractProvider = titledRecordProvider({
+  label: 'Contracts',
+  table: contracts,
+  id: contracts.id,
+  title: contracts.title,
+  status: contracts.status,
+  clientId: contracts.clientId,
+  statusLabels: contractStatusLabels,
+  path: '/contracts',
+});
 
 const dealProvider: SearchProvider = {
   label: 'Deals',
@@ -181,4 +216,5 @@ export const searchProviders: SearchProvider[] = [
   contactProvider,
   dealProvider,
   proposalProvider,
+  contractProvider,
 ];

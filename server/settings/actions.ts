@@ -2,6 +2,8 @@
 
 import { toFormAction } from '@/server/action';
 import {
+  setContractSettingsCommand,
+  setDocumentSettingsCommand,
   setRecordVisibilityCommand,
   setReviewSettingsCommand,
   setShareLinkSettingsCommand,
@@ -15,3 +17,7 @@ export const setRecordVisibility = toFormAction(setRecordVisibilityCommand, [
 export const setReviewSettings = toFormAction(setReviewSettingsCommand, ['/admin/settings']);
 
 export const setShareLinkSettings = toFormAction(setShareLinkSettingsCommand, ['/admin/settings']);
+
+export const setDocumentSettings = toFormAction(setDocumentSettingsCommand, ['/admin/settings']);
+
+export const setContractSettings = toFormAction(setContractSettingsCommand, ['/admin/settings']);

@@ -3,6 +3,10 @@ import { eq } from 'drizzle-orm';
 import { settings } from '@/db/schema';
 import { recordVisibilitySchema } from '@/lib/validation/clients';
 import {
+  contractSettingsSchema,
+  defaultContractSettings,
+  defaultDocumentSettings,
+  documentSettingsSchema,
   defaultReviewSettings,
   defaultShareLinkSettings,
   reviewSettingsSchema,
@@ -14,7 +18,12 @@ import { defineAction, type ActionContext } from '@/server/action';
 import { ActionError } from '@/server/errors';
 import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { isActiveReviewer } from '@/server/users/reviewers';
-import { reviewSettingsKey, shareLinkSettingsKey } from './queries';
+import {
+  contractSettingsKey,
+  documentSettingsKey,
+  reviewSettingsKey,
+  shareLinkSettingsKey,
+} from './queries';
 
 /** Locks a setting's row, writes the new value and audits it against the stored one (or the default). */
 export async function writeSetting<T>(
@@ -94,6 +103,26 @@ export const setShareLinkSettingsCommand = defineAction({
       defaultShareLinkSettings,
       (stored) => stored,
     );
+    return value;
+  },
+});
+
+export const setDocumentSettingsCommand = defineAction({
+  schema: documentSettingsSchema,
+  permission: 'settings.manage',
+  async run(input, context) {
+    const value = { maxUploadMb: input.maxUploadMb };
+    await writeSetting(context, documentSettingsKey, value, defaultDocumentSettings, (v) => v);
+    return value;
+  },
+});
+
+export const setContractSettingsCommand = defineAction({
+  schema: contractSettingsSchema,
+  permission: 'settings.manage',
+  async run(input, context) {
+    const value = { reminderDays: input.reminderDays };
+    await writeSetting(context, contractSettingsKey, value, defaultContractSettings, (v) => v);
     return value;
   },
 });

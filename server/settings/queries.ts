@@ -7,8 +7,12 @@ import { settings } from '@/db/schema';
 import { recordVisibilities, type RecordVisibility } from '@/lib/validation/clients';
 import { listActiveReviewers } from '@/server/users/reviewers';
 import {
+  defaultContractSettings,
+  defaultDocumentSettings,
   defaultReviewSettings,
   defaultShareLinkSettings,
+  type ContractSettings,
+  type DocumentSettings,
   type ReviewSettings,
   type ShareLinkSettings,
 } from '@/lib/validation/settings';
@@ -17,6 +21,31 @@ import type { CurrentUser } from '@/server/auth/session';
 
 export const reviewSettingsKey = 'proposals.review';
 export const shareLinkSettingsKey = 'proposals.shareLinks';
+export const documentSettingsKey = 'documents.uploads';
+export const contractSettingsKey = 'contracts.reminders';
+
+/** A settings object read with `executor`, over its defaults. */
+async function readSettingObject<T extends object>(executor: Executor, key: string, defaults: T) {
+  const [row] = await executor
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .limit(1);
+  return { ...defaults, ...(row?.value as Partial<T> | undefined) };
+}
+
+/** The upload size cap (Admin → Settings), with its default. */
+export function readDocumentSettings(executor: Executor): Promise<DocumentSettings> {
+  return readSettingObject(executor, documentSettingsKey, defaultDocumentSettings);
+}
+
+/** The contract reminder days (Admin → Settings), with their default; jobs read them in their transaction. */
+export function readContractSettings(executor: Executor): Promise<ContractSettings> {
+  return readSettingObject(executor, contractSettingsKey, defaultContractSettings);
+}
+
+export const getDocumentSettings = cache(() => readDocumentSettings(db));
+export const getContractSettings = cache(() => readContractSettings(db));
 
 /** The record-visibility setting read with `executor`: commands and jobs read it in their transaction. */
 export async function readRecordVisibility(executor: Executor): Promise<RecordVisibility> {

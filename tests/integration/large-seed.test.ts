@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { afterAll, expect, it } from 'vitest';
 import { seedDemo } from '@/db/seed/demo';
 import { largeSeedSize, seedLarge } from '@/db/seed/large';
+import { contractStatuses } from '@/lib/contracts';
 import { proposalStatuses } from '@/lib/proposals';
 
 // The large seed's SQL at a tiny size: the same statements, in seconds.
@@ -15,6 +16,7 @@ const tiny = {
   proposalEvery: 4,
   // Meetings have their own test (large-meetings-seed.test.ts).
   meetings: 0,
+  contracts: 300,
 };
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);
@@ -66,4 +68,15 @@ it('fills the pipeline with deals, history, proposals in every status, versions 
   expect(mismatch?.n).toBe(0);
 
   expect(await seedLarge(seedDb, () => {}, tiny)).toBe(false);
+});
+
+it('adds contracts in every status with their notice deadlines', async () => {
+  const rows = await client`
+    select status, count(*)::int as n, count(notice_deadline)::int as with_deadline
+    from contracts group by status`;
+  const byStatus = Object.fromEntries(rows.map((row) => [row.status, row]));
+  for (const status of contractStatuses) expect(byStatus[status]?.n).toBeGreaterThan(0);
+  const total = rows.reduce((sum, row) => sum + row.n, 0);
+  expect(total).toBeGreaterThanOrEqual(tiny.contracts);
+  expect(rows.every((row) => row.with_deadline === row.n)).toBe(true);
 });

@@ -23,6 +23,9 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'templates.publish': { coordinator: false, executive: false, manager: true },
   'contracts.write': { coordinator: true, executive: true, manager: true },
   'contracts.sign': { coordinator: false, executive: true, manager: true },
+  'documents.upload': { coordinator: true, executive: true, manager: true },
+  'documents.delete': { coordinator: true, executive: true, manager: true },
+  'documents.purge': { coordinator: false, executive: false, manager: true },
   'invoices.draft': { coordinator: true, executive: true, manager: true },
   'invoices.issue': { coordinator: false, executive: true, manager: true },
   'meetings.write': { coordinator: true, executive: true, manager: true },
@@ -74,6 +77,13 @@ describe('record-level rules', () => {
     expect(can(user('coordinator'), 'research.delete', { authorId: me })).toBe(true);
     expect(can(user('executive'), 'research.delete', { authorId: other })).toBe(false);
     expect(can(user('manager'), 'research.delete', { authorId: other })).toBe(true);
+  });
+
+  it('lets a file be deleted by its uploader, or by a manager', () => {
+    expect(can(user('coordinator'), 'documents.delete', { uploaderId: me })).toBe(true);
+    expect(can(user('coordinator'), 'documents.delete', { uploaderId: other })).toBe(false);
+    expect(can(user('executive'), 'documents.delete', { uploaderId: other })).toBe(false);
+    expect(can(user('manager'), 'documents.delete', { uploaderId: other })).toBe(true);
   });
 
   it('lets only the author submit a proposal', () => {

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import { TravelBufferForm } from '@/components/meetings/travel-buffer-form';
+import {
+  ContractSettingsForm,
+  DocumentSettingsForm,
+} from '@/components/settings/document-settings-form';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { FeedbackSlaForm } from '@/components/settings/feedback-sla-form';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
@@ -12,6 +16,8 @@ import { getTravelBuffers } from '@/server/meetings/travel-buffers';
 import { getFeedbackSla } from '@/server/feedback/queries';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
+  getContractSettings,
+  getDocumentSettings,
   getRecordVisibility,
   getReviewSettings,
   getShareLinkSettings,
@@ -30,6 +36,10 @@ export default async function SettingsPage() {
       listBackupReviewerOptions(user),
       listFailedEmails(user),
     ]);
+  const [documentSettings, contractSettings] = await Promise.all([
+    getDocumentSettings(),
+    getContractSettings(),
+  ]);
   return (
     <>
       <PageHeader title="Settings" description="How Accord works for the whole team." />
@@ -48,6 +58,12 @@ export default async function SettingsPage() {
         </Card>
         <Card title="Meetings">
           <TravelBufferForm settings={await getTravelBuffers()} />
+        </Card>
+        <Card title="Files">
+          <DocumentSettingsForm settings={documentSettings} />
+        </Card>
+        <Card title="Contract reminders">
+          <ContractSettingsForm settings={contractSettings} />
         </Card>
         <Card title="Failed e-mails">
           <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />

@@ -8,8 +8,10 @@ import { CompetitorsPanel } from '@/components/clients/competitors-panel';
 import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
+import { ContractsPanel } from '@/components/contracts/contracts-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
 import { FeedbackPanel } from '@/components/feedback/feedback-panel';
+import { FilesPanel } from '@/components/documents/files-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -20,6 +22,7 @@ import { requirePermission } from '@/server/auth/session';
 import { listClientProposals } from '@/server/proposals/queries';
 import { getClientWithRecords, listAssignableUsers } from '@/server/clients/queries';
 import { listCompetitorOptions } from '@/server/competitors/queries';
+import { listClientContracts } from '@/server/contracts/queries';
 import { listClientDeals } from '@/server/deals/queries';
 import { listClientFeedback } from '@/server/feedback/queries';
 
@@ -29,7 +32,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ client, ...records }, users, competitorOptions, proposals, deals, feedback] =
+  const [{ client, ...records }, users, competitorOptions, proposals, deals, feedback, contracts] =
     await Promise.all([
       getClientWithRecords(viewer, id.data),
       listAssignableUsers(viewer),
@@ -37,6 +40,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
       listClientProposals(viewer, id.data),
       listClientDeals(viewer, id.data),
       listClientFeedback(viewer, id.data),
+      listClientContracts(viewer, id.data),
     ]);
   const money = formatMoney(client.annualValueCents, client.currency, viewer.locale);
   const items = [
@@ -124,6 +128,12 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             locale={viewer.locale}
           />
           <FeedbackPanel clientId={client.id} items={feedback} viewer={viewerFormat(viewer)} />
+          <ContractsPanel
+            clientId={client.id}
+            contracts={contracts}
+            viewer={viewerFormat(viewer)}
+          />
+          <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

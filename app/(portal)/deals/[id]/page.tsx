@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DealOverview } from '@/components/deals/deal-overview';
+import { FilesPanel } from '@/components/documents/files-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { DealStageBadge } from '@/components/deals/deal-stage-badge';
 import { StageControl } from '@/components/deals/stage-control';
@@ -99,6 +100,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             }}
           />
           <StageHistory history={history} viewer={viewerFormat(viewer)} />
+          <FilesPanel recordKind="deal" recordId={deal.id} viewer={viewer} />
         </div>
       </div>
     </>

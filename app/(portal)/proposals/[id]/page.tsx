@@ -4,6 +4,8 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { CreateContractButton } from '@/components/contracts/create-contract-button';
+import { FilesPanel } from '@/components/documents/files-panel';
 import { ProposalEditor } from '@/components/proposals/proposal-editor';
 import {
   ClientActivity,
@@ -25,6 +27,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { dealStageLabels } from '@/lib/deals';
 import { formatDate, formatDateTime, viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
+import { listProposalContracts } from '@/server/contracts/queries';
 import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
 import { getCurrentMergeValues } from '@/server/proposals/readiness';
@@ -45,10 +48,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [page, settings, reviewers] = await Promise.all([
+  const [page, settings, reviewers, contracts] = await Promise.all([
     getProposalPage(viewer, id.data),
     getReviewSettings(),
     listReviewers(viewer),
+    listProposalContracts(viewer, id.data),
   ]);
   const { proposal, versions, reviews, views, viewTotals } = page;
   const can = proposalAbilities(viewer, proposal, settings.reviewThresholdCents);
@@ -96,6 +100,32 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       </div>
       <ShareLinkProvider>
         <div className="space-y-6">
+          {proposal.status === 'accepted' ? (
+            <Card title="Contract">
+              {contracts.length > 0 ? (
+                <ul className="mb-3 space-y-1 text-sm">
+                  {contracts.map((contract) => (
+                    <li key={contract.id}>
+                      <Link
+                        href={`/contracts/${contract.id}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {contract.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="mb-3 text-sm text-slate-600">
+                  The client accepted: draft the contract from this proposal.
+                </p>
+              )}
+              <CreateContractButton
+                from={{ proposalId: proposal.id }}
+                variant={contracts.length > 0 ? 'secondary' : 'primary'}
+              />
+            </Card>
+          ) : null}
           {steps.length > 0 || can.sendTooLate ? (
             <Card title="Next step">
               <ProposalSteps id={proposal.id} version={proposal.version} allowed={steps} />
@@ -164,6 +194,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             />
           </div>
           <ProposalVersions versions={versions} viewer={viewerFormat(viewer)} />
+          <FilesPanel recordKind="proposal" recordId={proposal.id} viewer={viewer} />
         </div>
       </ShareLinkProvider>
     </>

@@ -1,0 +1,122 @@
+'use client';
+
+import Link from 'next/link';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableParams,
+} from '@/components/data-table/data-table';
+import { SearchInput } from '@/components/data-table/search-input';
+import { SelectFilter } from '@/components/data-table/select-filter';
+import { contractStatuses, contractStatusLabels, noticeWindows } from '@/lib/contracts';
+import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
+import type { ContractListRow } from '@/server/contracts/queries';
+import { ContractStatusBadge } from './contract-status-badge';
+
+function columnsFor(viewer: ViewerFormat): DataTableColumn<ContractListRow>[] {
+  return [
+    {
+      accessorKey: 'title',
+      header: 'Title',
+      enableHiding: false,
+      cell: ({ row }) => (
+        <Link
+          href={`/contracts/${row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {row.original.title}
+        </Link>
+      ),
+    },
+    {
+      accessorKey: 'status',
+      header: 'Status',
+      cell: ({ row }) => <ContractStatusBadge status={row.original.status} />,
+    },
+    {
+      id: 'client',
+      accessorKey: 'clientName',
+      header: 'Client',
+      cell: ({ row }) => row.original.clientName,
+    },
+    {
+      id: 'owner',
+      accessorKey: 'ownerName',
+      header: 'Owner',
+      cell: ({ row }) => row.original.ownerName ?? '—',
+    },
+    {
+      id: 'value',
+      accessorKey: 'valueCents',
+      header: 'Value',
+      cell: ({ row }) => formatMoney(row.original.valueCents, row.original.currency, viewer.locale),
+    },
+    {
+      accessorKey: 'startDate',
+      header: 'Start',
+      cell: ({ row }) => formatDate(row.original.startDate, viewer),
+    },
+    {
+      accessorKey: 'endDate',
+      header: 'End',
+      cell: ({ row }) => formatDate(row.original.endDate, viewer),
+    },
+    {
+      accessorKey: 'noticeDeadline',
+      header: 'Notice deadline',
+      cell: ({ row }) => formatDate(row.original.noticeDeadline, viewer),
+    },
+  ];
+}
+
+export function ContractsTable({
+  rows,
+  total,
+  totalIsCapped,
+  params,
+  viewer,
+}: {
+  rows: ContractListRow[];
+  total: number;
+  totalIsCapped: boolean;
+  params: DataTableParams;
+  viewer: ViewerFormat;
+}) {
+  return (
+    <DataTable
+      locale={viewer.locale}
+      label="Contracts"
+      columns={columnsFor(viewer)}
+      rows={rows}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      getRowId={(row) => row.id}
+      getRowHref={(row) => `/contracts/${row.id}`}
+      emptyState="No contracts match these filters."
+      toolbar={
+        <>
+          <SearchInput label="Search" placeholder="Title or client" />
+          <SelectFilter
+            param="status"
+            label="Status"
+            allLabel="Any status"
+            options={contractStatuses.map((status) => ({
+              value: status,
+              label: contractStatusLabels[status],
+            }))}
+          />
+          <SelectFilter
+            param="notice"
+            label="Notice due"
+            allLabel="Any time"
+            options={noticeWindows.map((days) => ({
+              value: String(days),
+              label: `Within ${days} days`,
+            }))}
+          />
+        </>
+      }
+    />
+  );
+}

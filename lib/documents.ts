@@ -1,0 +1,28 @@
+/** The kinds of record a file can be filed on; materials and reports join this list when they land. */
+export const documentRecordKinds = ['client', 'deal', 'proposal', 'contract', 'invoice'] as const;
+export type DocumentRecordKind = (typeof documentRecordKinds)[number];
+
+export const documentRecordKindLabels: Record<DocumentRecordKind, string> = {
+  client: 'client',
+  deal: 'deal',
+  proposal: 'proposal',
+  contract: 'contract',
+  invoice: 'invoice',
+};
+
+/** The upload size cap when Admin → Settings has none. */
+export const defaultMaxUploadMb = 25;
+
+/** Media types shown inside the page rather than only downloaded. */
+export function isPreviewable(mediaType: string) {
+  return mediaType === 'application/pdf' || /^image\/(png|jpeg|gif|webp|avif)$/.test(mediaType);
+}
+
+/** "1.2 MB", "512 KB", "80 bytes": sizes in the viewer's number format. */
+export function formatFileSize(bytes: number, locale: string) {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  if (bytes < 1024) return `${number(bytes, 0)} bytes`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
+  return `${number(bytes / (1024 * 1024), 1)} MB`;
+}

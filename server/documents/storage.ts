@@ -1,0 +1,125 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { accordDataDir } from '@/scripts/lib/data-dir';
+
+/** Where file bytes live; local disk and S3 answer the same calls. */
+export type FileStorage = {
+  /** Stores `body` (exactly `size` bytes) under `key`. */
+  put(key: string, body: Readable, size: number): Promise<void>;
+  /** The stored bytes of `key` as a stream. */
+  read(key: string): Promise<Readable>;
+  /** Removes `key`; a key already gone is not an error. */
+  remove(key: string): Promise<void>;
+};
+
+/** A fresh random storage key: nothing about the file or its record can be read from it. */
+export function newStorageKey() {
+  const id = randomBytes(16).toString('hex');
+  return `${id.slice(0, 2)}/${id}`;
+}
+
+/** Local disk, in a folder outside the checkout (and so outside `public/`). */
+export function localStorage(root: string): FileStorage {
+  const fileAt = (key: string) => {
+    const file = path.resolve(root, key);
+    if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error('Bad storage key.');
+    return file;
+  };
+  return {
+    async put(key, body) {
+      const file = fileAt(key);
+      await mkdir(path.dirname(file), { recursive: true });
+      // `wx`: a key is written once, never over another file.
+      await pipeline(body, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    },
+    async read(key) {
+      const file = fileAt(key);
+      await stat(file);
+      return createReadStream(file);
+    },
+    async remove(key) {
+      await rm(fileAt(key), { force: true });
+    },
+  };
+}
+
+export type S3Settings = {
+  bucket: string;
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+};
+
+/** S3-compatible storage, path-style so local and self-hosted servers work too. */
+export function s3Storage(settings: S3Settings): FileStorage {
+  const client = new S3Client({
+    endpoint: settings.endpoint,
+    region: settings.region,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    forcePathStyle: true,
+    // The default checksums send a streamed body in chunked framing, which some S3-compatible
+    // servers store as part of the object.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return {
+    async put(key, body, size) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: settings.bucket,
+          Key: key,
+          Body: body,
+          ContentLength: size,
+          ContentType: 'application/octet-stream',
+        }),
+      );
+    },
+    async read(key) {
+      const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
+      if (!(object.Body instanceof Readable)) throw new Error('S3 returned no body stream.');
+      return object.Body;
+    },
+    async remove(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: key }));
+    },
+  };
+}
+
+/** S3 when all five S3_* variables are set, otherwise local disk (ACCORD_FILES_DIR). */
+export function storageFromEnvironment(
+  env: Record<string, string | undefined> = process.env,
+): FileStorage {
+  const { S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = env;
+  if (S3_BUCKET && S3_ENDPOINT && S3_REGION && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY) {
+    return s3Storage({
+      bucket: S3_BUCKET,
+      endpoint: S3_ENDPOINT,
+      region: S3_REGION,
+      accessKeyId: S3_ACCESS_KEY_ID,
+      secretAccessKey: S3_SECRET_ACCESS_KEY,
+    });
+  }
+  return localStorage(
+    env.ACCORD_FILES_DIR ? path.resolve(env.ACCORD_FILES_DIR) : path.join(accordDataDir(), 'files'),
+  );
+}
+
+const globalForStorage = globalThis as unknown as { accordFileStorage?: FileStorage };
+
+/** The file storage of this process, chosen from the environment on first use. */
+export function fileStorage() {
+  globalForStorage.accordFileStorage ??= storageFromEnvironment();
+  return globalForStorage.accordFileStorage;
+}
