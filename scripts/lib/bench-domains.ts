@@ -22,5 +22,9 @@ export async function domainScenarios(
   manager: CurrentUser,
   executive: CurrentUser,
 ): Promise<DomainScenario[]> {
-  return [...(await meetingBenchScenarios(manager)), ...feedbackBenchScenarios(manager, executive)];
+  return [
+    ...(await meetingBenchScenarios(manager)),
+    ...feedbackBenchScenarios(manager, executive),
+    ...contractBenchScenarios(manager),
+  ];
 }
