@@ -28,7 +28,7 @@ export const researchTopicLabels: Record<ResearchTopic, string> = {
 export const loggedActivityKinds = ['note', 'call', 'email', 'meeting'] as const;
 export type LoggedActivityKind = (typeof loggedActivityKinds)[number];
 export const activityKindLabels: Record<
-  LoggedActivityKind | 'change' | 'deal' | 'proposal',
+  LoggedActivityKind | 'change' | 'deal' | 'proposal' | 'invoice',
   string
 > = {
   note: 'Note',
@@ -38,6 +38,7 @@ export const activityKindLabels: Record<
   change: 'Change',
   deal: 'Deal',
   proposal: 'Proposal',
+  invoice: 'Invoice',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

@@ -186,6 +186,7 @@ export const activityKindEnum = pgEnum('activity_kind', [
   'change',
   'deal',
   'proposal',
+  'invoice',
 ]);
 
 /** The timeline of a client: what people logged, and every change made in Accord. */

@@ -8,3 +8,4 @@ export * from './proposals';
 export * from './notifications';
 export * from './client-imports';
 export * from './saved-views';
+export * from './invoices';

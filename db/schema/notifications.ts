@@ -23,6 +23,7 @@ export const notificationKindEnum = pgEnum('notification_kind', [
   'proposal_accepted',
   'proposal_declined',
   'review_reassigned',
+  'invoice_overdue',
 ]);
 
 /**

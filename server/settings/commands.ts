@@ -17,7 +17,7 @@ import { isActiveReviewer } from '@/server/users/reviewers';
 import { reviewSettingsKey, shareLinkSettingsKey } from './queries';
 
 /** Locks a setting's row, writes the new value and audits it against the stored one (or the default). */
-async function writeSetting<T>(
+export async function writeSetting<T>(
   { tx, audit, user }: ActionContext,
   key: string,
   value: T,
