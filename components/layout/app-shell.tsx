@@ -25,6 +25,9 @@ function navigationFor(user: CurrentUser): NavSection[] {
   if (can(user, 'proposals.review')) {
     main.items.push({ href: '/proposals/review', label: 'Review queue', icon: 'review' });
   }
+  if (can(user, 'clients.read')) {
+    main.items.push({ href: '/invoices', label: 'Invoices', icon: 'invoices' });
+  }
   if (can(user, 'templates.write')) {
     main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
   }

@@ -5,6 +5,7 @@ import {
   ClipboardCheck,
   FileText,
   Home,
+  Receipt,
   Kanban,
   LayoutTemplate,
   ScrollText,
@@ -29,6 +30,7 @@ export const navIcons = {
   users: Users,
   settings: Settings,
   audit: ScrollText,
+  invoices: Receipt,
 } as const;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

@@ -43,3 +43,6 @@ export async function readCompanyLogo(executor: Executor) {
     .where(eq(companyLogos.id, 1));
   return logo ?? null;
 }
+
+/** Whether a logo was uploaded, for the settings card. */
+export const hasCompanyLogo = cache(async () => Boolean(await readCompanyLogo(db)));

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { InvoiceSettingsCards } from '@/components/invoices/invoice-settings-cards';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
 import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings-form';
@@ -39,6 +40,7 @@ export default async function SettingsPage() {
         <Card title="Client links">
           <ShareLinkSettingsForm settings={shareLinkSettings} />
         </Card>
+        <InvoiceSettingsCards />
         <Card title="Failed e-mails">
           <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />
         </Card>

@@ -9,6 +9,7 @@ import { ContactsPanel } from '@/components/clients/contacts-panel';
 import { ResearchPanel } from '@/components/clients/research-panel';
 import { TimelinePanel } from '@/components/clients/timeline-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
+import { ClientInvoicesPanel } from '@/components/invoices/client-invoices-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -119,6 +120,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             proposals={proposals}
             locale={viewer.locale}
           />
+          <ClientInvoicesPanel viewer={viewer} clientId={client.id} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}
