@@ -5,6 +5,7 @@ import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
 import { seedDemoClients } from './demo-clients';
+import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -78,6 +79,10 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       publisherId: created.find((user) => user.role === 'manager')?.id ?? null,
     });
     await seedDemoPipeline(tx, demoClients, {
+      coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
+      executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
+    });
+    await seedDemoInvoices(tx, demoClients, {
       coordinatorId: created.find((user) => user.role === 'coordinator')?.id ?? null,
       executiveId: created.find((user) => user.role === 'executive')?.id ?? null,
     });

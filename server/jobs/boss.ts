@@ -9,6 +9,7 @@ import {
 } from './deliver-notification-emails';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
+import { markOverdueInvoicesJob } from './mark-overdue-invoices';
 
 type Job = {
   name: string;
@@ -19,6 +20,7 @@ type Job = {
 const jobs: Job[] = [
   { name: 'proposals.escalate-overdue-reviews', run: escalateOverdueReviews },
   { name: 'proposals.expire', run: expireProposals },
+  { name: 'invoices.mark-overdue', run: markOverdueInvoicesJob },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',
