@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
+import { seedLargeInvoices } from './large-invoices';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -24,11 +25,12 @@ export const largeSeedSize = {
   deals: 200_000,
   /** Every n-th deal has a proposal: 50,000 of 200,000. */
   proposalEvery: 4,
+  invoices: 100_000,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
 
-async function countOf(db: Database, table: 'clients' | 'deals') {
+async function countOf(db: Database, table: 'clients' | 'deals' | 'invoices') {
   const [row] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from ${sql.identifier(table)}`,
   );
@@ -51,7 +53,9 @@ export async function seedLarge(
   if (needsClients) await seedLargeClients(db, log, size);
   // One transaction, so a failure halfway leaves no deals behind and the next run starts over.
   if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
-  if (!needsClients && !needsPipeline) return false;
+  const needsInvoices = (await countOf(db, 'invoices')) < size.invoices;
+  if (needsInvoices) await db.transaction((tx) => seedLargeInvoices(tx, log, size.invoices));
+  if (!needsClients && !needsPipeline && !needsInvoices) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');
