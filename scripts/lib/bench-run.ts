@@ -16,6 +16,7 @@ import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
 import { getReviewQueue } from '@/server/proposals/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
+import { invoiceScenarios } from './bench-invoices';
 
 /**
  * `npm run bench`: a production build of Accord on the large seed (DATABASE_URL), served as
@@ -328,6 +329,7 @@ async function main() {
         request: { path: '/proposals/review' },
         run: () => getReviewQueue(viewer),
       },
+      ...(await invoiceScenarios(viewer)),
     ];
 
     const results = [];

@@ -65,35 +65,40 @@ export function invoiceListWhere(
   return and(...filters);
 }
 
-/** A page of the invoices list with a capped total, and the filter's sums per currency. */
-export async function listInvoices(viewer: CurrentUser, params: InvoiceListParams) {
-  assertCanRead(viewer);
-  const where = invoiceListWhere(await visibleInvoices(viewer), params);
+/** The page query of the invoices list for a WHERE built by invoiceListWhere. */
+export function invoicePageQuery(where: SQL | undefined, params: InvoiceListParams) {
   const column = sortColumns[params.sort];
   const order =
     params.dir === 'desc'
       ? [sql`${column} desc nulls last`, desc(invoices.id)]
       : [sql`${column} asc nulls first`, asc(invoices.id)];
+  return db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      status: invoices.status,
+      clientId: invoices.clientId,
+      clientName: clients.name,
+      issueDate: invoices.issueDate,
+      dueDate: invoices.dueDate,
+      totalCents: invoices.totalCents,
+      balanceCents: invoices.balanceCents,
+      currency: invoices.currency,
+    })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(where)
+    .orderBy(...order)
+    .limit(params.size)
+    .offset((params.page - 1) * params.size);
+}
+
+/** A page of the invoices list with a capped total, and the filter's sums per currency. */
+export async function listInvoices(viewer: CurrentUser, params: InvoiceListParams) {
+  assertCanRead(viewer);
+  const where = invoiceListWhere(await visibleInvoices(viewer), params);
   const [rows, counted, totals] = await Promise.all([
-    db
-      .select({
-        id: invoices.id,
-        number: invoices.number,
-        status: invoices.status,
-        clientId: invoices.clientId,
-        clientName: clients.name,
-        issueDate: invoices.issueDate,
-        dueDate: invoices.dueDate,
-        totalCents: invoices.totalCents,
-        balanceCents: invoices.balanceCents,
-        currency: invoices.currency,
-      })
-      .from(invoices)
-      .innerJoin(clients, eq(clients.id, invoices.clientId))
-      .where(where)
-      .orderBy(...order)
-      .limit(params.size)
-      .offset((params.page - 1) * params.size),
+    invoicePageQuery(where, params),
     cappedCount(invoices, where),
     listTotalsByCurrency(where),
   ]);
