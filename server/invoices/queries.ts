@@ -234,7 +234,7 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
   const paidBy = db
     .select({
       invoiceId: payments.invoiceId,
-      cents: sql<string>`sum(${payments.amountCents})`.as('paid_cents'),
+      cents: sql<string>`sum(${payments.amountCents})`.as('ledger_paid'),
     })
     .from(payments)
     .where(lte(payments.paidOn, asOf))
@@ -243,7 +243,7 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
   const creditedBy = db
     .select({
       invoiceId: creditNotes.invoiceId,
-      cents: sql<string>`sum(${creditNotes.amountCents})`.as('credited_cents'),
+      cents: sql<string>`sum(${creditNotes.amountCents})`.as('ledger_credited'),
     })
     .from(creditNotes)
     .where(lte(creditNotes.issueDate, asOf))
