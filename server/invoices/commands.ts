@@ -133,6 +133,21 @@ async function settle(tx: Transaction, invoice: Invoice) {
   };
 }
 
+/**
+ * The start of every change to an issued invoice's money (void, credit, payment): lock it, check
+ * the owner-or-manager rule and that money is still owed, and read its ledgers.
+ */
+async function lockOpenInvoice(
+  tx: Transaction,
+  user: CurrentUser,
+  input: { id: string; version: number },
+) {
+  const { invoice, ownerId } = await lockInvoice(tx, user, input.id, input.version);
+  assertMayIssue(user, ownerId);
+  assertOpen(invoice);
+  return { invoice, ledger: await settle(tx, invoice) };
+}
+
 export const createInvoiceCommand = defineAction({
   schema: createInvoiceSchema,
   permission: 'invoices.draft',
@@ -275,11 +290,7 @@ export const voidInvoiceCommand = defineAction({
   schema: voidInvoiceSchema,
   permission: 'invoices.issue',
   async run(input, context) {
-    const { tx, user } = context;
-    const { invoice, ownerId } = await lockInvoice(tx, user, input.id, input.version);
-    assertMayIssue(user, ownerId);
-    assertOpen(invoice);
-    const ledger = await settle(tx, invoice);
+    const { invoice, ledger } = await lockOpenInvoice(context.tx, context.user, input);
     if (ledger.paidCents > 0) {
       throw conflict('A payment is recorded on this invoice: credit it instead of voiding it.');
     }
@@ -303,10 +314,7 @@ export const createCreditNoteCommand = defineAction({
   permission: 'invoices.issue',
   async run(input, context) {
     const { tx, user } = context;
-    const { invoice, ownerId } = await lockInvoice(tx, user, input.id, input.version);
-    assertMayIssue(user, ownerId);
-    assertOpen(invoice);
-    const before = await settle(tx, invoice);
+    const { invoice, ledger: before } = await lockOpenInvoice(tx, user, input);
     if (input.amount > before.balanceCents) {
       throw conflict('A credit note cannot exceed the balance.', {
         amount: [`At most ${formatMoney(before.balanceCents, invoice.currency)}.`],
@@ -343,10 +351,7 @@ export const recordPaymentCommand = defineAction({
   permission: 'invoices.issue',
   async run(input, context) {
     const { tx, user } = context;
-    const { invoice, ownerId } = await lockInvoice(tx, user, input.id, input.version);
-    assertMayIssue(user, ownerId);
-    assertOpen(invoice);
-    const before = await settle(tx, invoice);
+    const { invoice, ledger: before } = await lockOpenInvoice(tx, user, input);
     if (input.amount > before.balanceCents) {
       throw conflict('A payment cannot exceed the balance.', {
         amount: [`The balance is ${formatMoney(before.balanceCents, invoice.currency)}.`],
