@@ -48,7 +48,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card title="Invoice">
             <dl className="mb-4 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
               <div>
@@ -101,7 +101,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             )}
           </Card>
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           {invoice.status === 'draft' ? (
             page.mayIssue ? (
               <IssueInvoiceForm target={target} />
