@@ -34,6 +34,7 @@ export const activityKinds = [
   'proposal',
   'feedback',
   'contract',
+  'invoice',
 ] as const;
 export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
@@ -45,6 +46,7 @@ export const activityKindLabels: Record<(typeof activityKinds)[number], string> 
   proposal: 'Proposal',
   feedback: 'Feedback',
   contract: 'Contract',
+  invoice: 'Invoice',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

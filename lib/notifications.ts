@@ -16,6 +16,7 @@ export const notificationKinds = [
   'feedback_escalated',
   'task_assigned',
   'contract_reminder',
+  'invoice_overdue',
 ] as const;
 
 /**

@@ -28,6 +28,7 @@ function navigationFor(user: CurrentUser): NavSection[] {
   }
   if (can(user, 'clients.read')) {
     main.items.push({ href: '/contracts', label: 'Contracts', icon: 'contracts' });
+    main.items.push({ href: '/invoices', label: 'Invoices', icon: 'invoices' });
   }
   if (can(user, 'templates.write')) {
     main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });

@@ -9,6 +9,7 @@ import {
   FileSignature,
   FileText,
   Home,
+  Receipt,
   Kanban,
   LayoutTemplate,
   ScrollText,
@@ -37,6 +38,7 @@ export const navIcons = {
   audit: ScrollText,
   feedback: MessageSquareWarning,
   tasks: ListTodo,
+  invoices: Receipt,
 } as const;
 
 type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

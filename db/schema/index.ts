@@ -13,3 +13,4 @@ export * from './feedback';
 export * from './tasks';
 export * from './documents';
 export * from './contracts';
+export * from './invoices';

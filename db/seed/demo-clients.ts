@@ -118,6 +118,7 @@ export async function seedDemoClients(tx: Transaction, team: Team) {
       status: clients.status,
       ownerId: clients.ownerId,
       coordinatorId: clients.coordinatorId,
+      currency: clients.currency,
       lastActivityAt: clients.lastActivityAt,
     });
 

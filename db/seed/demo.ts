@@ -8,6 +8,7 @@ import { seedDemoClients } from './demo-clients';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoContracts } from './demo-contracts';
+import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -88,6 +89,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
     await seedDemoMeetings(tx, demoClients, created);
     await seedDemoFeedback(tx, demoClients, team);
     await seedDemoContracts(tx, demoClients, team);
+    await seedDemoInvoices(tx, demoClients, team);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

@@ -5,6 +5,7 @@ import { industries } from '@/lib/clients';
 import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
 import { seedLargeContracts } from './large-contracts';
+import { seedLargeInvoices } from './large-invoices';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -31,11 +32,15 @@ export const largeSeedSize = {
   /** The busiest executive is on every n-th meeting as well. */
   busyEvery: 10,
   contracts: 20_000,
+  invoices: 100_000,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
 
-async function countOf(db: Database, table: 'clients' | 'deals' | 'meetings' | 'contracts') {
+async function countOf(
+  db: Database,
+  table: 'clients' | 'deals' | 'meetings' | 'contracts' | 'invoices',
+) {
   const [row] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from ${sql.identifier(table)}`,
   );
@@ -63,8 +68,10 @@ export async function seedLarge(
   const addedFeedback = await seedLargeFeedback(db, log);
   const needsContracts = (await countOf(db, 'contracts')) < size.contracts;
   if (needsContracts) await seedLargeContracts(db, log, size);
-  if (!needsClients && !needsPipeline && !needsMeetings && !addedFeedback && !needsContracts)
-    return false;
+  const needsInvoices = (await countOf(db, 'invoices')) < size.invoices;
+  if (needsInvoices) await db.transaction((tx) => seedLargeInvoices(tx, log, size.invoices));
+  const added = [needsClients, needsPipeline, needsMeetings, addedFeedback, needsContracts];
+  if (!added.includes(true) && !needsInvoices) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@/server/auth/session';
 import type { BenchRequest } from './bench-measure';
 import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
+import { invoiceScenarios } from './bench-invoices';
 import { meetingBenchScenarios } from './bench-meetings';
 
 /**
@@ -13,6 +14,8 @@ export type DomainScenario = {
   request: BenchRequest;
   run: () => Promise<unknown>;
   list?: boolean;
+  /** The statements whose plans are checked for sequential scans of large tables. */
+  plan?: () => Promise<{ sql: string; params: unknown[] }[]>;
   /** Whose session requests it; the manager's when absent. */
   role?: 'manager' | 'executive';
 };
@@ -26,5 +29,6 @@ export async function domainScenarios(
     ...(await meetingBenchScenarios(manager)),
     ...feedbackBenchScenarios(manager, executive),
     ...contractBenchScenarios(manager),
+    ...(await invoiceScenarios(manager)),
   ];
 }

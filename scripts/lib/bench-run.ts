@@ -133,7 +133,7 @@ type Context = {
 };
 
 /** A domain's case beside the floor's list: held to the list targets when it is a list. */
-function domainCase({ name, request, run, list, role }: DomainScenario): Case {
+function domainCase({ name, request, run, list, role, plan }: DomainScenario): Case {
   return {
     name,
     server: 'accord',
@@ -142,6 +142,7 @@ function domainCase({ name, request, run, list, role }: DomainScenario): Case {
     against: floorList,
     targets: list ? listTargets : undefined,
     direct: run,
+    plan,
   };
 }
 

@@ -11,6 +11,7 @@ import { escalateOverdueFeedback } from './escalate-overdue-feedback';
 import { runContractDates } from './contract-dates';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
+import { markOverdueInvoicesJob } from './mark-overdue-invoices';
 
 type Job = {
   name: string;
@@ -23,6 +24,7 @@ const jobs: Job[] = [
   { name: 'proposals.expire', run: expireProposals },
   { name: 'feedback.escalate-overdue', run: escalateOverdueFeedback },
   { name: 'contracts.dates', run: runContractDates },
+  { name: 'invoices.mark-overdue', run: markOverdueInvoicesJob },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',

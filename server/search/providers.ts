@@ -13,6 +13,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients, visibleThroughClient } from '@/server/clients/visibility';
 import { visibleDeals } from '@/server/deals/visibility';
+import { invoiceSearchProvider } from '@/server/invoices/search';
 import { escapeLike } from '@/server/sql';
 
 // A broad term ("harbor") matches thousands of contacts or proposals, and sorting them all to show
@@ -217,4 +218,5 @@ export const searchProviders: SearchProvider[] = [
   dealProvider,
   proposalProvider,
   contractProvider,
+  invoiceSearchProvider,
 ];

@@ -4,6 +4,7 @@ import {
   ContractSettingsForm,
   DocumentSettingsForm,
 } from '@/components/settings/document-settings-form';
+import { InvoiceSettingsCards } from '@/components/invoices/invoice-settings-cards';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { FeedbackSlaForm } from '@/components/settings/feedback-sla-form';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
@@ -65,6 +66,7 @@ export default async function SettingsPage() {
         <Card title="Contract reminders">
           <ContractSettingsForm settings={contractSettings} />
         </Card>
+        <InvoiceSettingsCards />
         <Card title="Failed e-mails">
           <FailedEmails emails={failedEmails} viewer={viewerFormat(user)} />
         </Card>

@@ -12,6 +12,7 @@ import { ContractsPanel } from '@/components/contracts/contracts-panel';
 import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
 import { FeedbackPanel } from '@/components/feedback/feedback-panel';
 import { FilesPanel } from '@/components/documents/files-panel';
+import { ClientInvoicesPanel } from '@/components/invoices/client-invoices-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -134,6 +135,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             viewer={viewerFormat(viewer)}
           />
           <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
+          <ClientInvoicesPanel viewer={viewer} clientId={client.id} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

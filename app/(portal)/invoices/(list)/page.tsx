@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { InvoicesTable } from '@/components/invoices/invoices-table';
+import { buttonClasses } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/card';
+import { viewerFormat } from '@/lib/format';
+import { invoiceListSchema } from '@/lib/validation/invoices';
+import { firstValues } from '@/lib/validation/list-params';
+import { requirePermission } from '@/server/auth/session';
+import { listInvoices } from '@/server/invoices/queries';
+
+export const metadata: Metadata = { title: 'Invoices' };
+
+export default async function InvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requirePermission('clients.read');
+  const raw = firstValues(await searchParams);
+  const params = invoiceListSchema.parse(raw);
+  const { rows, total, totalIsCapped, totals } = await listInvoices(viewer, params);
+  const hasFilters = Boolean(
+    params.q || params.status || params.overdue || params.client || params.from || params.to,
+  );
+  return (
+    <>
+      <PageHeader
+        title="Invoices"
+        description="Drafts, issued invoices, payments and what is still owed."
+        actions={
+          <div className="flex gap-2">
+            <Link href="/invoices/aging" className={buttonClasses('secondary')}>
+              Aging report
+            </Link>
+            <Link href="/invoices/new" className={buttonClasses('primary')}>
+              New invoice
+            </Link>
+          </div>
+        }
+      />
+      <InvoicesTable
+        rows={rows}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        totals={totals}
+        params={params}
+        viewer={viewerFormat(viewer)}
+        hasFilters={hasFilters}
+      />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { AgingTable } from '@/components/invoices/aging-table';
+import { BackLink } from '@/components/ui/back-link';
+import { buttonClasses } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { Input } from '@/components/ui/field';
+import { calendarDateIn, viewerFormat } from '@/lib/format';
+import { agingParamsSchema } from '@/lib/validation/invoices';
+import { firstValues } from '@/lib/validation/list-params';
+import { requirePermission } from '@/server/auth/session';
+import { getAgingReport } from '@/server/invoices/queries';
+
+export const metadata: Metadata = { title: 'Aging report' };
+
+export default async function AgingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requirePermission('clients.read');
+  const { asOf = calendarDateIn(viewer.timeZone) } = agingParamsSchema.parse(
+    firstValues(await searchParams),
+  );
+  const report = await getAgingReport(viewer, asOf);
+  return (
+    <>
+      <BackLink href="/invoices">All invoices</BackLink>
+      <PageHeader
+        title="Aging report"
+        description="What was still owed on a date, by days past due, per client and currency."
+        actions={
+          <a href={`/invoices/aging/csv?asOf=${asOf}`} className={buttonClasses('secondary')}>
+            Export CSV
+          </a>
+        }
+      />
+      <Card>
+        <form className="mb-6 flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="asOf" className="mb-1 block text-xs font-medium text-slate-600">
+              As of
+            </label>
+            <Input id="asOf" name="asOf" type="date" defaultValue={asOf} />
+          </div>
+          <button type="submit" className={buttonClasses('secondary')}>
+            Show
+          </button>
+        </form>
+        <AgingTable report={report} viewer={viewerFormat(viewer)} />
+      </Card>
+    </>
+  );
+}
