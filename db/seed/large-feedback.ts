@@ -4,19 +4,21 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 
 type Database = PostgresJsDatabase<Record<string, never>>;
 
-export const largeFeedbackSize = { feedback: 50_000, tasks: 100_000 };
-
 /**
- * 50,000 feedback items on the large seed's clients (a quarter resolved, a fifth overdue, spread
- * over the last 90 days) and 100,000 tasks over the team (a third done, some overdue), generated in
+ * Feedback items (50,000 in the large seed) on its clients (a quarter resolved, a fifth overdue, spread
+ * over the last 90 days) and tasks (100,000) over the team (a third done, some overdue), generated in
  * PostgreSQL. Added only when there are fewer; returns whether anything was added.
  */
-export async function seedLargeFeedback(db: Database, log: (message: string) => void) {
+export async function seedLargeFeedback(
+  db: Database,
+  log: (message: string) => void,
+  size: { feedback: number; tasks: number },
+) {
   const [counts] = await db.execute<{ feedback: number; tasks: number }>(
     sql`select (select count(*)::int from feedback) as feedback, (select count(*)::int from tasks) as tasks`,
   );
-  const needsFeedback = (counts?.feedback ?? 0) < largeFeedbackSize.feedback;
-  const needsTasks = (counts?.tasks ?? 0) < largeFeedbackSize.tasks;
+  const needsFeedback = (counts?.feedback ?? 0) < size.feedback;
+  const needsTasks = (counts?.tasks ?? 0) < size.tasks;
   if (!needsFeedback && !needsTasks) return false;
   const team = sql`(select array_agg(id order by name) from users where active and role <> 'manager')`;
   await db.transaction(async (tx) => {
@@ -24,7 +26,7 @@ export async function seedLargeFeedback(db: Database, log: (message: string) => 
       log('feedback…');
       await tx.execute(sql`
         with picked as (
-          select id, owner_id, row_number() over (order by id) as n from clients limit ${largeFeedbackSize.feedback}
+          select id, owner_id, row_number() over (order by id) as n from clients limit ${size.feedback}
         ), rows as (
           select p.id as client_id, coalesce(p.owner_id, team.ids[1 + p.n % cardinality(team.ids)]) as routed_to,
                  p.n, now() - ((p.n % 90) || ' days')::interval - ((p.n % 24) || ' hours')::interval as routed_at
@@ -66,7 +68,7 @@ export async function seedLargeFeedback(db: Database, log: (message: string) => 
           case when i % 3 = 0 then now() - interval '1 day' end,
           case when c.id is not null then 'client'::task_link_kind end,
           c.id, c.id, now(), now()
-        from generate_series(1, ${largeFeedbackSize.tasks}) as i
+        from generate_series(1, ${size.tasks}) as i
         cross join (select ${team} as ids) team
         left join linked c on i % 2 = 0 and c.n = 1 + i % 1000
       `);

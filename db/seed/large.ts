@@ -32,6 +32,8 @@ export const largeSeedSize = {
   /** The busiest executive is on every n-th meeting as well. */
   busyEvery: 10,
   contracts: 20_000,
+  feedback: 50_000,
+  tasks: 100_000,
   invoices: 100_000,
 };
 
@@ -65,7 +67,7 @@ export async function seedLarge(
   if (needsPipeline) await db.transaction((tx) => seedLargePipeline(tx, log, size));
   const needsMeetings = (await countOf(db, 'meetings')) < size.meetings;
   if (needsMeetings) await db.transaction((tx) => seedLargeMeetings(tx, log, size));
-  const addedFeedback = await seedLargeFeedback(db, log);
+  const addedFeedback = await seedLargeFeedback(db, log, size);
   const needsContracts = (await countOf(db, 'contracts')) < size.contracts;
   if (needsContracts) await seedLargeContracts(db, log, size);
   const needsInvoices = (await countOf(db, 'invoices')) < size.invoices;

@@ -17,6 +17,10 @@ const tiny = {
   // Meetings have their own test (large-meetings-seed.test.ts).
   meetings: 0,
   contracts: 300,
+  feedback: 30,
+  tasks: 60,
+  // Invoices have their own test (large-invoices-seed.test.ts).
+  invoices: 0,
 };
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);
@@ -79,4 +83,15 @@ it('adds contracts in every status with their notice deadlines', async () => {
   const total = rows.reduce((sum, row) => sum + row.n, 0);
   expect(total).toBeGreaterThanOrEqual(tiny.contracts);
   expect(rows.every((row) => row.with_deadline === row.n)).toBe(true);
+});
+
+it('adds feedback and tasks at the asked sizes', async () => {
+  const [counts] = await client`
+    select (select count(*)::int from feedback) as feedback,
+           (select count(*)::int from tasks) as tasks,
+           (select count(distinct status)::int from feedback) as statuses`;
+  // The demo seed adds a handful of each on top.
+  expect(counts?.feedback).toBeGreaterThanOrEqual(tiny.feedback);
+  expect(counts?.tasks).toBeGreaterThanOrEqual(tiny.tasks);
+  expect(counts?.statuses).toBeGreaterThan(1);
 });
