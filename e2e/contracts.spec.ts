@@ -71,6 +71,17 @@ test.describe('from an accepted proposal to a signed contract', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-disposition']).toMatch(/^attachment; /);
     expect(download.headers()['x-content-type-options']).toBe('nosniff');
+
+    await page.getByRole('button', { name: 'Invoice from this contract' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Draft invoice' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Spring campaign 2027' })).toHaveAttribute(
+      'href',
+      /^\/contracts\//,
+    );
+    await page
+      .getByLabel('choose files')
+      .setInputFiles({ ...signedCopy, name: 'Purchase order.pdf' });
+    await expect(page.getByRole('link', { name: 'Purchase order.pdf' })).toBeVisible();
   });
 });
 

@@ -21,6 +21,11 @@ export const contractStatusLabels: Record<ContractStatus, string> = {
 export const contractReminderKinds = ['notice', 'end'] as const;
 export type ContractReminderKind = (typeof contractReminderKinds)[number];
 
+/** A contract is invoiced once it is signed, and while it runs. */
+export function isContractInvoiceable(status: ContractStatus) {
+  return status === 'signed' || status === 'active';
+}
+
 export type ContractTransition = 'send' | 'sign' | 'activate' | 'expire' | 'terminate' | 'renew';
 
 /** DESIGN.md's contract life cycle: transition → the statuses it may start from → where it ends. */

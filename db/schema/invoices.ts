@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { invoiceSeries, invoiceStatuses, paymentMethods, taxRoundings } from '../../lib/invoices';
 import { clients } from './clients';
+import { contracts } from './contracts';
 import { users } from './users';
 import { timestamps } from './timestamps';
 
@@ -39,8 +40,8 @@ export const invoices = pgTable(
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id, { onDelete: 'restrict' }),
-    /** The contract it was drafted from; its foreign key arrives with contracts. */
-    contractId: uuid('contract_id'),
+    /** The contract it was drafted from; the invoice outlives a deleted contract. */
+    contractId: uuid('contract_id').references(() => contracts.id, { onDelete: 'set null' }),
     status: invoiceStatusEnum('status').notNull().default('draft'),
     /** Assigned when issued, from the year's counter: gapless, never reused. */
     number: varchar('number', { length: 40 }),
@@ -75,6 +76,7 @@ export const invoices = pgTable(
     index('invoices_created_idx').on(table.createdAt, table.id),
     index('invoices_status_created_idx').on(table.status, table.createdAt, table.id),
     index('invoices_client_idx').on(table.clientId, table.createdAt, table.id),
+    index('invoices_contract_idx').on(table.contractId),
     index('invoices_issue_date_idx').on(table.issueDate, table.id),
     index('invoices_due_date_idx').on(table.dueDate, table.id),
     index('invoices_total_idx').on(table.totalCents, table.id),

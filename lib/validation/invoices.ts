@@ -11,6 +11,10 @@ export const createInvoiceSchema = z.object({
   clientId: z.uuid('Choose a client.'),
 });
 
+export const createInvoiceFromContractSchema = z.object({
+  contractId: z.uuid('This contract does not exist.'),
+});
+
 /** "1.5" → 1500 thousandths; at most three decimals, more than zero. */
 const quantityMilli = z
   .string()

@@ -7,6 +7,7 @@ import { performAction, toFormAction } from '@/server/action';
 import {
   createCreditNoteCommand,
   createInvoiceCommand,
+  createInvoiceFromContractCommand,
   issueInvoiceCommand,
   recordPaymentCommand,
   updateInvoiceDraftCommand,
@@ -30,6 +31,19 @@ export async function createInvoice(
     formDataToObject(formData),
     invoicePages,
   );
+  if (result.ok) redirect(`/invoices/${result.data.id}`);
+  return result;
+}
+
+/** Drafts an invoice from a signed or active contract and opens it. */
+export async function createInvoiceFromContract(
+  _previous: ActionResult<{ id: string }> | null,
+  formData: FormData,
+) {
+  const result = await performAction(createInvoiceFromContractCommand, formDataToObject(formData), [
+    ...invoicePages,
+    '/contracts/[id]',
+  ]);
   if (result.ok) redirect(`/invoices/${result.data.id}`);
   return result;
 }

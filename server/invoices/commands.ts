@@ -1,7 +1,16 @@
 import 'server-only';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { clients, creditNotes, invoiceLines, invoices, payments, type Invoice } from '@/db/schema';
+import {
+  clients,
+  contracts,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  payments,
+  type Invoice,
+} from '@/db/schema';
+import { isContractInvoiceable } from '@/lib/contracts';
 import { formatMoney } from '@/lib/format';
 import {
   addDays,
@@ -10,21 +19,25 @@ import {
   invoiceBalance,
   invoiceStatusLabels,
   openInvoiceStatuses,
+  type InvoiceLineInput,
   settledStatus,
   type InvoiceStatus,
 } from '@/lib/invoices';
 import {
+  createInvoiceFromContractSchema,
   createInvoiceSchema,
   creditNoteSchema,
   issueInvoiceSchema,
   recordPaymentSchema,
   updateInvoiceDraftSchema,
   voidInvoiceSchema,
+  type InvoiceSettings,
 } from '@/lib/validation/invoices';
 import { defineAction, type ActionContext } from '@/server/action';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { lockVisibleClient, recordActivity } from '@/server/clients/records';
+import { visibleContracts } from '@/server/contracts/visibility';
 import { conflict, forbidden, notFound, staleRecord } from '@/server/errors';
 import { notify } from '@/server/notifications/notify';
 import { takeNextNumber } from './numbering';
@@ -148,38 +161,112 @@ async function lockOpenInvoice(
   return { invoice, ledger: await settle(tx, invoice) };
 }
 
+type PricedLine = InvoiceLineInput & { description: string };
+
+/** Replaces the draft's lines and gives the totals they add up to. */
+async function writeLines(tx: Transaction, invoice: Invoice, lines: PricedLine[]) {
+  const totals = computeInvoiceTotals(lines, {
+    rounding: invoice.taxRounding,
+    pricesIncludeTax: invoice.pricesIncludeTax,
+  });
+  await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+  if (lines.length > 0) {
+    await tx.insert(invoiceLines).values(
+      lines.map((line, index) => ({
+        ...line,
+        invoiceId: invoice.id,
+        position: index + 1,
+        amountCents: totals.lineAmounts[index] ?? 0,
+      })),
+    );
+  }
+  return {
+    subtotalCents: totals.subtotalCents,
+    taxCents: totals.taxCents,
+    totalCents: totals.totalCents,
+    balanceCents: totals.totalCents,
+  };
+}
+
+/**
+ * Inserts a draft under today's billing settings, audits it and puts it on the client's timeline;
+ * a draft from a contract also gets its prefilled line.
+ */
+async function insertDraft(
+  { tx, user, audit }: ActionContext,
+  draft: { clientId: string; currency: string; contractId?: string },
+  line?: (settings: InvoiceSettings) => PricedLine,
+) {
+  const invoiceSettings = await readInvoiceSettings(tx);
+  const [inserted] = await tx
+    .insert(invoices)
+    .values({
+      ...draft,
+      paymentTermsDays: invoiceSettings.paymentTermsDays,
+      taxRounding: invoiceSettings.taxRounding,
+      pricesIncludeTax: invoiceSettings.pricesIncludeTax,
+      createdById: user.id,
+    })
+    .returning();
+  if (!inserted) throw new Error('invoice not created');
+  if (line) {
+    const totals = await writeLines(tx, inserted, [line(invoiceSettings)]);
+    await tx.update(invoices).set(totals).where(eq(invoices.id, inserted.id));
+  }
+  await audit({
+    action: 'invoice.created',
+    entityType: 'invoice',
+    entityId: inserted.id,
+    after: draft,
+  });
+  await recordActivity(tx, {
+    clientId: draft.clientId,
+    kind: 'invoice',
+    subject: 'Invoice drafted',
+    actorId: user.id,
+  });
+  return { id: inserted.id };
+}
+
 export const createInvoiceCommand = defineAction({
   schema: createInvoiceSchema,
   permission: 'invoices.draft',
   async run(input, context) {
-    const { tx, user, audit } = context;
-    const client = await lockVisibleClient(tx, user, input.clientId);
-    const invoiceSettings = await readInvoiceSettings(tx);
-    const [invoice] = await tx
-      .insert(invoices)
-      .values({
-        clientId: client.id,
-        currency: client.currency,
-        paymentTermsDays: invoiceSettings.paymentTermsDays,
-        taxRounding: invoiceSettings.taxRounding,
-        pricesIncludeTax: invoiceSettings.pricesIncludeTax,
-        createdById: user.id,
-      })
-      .returning();
-    if (!invoice) throw new Error('invoice not created');
-    await audit({
-      action: 'invoice.created',
-      entityType: 'invoice',
-      entityId: invoice.id,
-      after: { clientId: client.id, currency: invoice.currency },
-    });
-    await recordActivity(tx, {
-      clientId: client.id,
-      kind: 'invoice',
-      subject: 'Invoice drafted',
-      actorId: user.id,
-    });
-    return { id: invoice.id };
+    const client = await lockVisibleClient(context.tx, context.user, input.clientId);
+    return insertDraft(context, { clientId: client.id, currency: client.currency });
+  },
+});
+
+/** A draft for a signed or active contract: its client and currency, one line for its value. */
+export const createInvoiceFromContractCommand = defineAction({
+  schema: createInvoiceFromContractSchema,
+  permission: 'invoices.draft',
+  async run(input, context) {
+    const [contract] = await context.tx
+      .select()
+      .from(contracts)
+      .where(and(eq(contracts.id, input.contractId), await visibleContracts(context.user)))
+      .for('share')
+      .limit(1);
+    if (!contract) throw notFound('contract');
+    if (!isContractInvoiceable(contract.status)) {
+      throw conflict('Only a signed or active contract can be invoiced.');
+    }
+    return insertDraft(
+      context,
+      { clientId: contract.clientId, currency: contract.currency, contractId: contract.id },
+      ({ taxRates: [rate] }) => {
+        if (!rate) throw conflict('Add a tax rate under Admin → Settings first.');
+        return {
+          description: contract.title,
+          quantityMilli: 1000,
+          unitPriceCents: contract.valueCents,
+          discountBasisPoints: 0,
+          taxRateName: rate.name,
+          taxRateBasisPoints: rate.rateBasisPoints,
+        };
+      },
+    );
   },
 });
 
@@ -207,31 +294,14 @@ export const updateInvoiceDraftCommand = defineAction({
     if (Object.keys(lineErrors).length > 0) {
       throw conflict('Check the highlighted fields.', lineErrors);
     }
-    const totals = computeInvoiceTotals(lines, {
-      rounding: invoice.taxRounding,
-      pricesIncludeTax: invoice.pricesIncludeTax,
-    });
-    await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
-    if (lines.length > 0) {
-      await tx.insert(invoiceLines).values(
-        lines.map((line, index) => ({
-          ...line,
-          invoiceId: invoice.id,
-          position: index + 1,
-          amountCents: totals.lineAmounts[index] ?? 0,
-        })),
-      );
-    }
+    const totals = await writeLines(tx, invoice, lines);
     const [updated] = await tx
       .update(invoices)
       .set({
         poNumber: input.poNumber ?? null,
         notes: input.notes ?? null,
         paymentTermsDays: input.paymentTermsDays,
-        subtotalCents: totals.subtotalCents,
-        taxCents: totals.taxCents,
-        totalCents: totals.totalCents,
-        balanceCents: totals.totalCents,
+        ...totals,
         version: sql`${invoices.version} + 1`,
       })
       .where(eq(invoices.id, invoice.id))

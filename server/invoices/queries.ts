@@ -3,7 +3,15 @@ import { and, asc, desc, eq, gte, inArray, like, lt, lte, ne, sql, type SQL } fr
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
-import { clients, creditNotes, invoiceLines, invoices, payments, users } from '@/db/schema';
+import {
+  clients,
+  contracts,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  payments,
+  users,
+} from '@/db/schema';
 import {
   agingBuckets,
   computeInvoiceTotals,
@@ -141,10 +149,13 @@ export async function getInvoicePage(viewer: CurrentUser, invoiceId: string) {
       billingEmail: clients.billingEmail,
       billingAddress: clients.billingAddress,
       issuedByName: users.name,
+      contractTitle: contracts.title,
     })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .leftJoin(users, eq(users.id, invoices.issuedById))
+    // A contract hangs off the same client as its invoice, so it is visible whenever the invoice is.
+    .leftJoin(contracts, eq(contracts.id, invoices.contractId))
     .where(and(eq(invoices.id, invoiceId), await visibleInvoices(viewer)))
     .limit(1);
   if (!row) notFound();

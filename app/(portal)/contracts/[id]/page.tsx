@@ -7,11 +7,12 @@ import { ContractForm } from '@/components/contracts/contract-form';
 import { ContractStatusBadge } from '@/components/contracts/contract-status-badge';
 import { ContractSteps } from '@/components/contracts/contract-steps';
 import { FilesPanel } from '@/components/documents/files-panel';
+import { InvoiceFromContractForm } from '@/components/invoices/new-invoice-form';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
-import { isContractEditable } from '@/lib/contracts';
+import { isContractEditable, isContractInvoiceable } from '@/lib/contracts';
 import { formatDate, formatDateTime, formatMoney, viewerFormat } from '@/lib/format';
 import { requirePermission } from '@/server/auth/session';
 import { getContractPage, listSignedCopyOptions } from '@/server/contracts/queries';
@@ -118,6 +119,9 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             signedCopyOptions={signedCopyOptions}
             today={todayIn(viewer.timeZone)}
           />
+          {isContractInvoiceable(contract.status) ? (
+            <InvoiceFromContractForm contractId={contract.id} />
+          ) : null}
           <FilesPanel recordKind="contract" recordId={contract.id} viewer={viewer} />
           {renewals.length > 0 ? (
             <Card title="Renewals">

@@ -11,6 +11,7 @@ import {
 import { InvoiceDocument } from '@/components/invoices/invoice-document';
 import { InvoiceDraftForm } from '@/components/invoices/invoice-draft-form';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
+import { FilesPanel } from '@/components/documents/files-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -68,6 +69,19 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                   </Link>
                 </dd>
               </div>
+              {invoice.contractId ? (
+                <div>
+                  <dt className="text-slate-600">Contract</dt>
+                  <dd className="break-words">
+                    <Link
+                      href={`/contracts/${invoice.contractId}`}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {page.contractTitle}
+                    </Link>
+                  </dd>
+                </div>
+              ) : null}
               <div>
                 <dt className="text-slate-600">Issue date</dt>
                 <dd>{formatDate(invoice.issueDate, format)}</dd>
@@ -118,6 +132,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               {invoice.paidCents === 0 ? <VoidInvoiceForm target={target} /> : null}
             </>
           ) : null}
+          <FilesPanel recordKind="invoice" recordId={invoice.id} viewer={viewer} />
         </div>
       </div>
     </>
