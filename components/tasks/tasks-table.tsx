@@ -22,7 +22,12 @@ function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<TaskListRo
       accessorKey: 'title',
       header: 'Task',
       enableHiding: false,
-      cell: ({ row }) => <span className="font-medium text-slate-900">{row.original.title}</span>,
+      // Titles and accounts wrap (list cells do not by default), so the row's Done button stays in view.
+      cell: ({ row }) => (
+        <span className="block max-w-xs min-w-40 font-medium break-words whitespace-normal text-slate-900">
+          {row.original.title}
+        </span>
+      ),
     },
     {
       id: 'due',
@@ -62,7 +67,10 @@ function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<TaskListRo
         const { linkKind, linkId, clientName } = row.original;
         if (!linkKind || !linkId) return '—';
         return (
-          <Link href={taskLinkHref(linkKind, linkId)} className="text-brand-700 hover:underline">
+          <Link
+            href={taskLinkHref(linkKind, linkId)}
+            className="block max-w-56 min-w-32 break-words whitespace-normal text-brand-700 hover:underline"
+          >
             {taskLinkKindLabels[linkKind]}
             {clientName ? ` · ${clientName}` : ''}
           </Link>

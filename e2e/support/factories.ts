@@ -142,3 +142,16 @@ export async function createBusyMeeting(
     insert into meeting_attendees (meeting_id, user_id, starts_at, ends_at)
     select id, ${userId}, ${startsAt}, ${endsAt} from meeting`;
 }
+
+/** An open task of `assigneeId`, created by them, inserted straight into the test database. */
+export async function createTask(
+  title: string,
+  options: { assigneeId: string; clientId?: string; dueAt?: Date },
+) {
+  const [row] = await database()`
+    insert into tasks (title, due_at, assignee_id, created_by_id, client_id, link_kind, link_id)
+    values (${title}, ${options.dueAt ?? null}, ${options.assigneeId}, ${options.assigneeId},
+            ${options.clientId ?? null}, ${options.clientId ? 'client' : null}, ${options.clientId ?? null})
+    returning id`;
+  return { id: String(row?.id), title };
+}
