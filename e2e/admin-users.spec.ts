@@ -61,6 +61,11 @@ test.describe('a manager', () => {
       'Proposals',
       'Review queue',
       'Templates',
+      'Contracts',
+      'Invoices',
+      'Calendar',
+      'Feedback',
+      'Tasks',
     ]);
     await newcomer.close();
   });

@@ -20,21 +20,19 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/pipeline', label: 'Pipeline', icon: 'pipeline' },
       { href: '/competitors', label: 'Competitors', icon: 'competitors' },
       { href: '/proposals', label: 'Proposals', icon: 'proposals' },
-      { href: '/calendar', label: 'Calendar', icon: 'calendar' },
     );
   }
   if (can(user, 'proposals.review')) {
     main.items.push({ href: '/proposals/review', label: 'Review queue', icon: 'review' });
-  }
-  if (can(user, 'clients.read')) {
-    main.items.push({ href: '/contracts', label: 'Contracts', icon: 'contracts' });
-    main.items.push({ href: '/invoices', label: 'Invoices', icon: 'invoices' });
   }
   if (can(user, 'templates.write')) {
     main.items.push({ href: '/templates', label: 'Templates', icon: 'templates' });
   }
   if (can(user, 'clients.read')) {
     main.items.push(
+      { href: '/contracts', label: 'Contracts', icon: 'contracts' },
+      { href: '/invoices', label: 'Invoices', icon: 'invoices' },
+      { href: '/calendar', label: 'Calendar', icon: 'calendar' },
       { href: '/feedback', label: 'Feedback', icon: 'feedback' },
       { href: '/tasks', label: 'Tasks', icon: 'tasks' },
     );
