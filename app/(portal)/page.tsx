@@ -3,6 +3,7 @@ import { DutiesCard } from '@/components/home/duties-card';
 import { FeedbackRoutedToMe, FeedbackSlaCard, TasksDue } from '@/components/home/my-work';
 import { ProposalWork } from '@/components/home/proposal-work';
 import { TeamSummary } from '@/components/home/team-summary';
+import { TodaysMeetings } from '@/components/home/todays-meetings';
 import { PipelineDashboard } from '@/components/reports/pipeline-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { roleLabels } from '@/lib/roles';
@@ -10,6 +11,7 @@ import { listRecentAuditEntries } from '@/server/audit/queries';
 import { can } from '@/server/auth/permissions';
 import { requireUser } from '@/server/auth/session';
 import { getFeedbackSlaFigure, listFeedbackRoutedToMe } from '@/server/feedback/queries';
+import { meetingsForUserOnDay } from '@/server/meetings/queries';
 import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
 import { listMyTasksDue } from '@/server/tasks/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
@@ -28,15 +30,17 @@ export default async function HomePage() {
     />
   );
   const now = new Date();
-  const [myProposals, reviewQueue, tasksDue, routedFeedback] = await Promise.all([
+  const [myProposals, reviewQueue, tasksDue, routedFeedback, todaysMeetings] = await Promise.all([
     listMyOpenProposals(user),
     can(user, 'proposals.review') ? getReviewQueue(user) : null,
     listMyTasksDue(user, now),
     listFeedbackRoutedToMe(user),
+    meetingsForUserOnDay(user),
   ]);
-  // "My work" (DESIGN.md §3). Today's meetings come from the meetings domain as their own card.
+  // "My work" (DESIGN.md §3).
   const work = (
     <div className="grid gap-6 lg:grid-cols-2">
+      <TodaysMeetings meetings={todaysMeetings} viewer={viewerFormat(user)} />
       <TasksDue tasks={tasksDue} viewer={viewerFormat(user)} now={now} />
       <FeedbackRoutedToMe items={routedFeedback} viewer={viewerFormat(user)} now={now} />
       {reviewQueue ? (

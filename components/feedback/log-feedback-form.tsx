@@ -25,10 +25,13 @@ type Option = { id: string; name: string };
 export function LogFeedbackForm({
   client,
   contacts,
+  meeting,
   people,
 }: {
   client: (Option & { ownerId: string | null }) | null;
   contacts: Option[];
+  // The meeting it was heard in, when logged from the meeting's page.
+  meeting: Option | null;
   people: Option[];
 }) {
   const router = useRouter();
@@ -58,6 +61,12 @@ export function LogFeedbackForm({
       <p className="text-sm text-slate-700">
         Client: <span className="font-medium text-slate-900">{client.name}</span>
       </p>
+      {meeting ? (
+        <p className="text-sm text-slate-700">
+          <input type="hidden" name="meetingId" value={meeting.id} />
+          Heard in: <span className="font-medium text-slate-900">{meeting.name}</span>
+        </p>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="feedback-contact" label="Contact" error={errors.contactId}>
           <Select
@@ -78,7 +87,7 @@ export function LogFeedbackForm({
           <Select
             id="feedback-channel"
             name="channel"
-            defaultValue={values?.channel ?? 'call'}
+            defaultValue={values?.channel ?? (meeting ? 'meeting' : 'call')}
             {...fieldAria('feedback-channel', errors.channel)}
           >
             {feedbackChannels.map((channel) => (

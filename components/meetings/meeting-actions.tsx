@@ -7,13 +7,14 @@ import { ActionError } from '@/components/ui/action-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmSubmit } from '@/components/ui/confirm-submit';
-import { TextField, TextareaField } from '@/components/ui/field';
+import { Field, Select, TextField, TextareaField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
-import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { FieldErrors } from '@/lib/action-result';
-import { cancelMeetingSchema, completeMeetingSchema } from '@/lib/validation/meetings';
+import { cancelMeetingSchema } from '@/lib/validation/meetings';
 import { cancelMeeting, completeMeeting, moveMeeting } from '@/server/meetings/actions';
+
+type Option = { id: string; name: string };
 
 type Props = {
   meeting: {
@@ -29,11 +30,11 @@ type Props = {
 };
 
 /** Move (the keyboard way of dragging on the week), complete with the outcome, or cancel. */
-export function MeetingActions({ meeting }: Props) {
+export function MeetingActions({ meeting, people }: Props & { people: Option[] }) {
   return (
     <div className="space-y-6">
       <MoveForm meeting={meeting} />
-      {meeting.started ? <CompleteForm meeting={meeting} /> : null}
+      {meeting.started ? <CompleteForm meeting={meeting} people={people} /> : null}
       <CancelForm meeting={meeting} />
     </div>
   );
@@ -137,27 +138,124 @@ function MoveForm({ meeting }: Props) {
   );
 }
 
-function CompleteForm({ meeting }: Props) {
-  const [state, action] = useFormAction(completeMeeting, {
-    schema: completeMeetingSchema,
-    successMessage: () => 'Meeting completed.',
-  });
-  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+type FollowUp = { key: number; title: string; assigneeId: string; dueDate: string };
+
+/** The outcome, and any follow-up tasks: created with the completion, linked to the meeting. */
+function CompleteForm({ meeting, people }: Props & { people: Option[] }) {
+  const id = useId();
+  const router = useRouter();
+  const [outcomeNotes, setOutcomeNotes] = useState('');
+  const [followUps, setFollowUps] = useState<FollowUp[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+
+  function change(key: number, field: keyof Omit<FollowUp, 'key'>, value: string) {
+    setFollowUps(followUps.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+  }
+
+  function send(event: FormEvent) {
+    event.preventDefault();
+    start(async () => {
+      const result = await completeMeeting({
+        meetingId: meeting.id,
+        version: meeting.version,
+        outcomeNotes,
+        followUps: followUps.map(({ title, assigneeId, dueDate }) => ({
+          title,
+          assigneeId,
+          dueDate,
+        })),
+      });
+      if (result.ok) {
+        toast.success(
+          result.data.followUps > 0
+            ? `Meeting completed with ${result.data.followUps} follow-up tasks.`
+            : 'Meeting completed.',
+        );
+        router.refresh();
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setMessage(result.error);
+    });
+  }
+
   return (
     <Card title="Complete">
-      <form action={action} className="space-y-3" noValidate>
-        <ActionError state={state} />
-        <input type="hidden" name="meetingId" value={meeting.id} />
-        <input type="hidden" name="version" value={meeting.version} />
+      <form className="space-y-3" noValidate onSubmit={send}>
+        <FormError message={message} />
         <TextareaField
-          id="meeting-outcome"
-          name="outcomeNotes"
+          id={`${id}-outcome`}
           label="Outcome notes"
           rows={4}
           error={errors.outcomeNotes}
-          defaultValue={state?.ok === false ? state.values?.outcomeNotes : ''}
+          value={outcomeNotes}
+          onChange={(event) => setOutcomeNotes(event.target.value)}
         />
-        <SubmitButton pendingLabel="Saving…">Mark completed</SubmitButton>
+        <fieldset className="space-y-3">
+          <legend className="text-sm font-medium text-slate-800">Follow-up tasks</legend>
+          {errors.followUps ? (
+            <p className="text-sm text-red-700">{errors.followUps.join(' ')}</p>
+          ) : null}
+          {followUps.map((row, index) => (
+            <div
+              key={row.key}
+              className="space-y-2 rounded-md border border-slate-200 p-3"
+              aria-label={`Follow-up ${index + 1}`}
+              role="group"
+            >
+              <TextField
+                id={`${id}-task-${row.key}-title`}
+                label={`Task ${index + 1}`}
+                value={row.title}
+                maxLength={200}
+                onChange={(event) => change(row.key, 'title', event.target.value)}
+              />
+              <Field id={`${id}-task-${row.key}-assignee`} label={`Assignee of task ${index + 1}`}>
+                <Select
+                  id={`${id}-task-${row.key}-assignee`}
+                  value={row.assigneeId}
+                  onChange={(event) => change(row.key, 'assigneeId', event.target.value)}
+                >
+                  <option value="">Me</option>
+                  {people.map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <TextField
+                id={`${id}-task-${row.key}-due`}
+                label={`Due date of task ${index + 1}`}
+                type="date"
+                value={row.dueDate}
+                onChange={(event) => change(row.key, 'dueDate', event.target.value)}
+              />
+              <Button
+                variant="secondary"
+                onClick={() => setFollowUps(followUps.filter((other) => other.key !== row.key))}
+              >
+                Remove task {index + 1}
+              </Button>
+            </div>
+          ))}
+          <Button
+            variant="secondary"
+            onClick={() =>
+              setFollowUps([
+                ...followUps,
+                { key: Date.now(), title: '', assigneeId: '', dueDate: '' },
+              ])
+            }
+          >
+            Add follow-up task
+          </Button>
+        </fieldset>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Mark completed'}
+        </Button>
       </form>
     </Card>
   );

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { feedbackChannels, feedbackSentiments, feedbackStatuses } from '../../lib/feedback';
 import { clients, contacts } from './clients';
+import { meetings } from './meetings';
 import { users } from './users';
 import { timestamps } from './timestamps';
 
@@ -31,8 +32,8 @@ export const feedback = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    // The meeting it was heard in; meetings are another domain, so no foreign key here.
-    meetingId: uuid('meeting_id'),
+    // The meeting it was heard in.
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     channel: feedbackChannelEnum('channel').notNull(),
     sentiment: feedbackSentimentEnum('sentiment').notNull(),
     category: varchar('category', { length: 80 }),

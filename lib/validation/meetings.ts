@@ -3,6 +3,7 @@ import { calendarViews, maxOccurrences, meetingKinds, recurrenceFrequencies } fr
 import { canonicalTimeZone } from '@/lib/profile';
 import { minutesOfDay } from '@/lib/zoned-time';
 import { optionalDate, optionalText, optionalUrl } from './fields';
+import { followUpTaskSchema } from './tasks';
 
 const localDate = z.iso.date('Enter a date.');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 09:30.');
@@ -114,6 +115,7 @@ export const completeMeetingSchema = z.object({
     .trim()
     .min(1, 'Write what came of it.')
     .max(20_000, 'Use at most 20,000 characters.'),
+  followUps: z.array(followUpTaskSchema).max(10, 'Add at most 10 follow-up tasks.').default([]),
 });
 
 export const findTimeSchema = z.object({

@@ -32,17 +32,27 @@ const clockTime = z
   )
   .optional();
 
+const taskTitle = z
+  .string({ error: 'Enter a title.' })
+  .trim()
+  .min(1, 'Enter a title.')
+  .max(200, 'Use at most 200 characters.');
+
+/** A task to follow up a meeting: due at 17:00 in the creator's zone, linked to the meeting. */
+export const followUpTaskSchema = z.object({
+  title: taskTitle,
+  // Blank: the creator.
+  assigneeId: optionalUserId,
+  dueDate: optionalDate,
+});
+
 /**
  * A new task. The due date and time are read in the creator's time zone; a date without a time is
  * due at 17:00. The linked record is optional, but kind and id come together.
  */
 export const createTaskSchema = z
   .object({
-    title: z
-      .string({ error: 'Enter a title.' })
-      .trim()
-      .min(1, 'Enter a title.')
-      .max(200, 'Use at most 200 characters.'),
+    title: taskTitle,
     dueDate: optionalDate,
     dueTime: clockTime,
     // Blank: the creator.

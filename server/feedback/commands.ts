@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { clients, contacts, feedback, type Feedback } from '@/db/schema';
+import { clients, contacts, feedback, meetings, type Feedback } from '@/db/schema';
 import {
   canTransitionFeedback,
   defaultFeedbackSla,
@@ -113,6 +113,17 @@ export const logFeedbackCommand = defineAction({
       if (!contact) {
         throw new ActionError('Check the highlighted fields.', {
           contactId: ['Choose a contact of this client.'],
+        });
+      }
+    }
+    if (input.meetingId) {
+      const [meeting] = await tx
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.id, input.meetingId), eq(meetings.clientId, client.id)));
+      if (!meeting) {
+        throw new ActionError('Check the highlighted fields.', {
+          meetingId: ['Choose a meeting with this client.'],
         });
       }
     }

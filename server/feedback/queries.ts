@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, ne, or, sql, type SQL } fr
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
-import { clients, contacts, feedback, users } from '@/db/schema';
+import { clients, contacts, feedback, meetings, users } from '@/db/schema';
 import type { FeedbackListParams, FeedbackSort } from '@/lib/validation/feedback';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
@@ -109,6 +109,8 @@ export async function getFeedbackPage(viewer: CurrentUser, id: string) {
       clientName: clients.name,
       clientOwnerId: clients.ownerId,
       contactName: contacts.name,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
       channel: feedback.channel,
       sentiment: feedback.sentiment,
       category: feedback.category,
@@ -132,6 +134,7 @@ export async function getFeedbackPage(viewer: CurrentUser, id: string) {
     .from(feedback)
     .innerJoin(clients, eq(clients.id, feedback.clientId))
     .leftJoin(contacts, eq(contacts.id, feedback.contactId))
+    .leftJoin(meetings, eq(meetings.id, feedback.meetingId))
     .leftJoin(routedTo, eq(routedTo.id, feedback.routedToId))
     .leftJoin(loggedBy, eq(loggedBy.id, feedback.loggedById))
     .leftJoin(resolvedBy, eq(resolvedBy.id, feedback.resolvedById))
@@ -216,8 +219,15 @@ export async function getFeedbackSlaFigure(viewer: CurrentUser, now: Date) {
 
 export type FeedbackSlaFigure = Awaited<ReturnType<typeof getFeedbackSlaFigure>>;
 
-/** What the "log feedback" form offers: the chosen visible client with its contacts, and who to route to. */
-export async function getLogFeedbackOptions(viewer: CurrentUser, clientId: string | undefined) {
+/**
+ * What the "log feedback" form offers: the chosen visible client with its contacts, the meeting of
+ * that client it was heard in (when named), and who to route to.
+ */
+export async function getLogFeedbackOptions(
+  viewer: CurrentUser,
+  clientId: string | undefined,
+  meetingId?: string,
+) {
   if (!can(viewer, 'feedback.write')) forbidden();
   const [client] = clientId
     ? await db
@@ -226,7 +236,7 @@ export async function getLogFeedbackOptions(viewer: CurrentUser, clientId: strin
         .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
         .limit(1)
     : [];
-  const [clientContacts, people] = await Promise.all([
+  const [clientContacts, people, [meeting]] = await Promise.all([
     client
       ? db
           .select({ id: contacts.id, name: contacts.name })
@@ -235,8 +245,15 @@ export async function getLogFeedbackOptions(viewer: CurrentUser, clientId: strin
           .orderBy(asc(contacts.name))
       : [],
     listRoutingChoices(viewer),
+    client && meetingId
+      ? db
+          .select({ id: meetings.id, name: meetings.title })
+          .from(meetings)
+          .where(and(eq(meetings.id, meetingId), eq(meetings.clientId, client.id)))
+          .limit(1)
+      : [],
   ]);
-  return { client: client ?? null, contacts: clientContacts, people };
+  return { client: client ?? null, contacts: clientContacts, people, meeting: meeting ?? null };
 }
 
 /** Who feedback can be routed to: active users. */

@@ -31,7 +31,10 @@ export async function moveMeeting(input: unknown) {
 }
 
 export const cancelMeeting = toFormAction(cancelMeetingCommand, meetingPages);
-export const completeMeeting = toFormAction(completeMeetingCommand, meetingPages);
+/** The complete form sends JSON: its follow-up tasks are a list. */
+export async function completeMeeting(input: unknown) {
+  return performAction(completeMeetingCommand, input, [...meetingPages, '/tasks']);
+}
 
 export const createCalendarFeed = toFormAction(createCalendarFeedCommand, ['/profile']);
 export const revokeCalendarFeed = toFormAction(revokeCalendarFeedCommand, ['/profile']);

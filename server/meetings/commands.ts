@@ -15,7 +15,9 @@ import { addDays, localDateOf, minutesOfDay, zonedTimeToInstant } from '@/lib/zo
 import { defineAction, type ActionContext } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import { lockVisibleClient, recordActivity } from '@/server/clients/records';
-import { conflict, staleRecord } from '@/server/errors';
+import { can } from '@/server/auth/permissions';
+import { conflict, forbidden, staleRecord } from '@/server/errors';
+import { insertTask, taskDueAt } from '@/server/tasks/commands';
 import { findAttendeeOverlaps, isInPerson, lockAttendeeCalendars } from './conflicts';
 import {
   assertMeetingLinks,
@@ -397,10 +399,13 @@ export const cancelMeetingCommand = defineAction({
   },
 });
 
+/** Completes a started meeting with its outcome, and creates its follow-up tasks linked to it. */
 export const completeMeetingCommand = defineAction({
   schema: completeMeetingSchema,
   permission: 'meetings.write',
-  async run(input, { tx, user, audit }) {
+  async run(input, context) {
+    const { tx, user, audit } = context;
+    if (input.followUps.length > 0 && !can(user, 'tasks.write')) throw forbidden();
     const meeting = await lockVisibleMeeting(tx, user, input.meetingId);
     if (meeting.version !== input.version) throw staleRecord('meeting');
     assertScheduled(meeting);
@@ -435,6 +440,15 @@ export const completeMeetingCommand = defineAction({
       before: { status: meeting.status },
       after: { status: 'completed', outcomeNotes: input.outcomeNotes },
     });
-    return { id: meeting.id, version: completed.version };
+    for (const followUp of input.followUps) {
+      await insertTask(context, {
+        title: followUp.title,
+        dueAt: taskDueAt(user, followUp.dueDate),
+        assigneeId: followUp.assigneeId ?? null,
+        link: { kind: 'meeting', id: meeting.id, clientId: meeting.clientId },
+        assigneeField: 'followUps',
+      });
+    }
+    return { id: meeting.id, version: completed.version, followUps: input.followUps.length };
   },
 });

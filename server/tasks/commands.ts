@@ -4,6 +4,7 @@ import type { Transaction } from '@/db/client';
 import { tasks, type Task } from '@/db/schema';
 import { instantAt } from '@/lib/business-hours';
 import { bulkCap, type BulkOutcome, type BulkSelection } from '@/lib/bulk';
+import type { TaskLinkKind } from '@/lib/tasks';
 import { truncate } from '@/lib/utils';
 import {
   bulkCompleteTasksSchema,
@@ -49,44 +50,75 @@ function tellAssignee(
   );
 }
 
+type NewTask = {
+  title: string;
+  dueAt: Date | null;
+  assigneeId: string | null;
+  link: { kind: TaskLinkKind; id: string; clientId: string } | null;
+  // The form field an inactive assignee is reported on.
+  assigneeField?: string;
+};
+
+/** Inserts a task the creator made (for themselves unless assigned), audits it and tells the assignee. */
+export async function insertTask({ tx, user, audit }: ActionContext, input: NewTask) {
+  await assertActiveUser(tx, input.assigneeId, input.assigneeField ?? 'assigneeId');
+  const [task] = await tx
+    .insert(tasks)
+    .values({
+      title: input.title,
+      dueAt: input.dueAt,
+      assigneeId: input.assigneeId ?? user.id,
+      createdById: user.id,
+      linkKind: input.link?.kind ?? null,
+      linkId: input.link?.id ?? null,
+      clientId: input.link?.clientId ?? null,
+    })
+    .returning();
+  if (!task) throw new Error('task not inserted');
+  await audit({
+    action: 'task.created',
+    entityType: 'task',
+    entityId: task.id,
+    before: null,
+    after: {
+      title: task.title,
+      assigneeId: task.assigneeId,
+      dueAt: task.dueAt?.toISOString() ?? null,
+    },
+  });
+  await tellAssignee(tx, task, user.id);
+  return task;
+}
+
+/** A due date typed in the creator's zone (and time, 17:00 without one) as an instant. */
+export function taskDueAt(
+  user: CurrentUser,
+  date: string | null | undefined,
+  time?: string | null,
+) {
+  return date ? dueInstant(date, time ?? defaultDueTime, user.timeZone) : null;
+}
+
 /** A task by hand: due in the creator's time zone, for the chosen assignee or the creator. */
 export const createTaskCommand = defineAction({
   schema: createTaskSchema,
   permission: 'tasks.write',
-  async run(input, { tx, user, audit }) {
-    await assertActiveUser(tx, input.assigneeId, 'assigneeId');
-    const clientId =
+  async run(input, context) {
+    const { tx, user } = context;
+    const link =
       input.linkKind && input.linkId
-        ? await resolveTaskLink(tx, user, input.linkKind, input.linkId)
+        ? {
+            kind: input.linkKind,
+            id: input.linkId,
+            clientId: await resolveTaskLink(tx, user, input.linkKind, input.linkId),
+          }
         : null;
-    const dueAt = input.dueDate
-      ? dueInstant(input.dueDate, input.dueTime ?? defaultDueTime, user.timeZone)
-      : null;
-    const [task] = await tx
-      .insert(tasks)
-      .values({
-        title: input.title,
-        dueAt,
-        assigneeId: input.assigneeId ?? user.id,
-        createdById: user.id,
-        linkKind: input.linkKind ?? null,
-        linkId: input.linkId ?? null,
-        clientId,
-      })
-      .returning();
-    if (!task) throw new Error('task not inserted');
-    await audit({
-      action: 'task.created',
-      entityType: 'task',
-      entityId: task.id,
-      before: null,
-      after: {
-        title: task.title,
-        assigneeId: task.assigneeId,
-        dueAt: dueAt?.toISOString() ?? null,
-      },
+    const task = await insertTask(context, {
+      title: input.title,
+      dueAt: taskDueAt(user, input.dueDate, input.dueTime),
+      assigneeId: input.assigneeId ?? null,
+      link,
     });
-    await tellAssignee(tx, task, user.id);
     return { id: task.id };
   },
 });

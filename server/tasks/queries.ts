@@ -96,3 +96,18 @@ export async function listMyTasksDue(viewer: CurrentUser, now: Date) {
     .orderBy(asc(tasks.dueAt), asc(tasks.id))
     .limit(10);
 }
+
+/** The tasks linked to a meeting that the viewer may see, by due date. */
+export async function listMeetingTasks(viewer: CurrentUser, meetingId: string) {
+  assertCanRead(viewer);
+  return db
+    .select(taskRowColumns)
+    .from(tasks)
+    .leftJoin(assignees, eq(assignees.id, tasks.assigneeId))
+    .leftJoin(clients, eq(clients.id, tasks.clientId))
+    .where(
+      and(eq(tasks.linkKind, 'meeting'), eq(tasks.linkId, meetingId), await visibleTasks(viewer)),
+    )
+    .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
+    .limit(50);
+}

@@ -37,6 +37,16 @@ export default async function FeedbackItemPage({ params }: { params: Promise<{ i
       ),
     },
     { label: 'Contact', value: item.contactName ?? '—' },
+    {
+      label: 'Heard in',
+      value: item.meetingId ? (
+        <Link href={`/meetings/${item.meetingId}`} className="text-brand-700 hover:underline">
+          {item.meetingTitle}
+        </Link>
+      ) : (
+        '—'
+      ),
+    },
     { label: 'Channel', value: feedbackChannelLabels[item.channel] },
     { label: 'Category', value: item.category ?? '—' },
     {

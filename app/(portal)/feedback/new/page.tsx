@@ -14,8 +14,14 @@ export default async function NewFeedbackPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePermission('feedback.write');
-  const clientId = z.uuid().safeParse((await searchParams).clientId);
-  const options = await getLogFeedbackOptions(viewer, clientId.success ? clientId.data : undefined);
+  const params = await searchParams;
+  const clientId = z.uuid().safeParse(params.clientId);
+  const meetingId = z.uuid().safeParse(params.meetingId);
+  const options = await getLogFeedbackOptions(
+    viewer,
+    clientId.success ? clientId.data : undefined,
+    meetingId.success ? meetingId.data : undefined,
+  );
   return (
     <>
       <BackLink href="/feedback">Feedback</BackLink>
@@ -24,6 +30,7 @@ export default async function NewFeedbackPage({
         <LogFeedbackForm
           client={options.client}
           contacts={options.contacts}
+          meeting={options.meeting}
           people={options.people}
         />
       </Card>

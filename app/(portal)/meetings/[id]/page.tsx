@@ -11,10 +11,12 @@ import { Markdown } from '@/components/ui/markdown';
 import { formatDateTime, viewerFormat } from '@/lib/format';
 import { formatMeetingTime, meetingKindLabels, meetingStatusLabels } from '@/lib/meetings';
 import { timeZoneNames } from '@/lib/profile';
+import { taskStatusLabels } from '@/lib/tasks';
 import { localDateOf, localTimeOf } from '@/lib/zoned-time';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { getMeeting, listClientMeetingOptions, listMeetingPeople } from '@/server/meetings/queries';
+import { listMeetingTasks } from '@/server/tasks/queries';
 
 export const metadata: Metadata = { title: 'Meeting' };
 
@@ -22,7 +24,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const meeting = await getMeeting(viewer, id.data);
+  const [meeting, meetingTasks] = await Promise.all([
+    getMeeting(viewer, id.data),
+    listMeetingTasks(viewer, id.data),
+  ]);
   const viewerZone = viewerFormat(viewer);
   const editable = meeting.status === 'scheduled' && can(viewer, 'meetings.write');
   const [people, options] = editable
@@ -44,9 +49,19 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         title={meeting.title}
         description={`${meetingKindLabels[meeting.kind]} with ${meeting.clientName}`}
         actions={
-          <a href={`/meetings/${meeting.id}/ics`} className={buttonClasses('secondary')}>
-            Download .ics
-          </a>
+          <>
+            {can(viewer, 'feedback.write') ? (
+              <Link
+                href={`/feedback/new?clientId=${meeting.clientId}&meetingId=${meeting.id}`}
+                className={buttonClasses('secondary')}
+              >
+                Log feedback
+              </Link>
+            ) : null}
+            <a href={`/meetings/${meeting.id}/ics`} className={buttonClasses('secondary')}>
+              Download .ics
+            </a>
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -152,6 +167,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         </Card>
         {editable ? (
           <MeetingActions
+            people={people}
             meeting={{
               id: meeting.id,
               version: meeting.version,
@@ -165,6 +181,26 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           />
         ) : null}
       </div>
+      <Card title="Tasks" className="mt-6">
+        {meetingTasks.length === 0 ? (
+          <p className="text-sm text-slate-600">No tasks follow up this meeting.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {meetingTasks.map((task) => (
+              <li key={task.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="min-w-0 break-words font-medium text-slate-900">{task.title}</span>
+                <span className="text-slate-600">
+                  {task.assigneeName ?? '—'}
+                  {task.dueAt ? ` · due ${formatDateTime(task.dueAt, viewerZone)}` : ''} ·{' '}
+                  <Badge tone={task.status === 'done' ? 'green' : 'blue'}>
+                    {taskStatusLabels[task.status]}
+                  </Badge>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       {editable && options ? (
         <Card title="Edit meeting" className="mt-6">
           <MeetingForm

@@ -1,0 +1,3 @@
+-- Feedback logged before the key existed may name a meeting that is gone: forget it first.
+UPDATE "feedback" SET "meeting_id" = NULL WHERE "meeting_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "meetings" WHERE "meetings"."id" = "feedback"."meeting_id");--> statement-breakpoint
+ALTER TABLE "feedback" ADD CONSTRAINT "feedback_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE set null ON UPDATE no action;
