@@ -42,6 +42,15 @@ const taskRowColumns = {
   updatedAt: tasks.updatedAt,
 };
 
+/** A task row as the lists show it: the task with its assignee and client. */
+function selectTaskRows() {
+  return db
+    .select(taskRowColumns)
+    .from(tasks)
+    .leftJoin(assignees, eq(assignees.id, tasks.assigneeId))
+    .leftJoin(clients, eq(clients.id, tasks.clientId));
+}
+
 /** A page of the tasks list with a capped total; `overdue` is judged at `now`. */
 export async function listTasks(viewer: CurrentUser, params: TaskListParams, now: Date) {
   assertCanRead(viewer);
@@ -52,11 +61,7 @@ export async function listTasks(viewer: CurrentUser, params: TaskListParams, now
       ? [sql`${column} desc nulls last`, desc(tasks.id)]
       : [sql`${column} asc nulls last`, asc(tasks.id)];
   const [rows, counted] = await Promise.all([
-    db
-      .select(taskRowColumns)
-      .from(tasks)
-      .leftJoin(assignees, eq(assignees.id, tasks.assigneeId))
-      .leftJoin(clients, eq(clients.id, tasks.clientId))
+    selectTaskRows()
       .where(where)
       .orderBy(...order)
       .limit(params.size)
@@ -80,11 +85,7 @@ function endOfToday(timeZone: string, now: Date) {
 /** "My work": the viewer's open tasks due by the end of their today (overdue ones first). */
 export async function listMyTasksDue(viewer: CurrentUser, now: Date) {
   assertCanRead(viewer);
-  return db
-    .select(taskRowColumns)
-    .from(tasks)
-    .leftJoin(assignees, eq(assignees.id, tasks.assigneeId))
-    .leftJoin(clients, eq(clients.id, tasks.clientId))
+  return selectTaskRows()
     .where(
       and(
         eq(tasks.assigneeId, viewer.id),
@@ -100,11 +101,7 @@ export async function listMyTasksDue(viewer: CurrentUser, now: Date) {
 /** The tasks linked to a meeting that the viewer may see, by due date. */
 export async function listMeetingTasks(viewer: CurrentUser, meetingId: string) {
   assertCanRead(viewer);
-  return db
-    .select(taskRowColumns)
-    .from(tasks)
-    .leftJoin(assignees, eq(assignees.id, tasks.assigneeId))
-    .leftJoin(clients, eq(clients.id, tasks.clientId))
+  return selectTaskRows()
     .where(
       and(eq(tasks.linkKind, 'meeting'), eq(tasks.linkId, meetingId), await visibleTasks(viewer)),
     )
