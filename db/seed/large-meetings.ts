@@ -64,7 +64,7 @@ export async function seedLargeMeetings(
   await db.execute(sql`
     insert into meeting_contacts (meeting_id, contact_id)
     select m.id, c.id from large_meetings m
-    join lateral (select id from contacts where client_id = m.client_id order by id limit 1) c on true
+    join lateral (select id from contacts where client_id = m.client_id order by name limit 1) c on true
     where m.i % 2 = 0
   `);
   await db.execute(sql`drop table large_meetings`);
