@@ -79,7 +79,12 @@ export function calendarDateIn(timeZone: string, value: Date | string = new Date
 const daySpanMs = 86_400_000;
 const offsetSpanMs = 15 * 60_000;
 const maxKeptOffsets = 100_000;
-const zoneOffsets = new Map<string, number | null>();
+/** Per span length, per zone, the offset held through each span (keyed by its start), or null. */
+const zoneOffsets = new Map<number, Map<string, Map<number, number | null>>>([
+  [daySpanMs, new Map()],
+  [offsetSpanMs, new Map()],
+]);
+let keptOffsets = 0;
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instantMs`, to the second. */
 function offsetAt(timeZone: string, instantMs: number) {
@@ -113,13 +118,25 @@ function offsetAt(timeZone: string, instantMs: number) {
 /** The offset throughout the span of `spanMs` holding `instantMs`, or null if it changes in it. */
 function steadyOffset(timeZone: string, instantMs: number, spanMs: number) {
   const start = Math.floor(instantMs / spanMs) * spanMs;
-  const key = `${timeZone}|${spanMs}|${start}`;
-  let offset = zoneOffsets.get(key);
+  // Numeric keys in a map per zone: building a string key per timestamp cost more than the rest.
+  const zones = zoneOffsets.get(spanMs)!;
+  let spans = zones.get(timeZone);
+  if (!spans) {
+    spans = new Map();
+    zones.set(timeZone, spans);
+  }
+  let offset = spans.get(start);
   if (offset === undefined) {
     const atStart = offsetAt(timeZone, start);
     offset = atStart === offsetAt(timeZone, start + spanMs - 1000) ? atStart : null;
-    if (zoneOffsets.size >= maxKeptOffsets) zoneOffsets.clear();
-    zoneOffsets.set(key, offset);
+    if (keptOffsets >= maxKeptOffsets) {
+      for (const kept of zoneOffsets.values()) kept.clear();
+      keptOffsets = 0;
+      zones.set(timeZone, spans);
+      spans.clear();
+    }
+    spans.set(start, offset);
+    keptOffsets += 1;
   }
   return offset;
 }
@@ -127,8 +144,8 @@ function steadyOffset(timeZone: string, instantMs: number, spanMs: number) {
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /** An instant as "YYYY-MM-DD HH:mm" in `timeZone`: sortable, and read by spreadsheet apps. */
-export function formatSortableDateTime(value: Date | string, timeZone: string) {
-  const instantMs = new Date(value).getTime();
+export function formatSortableDateTime(value: Date | string | number, timeZone: string) {
+  const instantMs = typeof value === 'number' ? value : new Date(value).getTime();
   const offset =
     steadyOffset(timeZone, instantMs, daySpanMs) ??
     steadyOffset(timeZone, instantMs, offsetSpanMs) ??

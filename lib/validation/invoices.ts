@@ -128,7 +128,10 @@ export const invoiceListSchema = listParamsSchema(invoiceSortColumns, {
 });
 export type InvoiceListParams = z.output<typeof invoiceListSchema>;
 
-export const agingParamsSchema = z.object({ asOf: optionalIsoDate });
+export const agingParamsSchema = z.object({
+  asOf: optionalIsoDate,
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export type InvoiceSettings = {
   taxRates: { name: string; rateBasisPoints: number }[];

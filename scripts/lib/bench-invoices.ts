@@ -4,7 +4,7 @@ import { invoiceListSchema } from '@/lib/validation/invoices';
 import type { CurrentUser } from '@/server/auth/session';
 import { todayUtc } from '@/server/invoices/commands';
 import {
-  getAgingReport,
+  getAgingPage,
   getInvoicePage,
   invoiceListWhere,
   invoicePageQuery,
@@ -40,7 +40,7 @@ export async function invoiceScenarios(viewer: CurrentUser) {
     {
       name: 'aging report (today)',
       request: { path: '/invoices/aging' },
-      run: () => getAgingReport(viewer, todayUtc()),
+      run: () => getAgingPage(viewer, todayUtc(), 1),
     },
   ];
 }

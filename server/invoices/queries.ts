@@ -237,11 +237,10 @@ function emptyAging(): AgingAmounts {
 }
 
 /**
- * What was owed as of `asOf`, aged by days past due: invoices issued by then and not void,
- * less the payments and credit notes dated by then, per client and in total, per currency.
+ * What was owed as of `asOf`, aged by days past due: invoices issued by then and not void, less
+ * the payments and credit notes dated by then, one row per client and currency, bucket sums in SQL.
  */
-export async function getAgingReport(viewer: CurrentUser, asOf: string) {
-  assertCanRead(viewer);
+function agingByClient(visibility: SQL | undefined, asOf: string) {
   const paidBy = db
     .select({
       invoiceId: payments.invoiceId,
@@ -261,20 +260,19 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
     .groupBy(creditNotes.invoiceId)
     .as('credited_by');
   const owed = sql<string>`${invoices.totalCents} - coalesce(${paidBy.cents}, 0) - coalesce(${creditedBy.cents}, 0)`;
-  // Buckets are summed in SQL, so the report reads one row per client and currency.
   const late = sql`(${asOf}::date - ${invoices.dueDate})`;
-  const bucketSum = (condition: SQL) =>
-    sql<string>`coalesce(sum(${owed}) filter (where ${condition}), 0)`;
-  const rows = await db
+  const bucketSum = (condition: SQL, name: AgingBucket) =>
+    sql<string>`coalesce(sum(${owed}) filter (where ${condition}), 0)`.as(name);
+  return db
     .select({
       clientId: invoices.clientId,
-      clientName: clients.name,
-      currency: invoices.currency,
-      current: bucketSum(sql`${late} <= 0`),
-      days1to30: bucketSum(sql`${late} between 1 and 30`),
-      days31to60: bucketSum(sql`${late} between 31 and 60`),
-      days61to90: bucketSum(sql`${late} between 61 and 90`),
-      over90: bucketSum(sql`${late} > 90`),
+      clientName: sql<string>`${clients.name}`.as('client_name'),
+      currency: sql<string>`${invoices.currency}`.as('aged_currency'),
+      current: bucketSum(sql`${late} <= 0`, 'current'),
+      days1to30: bucketSum(sql`${late} between 1 and 30`, 'days1to30'),
+      days31to60: bucketSum(sql`${late} between 31 and 60`, 'days31to60'),
+      days61to90: bucketSum(sql`${late} between 61 and 90`, 'days61to90'),
+      over90: bucketSum(sql`${late} > 90`, 'over90'),
     })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
@@ -282,22 +280,40 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
     .leftJoin(creditedBy, eq(creditedBy.invoiceId, invoices.id))
     .where(
       and(
-        await visibleInvoices(viewer),
+        visibility,
         lte(invoices.issueDate, asOf),
         sql`(${invoices.status} <> 'void' or ${invoices.voidedAt} > (${asOf}::date + 1))`,
         sql`${owed} > 0`,
       ),
     )
-    .groupBy(invoices.clientId, clients.name, invoices.currency)
-    .orderBy(invoices.currency, clients.name, invoices.clientId);
-  const clientsAging = rows.map((row) => {
-    const amounts = emptyAging();
-    for (const bucket of agingBuckets) {
-      amounts[bucket] = Number(row[bucket]);
-      amounts.total += amounts[bucket];
-    }
-    return { clientId: row.clientId, clientName: row.clientName, currency: row.currency, amounts };
-  });
+    .groupBy(invoices.clientId, clients.name, invoices.currency);
+}
+
+type AgingSums = Record<AgingBucket, string | number>;
+
+function agingAmounts(row: AgingSums): AgingAmounts {
+  const amounts = emptyAging();
+  for (const bucket of agingBuckets) {
+    amounts[bucket] = Number(row[bucket]);
+    amounts.total += amounts[bucket];
+  }
+  return amounts;
+}
+
+/** The aging of every client owing something on `asOf`, and the totals per currency. */
+export async function getAgingReport(viewer: CurrentUser, asOf: string) {
+  assertCanRead(viewer);
+  const rows = await agingByClient(await visibleInvoices(viewer), asOf).orderBy(
+    invoices.currency,
+    clients.name,
+    invoices.clientId,
+  );
+  const clientsAging = rows.map((row) => ({
+    clientId: row.clientId,
+    clientName: row.clientName,
+    currency: row.currency,
+    amounts: agingAmounts(row),
+  }));
   const totals = new Map<string, AgingAmounts>();
   for (const row of clientsAging) {
     const sum = totals.get(row.currency) ?? emptyAging();
@@ -309,6 +325,69 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
     asOf,
     clients: clientsAging,
     totals: [...totals.entries()].map(([currency, amounts]) => ({ currency, amounts })),
+  };
+}
+
+export const agingPageSize = 50;
+
+/**
+ * One page of the aging report for its screen: the totals per currency over every client, and
+ * `agingPageSize` clients (most owed past due first). Rendering every client with a balance made
+ * the page tens of megabytes on the large seed; the CSV keeps them all.
+ */
+export async function getAgingPage(viewer: CurrentUser, asOf: string, page: number) {
+  assertCanRead(viewer);
+  const byClient = agingByClient(await visibleInvoices(viewer), asOf);
+  const buckets = sql.raw(agingBuckets.map((bucket) => `"${bucket}"`).join(', '));
+  const bucketSums = sql.raw(
+    agingBuckets.map((bucket) => `sum("${bucket}") as "${bucket}"`).join(', '),
+  );
+  const overdue = sql.raw(
+    agingBuckets
+      .filter((bucket) => bucket !== 'current')
+      .map((bucket) => `"${bucket}"`)
+      .join(' + '),
+  );
+  // One statement, so the aggregation runs once for the totals and the page: the totals rows
+  // carry no client, the page rows follow them.
+  const rows = await db.execute<
+    AgingSums & {
+      client_id: string | null;
+      client_name: string | null;
+      currency: string;
+      clients: number;
+      position: number;
+    }
+  >(sql`
+    with aged as materialized (${byClient})
+    select null::uuid as client_id, null as client_name, aged_currency as currency,
+      count(*)::int as clients, 0 as position, ${bucketSums}
+    from aged group by aged_currency
+    union all
+    (select client_id, client_name, aged_currency, 1,
+        row_number() over (order by ${overdue} desc, aged_currency, client_name, client_id),
+        ${buckets}
+      from aged
+      order by ${overdue} desc, aged_currency, client_name, client_id
+      limit ${agingPageSize} offset ${(page - 1) * agingPageSize})
+  `);
+  rows.sort((a, b) => Number(a.position) - Number(b.position));
+  const totals = rows.filter((row) => row.client_id === null);
+  return {
+    asOf,
+    page,
+    clientCount: totals.reduce((count, row) => count + row.clients, 0),
+    clients: rows
+      .filter((row) => row.client_id !== null)
+      .map((row) => ({
+        clientId: row.client_id!,
+        clientName: row.client_name!,
+        currency: row.currency,
+        amounts: agingAmounts(row),
+      })),
+    totals: totals
+      .sort((a, b) => a.currency.localeCompare(b.currency))
+      .map((row) => ({ currency: row.currency, amounts: agingAmounts(row) })),
   };
 }
 

@@ -3,7 +3,12 @@ import { invoiceListSchema } from '@/lib/validation/invoices';
 import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import { issueInvoiceCommand, recordPaymentCommand, todayUtc } from '@/server/invoices/commands';
-import { getAgingReport, listClientInvoices, listInvoices } from '@/server/invoices/queries';
+import {
+  getAgingPage,
+  getAgingReport,
+  listClientInvoices,
+  listInvoices,
+} from '@/server/invoices/queries';
 import { invoiceSearchProvider } from '@/server/invoices/search';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createActor, expectOk } from '../support/factories';
@@ -68,12 +73,31 @@ describe('invoice lists, search and aging', () => {
     expect((await getAgingReport(coordinator, '2000-01-01')).totals).toEqual([]);
   });
 
+  it('pages the clients of the aging screen, most overdue first, with totals over them all', async () => {
+    const full = await getAgingReport(coordinator, '2999-01-01');
+    const first = await getAgingPage(coordinator, '2999-01-01', 1);
+    expect(first.totals).toEqual(full.totals);
+    expect(first.clientCount).toBe(2);
+    expect(first.clients.map((row) => [row.currency, row.amounts.over90])).toEqual([
+      ['USD', 12_000],
+      ['EUR', 10_000],
+    ]);
+    const beyond = await getAgingPage(coordinator, '2999-01-01', 2);
+    expect(beyond.clients).toEqual([]);
+    expect(beyond.totals).toEqual(full.totals);
+  });
+
   it('shows none of it to a coordinator off the accounts under assigned visibility', async () => {
     await setVisibility('assigned');
     try {
       expect((await listInvoices(outsider, invoiceListSchema.parse({}))).rows).toEqual([]);
       expect(await invoiceSearchProvider.search(outsider, number, 5)).toEqual([]);
       expect((await getAgingReport(outsider, '2999-01-01')).totals).toEqual([]);
+      expect(await getAgingPage(outsider, '2999-01-01', 1)).toMatchObject({
+        clientCount: 0,
+        clients: [],
+        totals: [],
+      });
       expect(await listClientInvoices(outsider, clientId)).toEqual([]);
       expect((await listInvoices(coordinator, invoiceListSchema.parse({}))).rows).toHaveLength(2);
     } finally {

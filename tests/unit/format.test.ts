@@ -108,6 +108,10 @@ describe('two viewers across a daylight-saving change', () => {
     expect(csvDateTime(streamed, auckland.timeZone)).toBe('2026-11-01 21:30');
     expect(csvDateTime('2026-11-01 11:30:00+02', 'UTC')).toBe('2026-11-01 09:30');
     expect(csvDateTime(null, 'UTC')).toBeNull();
+    // Offsets with minutes, west of UTC, and microseconds, as PostgreSQL writes them.
+    expect(csvDateTime('2026-11-01 15:00:59.999999+05:30', 'UTC')).toBe('2026-11-01 09:30');
+    expect(csvDateTime('2026-10-31 23:45:00-03:30', 'UTC')).toBe('2026-11-01 03:15');
+    expect(csvDateTime('2026-11-01T09:30:00Z', 'UTC')).toBe('2026-11-01 09:30');
     expect(formatSortableDateTime(new Date('2026-04-04T23:59:00Z'), 'UTC')).toBe(
       '2026-04-04 23:59',
     );

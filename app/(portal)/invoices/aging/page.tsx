@@ -4,11 +4,12 @@ import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { Input } from '@/components/ui/field';
+import { Pager } from '@/components/ui/pager';
 import { calendarDateIn, viewerFormat } from '@/lib/format';
 import { agingParamsSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
-import { getAgingReport } from '@/server/invoices/queries';
+import { agingPageSize, getAgingPage } from '@/server/invoices/queries';
 
 export const metadata: Metadata = { title: 'Aging report' };
 
@@ -18,10 +19,11 @@ export default async function AgingPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePermission('clients.read');
-  const { asOf = calendarDateIn(viewer.timeZone) } = agingParamsSchema.parse(
+  const { asOf = calendarDateIn(viewer.timeZone), page } = agingParamsSchema.parse(
     firstValues(await searchParams),
   );
-  const report = await getAgingReport(viewer, asOf);
+  const report = await getAgingPage(viewer, asOf, page);
+  const pageHref = (target: number) => `/invoices/aging?asOf=${asOf}&page=${target}`;
   return (
     <>
       <BackLink href="/invoices">All invoices</BackLink>
@@ -47,6 +49,14 @@ export default async function AgingPage({
           </button>
         </form>
         <AgingTable report={report} viewer={viewerFormat(viewer)} />
+        <Pager
+          page={page}
+          pageSize={agingPageSize}
+          total={report.clientCount}
+          noun="clients"
+          hrefFor={pageHref}
+          locale={viewer.locale}
+        />
       </Card>
     </>
   );
