@@ -194,14 +194,8 @@ export const clientMeetingsLimit = 5;
 export async function listClientMeetings(viewer: CurrentUser, clientId: string, now = new Date()) {
   assertCanRead(viewer);
   const visible = and(eq(meetings.clientId, clientId), await visibleMeetings(viewer));
-  const columns = {
-    id: meetings.id,
-    kind: meetings.kind,
-    title: meetings.title,
-    status: meetings.status,
-    startsAt: meetings.startsAt,
-    endsAt: meetings.endsAt,
-  };
+  const { id, kind, title, status, startsAt, endsAt } = calendarColumns;
+  const columns = { id, kind, title, status, startsAt, endsAt };
   const [upcoming, recent] = await Promise.all([
     db
       .select(columns)

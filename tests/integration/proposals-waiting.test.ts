@@ -1,29 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import type { ProposalStatus } from '@/lib/proposals';
+import { proposalStatuses, type ProposalStatus } from '@/lib/proposals';
 import { roles } from '@/lib/roles';
 import { getReviewQueue, listProposalsWaitingOnMe } from '@/server/proposals/queries';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { asCurrentUser, createActor, createUser } from '../support/factories';
 import { createProposal } from '../support/proposal-factories';
 
-const everyStatus: ProposalStatus[] = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'rejected',
-  'sent',
-  'accepted',
-  'declined',
-  'expired',
-  'withdrawn',
-];
-
 /** One proposal of `authorId` in each status, at `clientId`; their ids by status. */
 async function proposalsInEveryStatus(authorId: string, clientId: string) {
   const byStatus = new Map<ProposalStatus, string>();
-  for (const status of everyStatus) {
+  for (const status of proposalStatuses) {
     const proposal = await createProposal(db, { authorId, clientId, status });
     byStatus.set(status, proposal.id);
   }
