@@ -3,7 +3,6 @@ import type { NextConfig } from 'next';
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   {
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
@@ -13,6 +12,9 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ];
+
+const frameOptions = (value: 'DENY' | 'SAMEORIGIN') => [{ key: 'X-Frame-Options', value }];
+const filePreview = [{ type: 'query' as const, key: 'inline', value: '1' }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -32,6 +34,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      // No page or file may be framed, except a file's in-page preview, by Accord's own pages
+      // (its response carries the matching `frame-ancestors 'self'`).
+      { source: '/((?!documents/).*)', headers: frameOptions('DENY') },
+      { source: '/documents/:path*', missing: filePreview, headers: frameOptions('DENY') },
+      { source: '/documents/:id', has: filePreview, headers: frameOptions('SAMEORIGIN') },
       // A shared proposal is reachable without an account: keep it out of search engines.
       { source: '/p/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
     ];

@@ -61,7 +61,11 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('content-security-policy', policy);
+  // A file's in-page preview answers with its own policy, which runs nothing and lets only
+  // Accord's pages frame it; this one would forbid the frame.
+  const isFilePreview =
+    /^\/documents\/[^/]+$/.test(pathname) && request.nextUrl.searchParams.get('inline') === '1';
+  if (!isFilePreview) response.headers.set('content-security-policy', policy);
   if (!isPublic || pathname.startsWith('/p/')) {
     response.headers.set('cache-control', 'private, no-store');
   }

@@ -12,7 +12,11 @@ import { can } from '@/server/auth/permissions';
 import { requireUser } from '@/server/auth/session';
 import { getFeedbackSlaFigure, listFeedbackRoutedToMe } from '@/server/feedback/queries';
 import { meetingsForUserOnDay } from '@/server/meetings/queries';
-import { getReviewQueue, listMyOpenProposals, reviewQueueLimit } from '@/server/proposals/queries';
+import {
+  getReviewQueue,
+  listProposalsWaitingOnMe,
+  reviewQueueLimit,
+} from '@/server/proposals/queries';
 import { listMyTasksDue } from '@/server/tasks/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
@@ -30,8 +34,8 @@ export default async function HomePage() {
     />
   );
   const now = new Date();
-  const [myProposals, reviewQueue, tasksDue, routedFeedback, todaysMeetings] = await Promise.all([
-    listMyOpenProposals(user),
+  const [waitingOnMe, reviewQueue, tasksDue, routedFeedback, todaysMeetings] = await Promise.all([
+    listProposalsWaitingOnMe(user),
     can(user, 'proposals.review') ? getReviewQueue(user) : null,
     listMyTasksDue(user, now),
     listFeedbackRoutedToMe(user),
@@ -54,11 +58,11 @@ export default async function HomePage() {
         />
       ) : null}
       <ProposalWork
-        title="Your proposals in progress"
-        items={myProposals}
-        empty="No drafts or proposals waiting on you."
-        moreHref="/proposals/new"
-        moreLabel="New proposal"
+        title="Proposals waiting on you"
+        items={waitingOnMe}
+        empty="None of your proposals waits on you: nothing to revise or send."
+        moreHref={`/proposals?author=${user.id}`}
+        moreLabel="Your proposals"
         locale={user.locale}
       />
     </div>

@@ -6,6 +6,7 @@ import {
   type DataTableColumn,
   type DataTableParams,
 } from '@/components/data-table/data-table';
+import { ExportCsvLink } from '@/components/data-table/export-csv-link';
 import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { contractStatuses, contractStatusLabels, noticeWindows } from '@/lib/contracts';
@@ -94,6 +95,7 @@ export function ContractsTable({
       getRowId={(row) => row.id}
       getRowHref={(row) => `/contracts/${row.id}`}
       emptyState="No contracts match these filters."
+      actions={<ExportCsvLink href="/contracts/export" />}
       toolbar={
         <>
           <SearchInput label="Search" placeholder="Title or client" />

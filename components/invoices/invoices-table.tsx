@@ -6,6 +6,7 @@ import {
   type DataTableColumn,
   type DataTableParams,
 } from '@/components/data-table/data-table';
+import { ExportCsvLink } from '@/components/data-table/export-csv-link';
 import { DateFilter } from '@/components/data-table/date-filter';
 import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
@@ -95,6 +96,7 @@ export function InvoicesTable({
         params={params}
         getRowId={(row) => row.id}
         getRowHref={(row) => `/invoices/${row.id}`}
+        actions={<ExportCsvLink href="/invoices/export" />}
         emptyState={
           hasFilters ? (
             <>

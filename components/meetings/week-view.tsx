@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { toast } from 'sonner';
+import { packDayLanes } from '@/lib/calendar-layout';
 import type { ViewerFormat } from '@/lib/format';
 import { formatClockTime } from '@/lib/meetings';
 import { cn } from '@/lib/utils';
@@ -21,6 +22,8 @@ import type { CalendarEntry } from './calendar-types';
 const hourHeight = 48;
 const pixelsPerMinute = hourHeight / 60;
 const snapMinutes = 15;
+// The shortest box drawn, so a short meeting stays readable; overlaps are judged on what is drawn.
+const minBoxHeight = 18;
 
 type Drag = {
   id: string;
@@ -180,23 +183,29 @@ export function WeekView({
             </div>
           ))}
         </div>
-        {days.map((day) => (
-          <div
-            key={day}
-            data-day={day}
-            className="relative border-l border-slate-200"
-            style={{ height: hours.length * hourHeight }}
-          >
-            {hours.map((hour) => (
-              <div
-                key={hour}
-                className="border-b border-slate-100"
-                style={{ height: hourHeight }}
-              />
-            ))}
-            {placed
-              .filter((entry) => entry.date === day)
-              .map((entry) => {
+        {days.map((day) => {
+          const dayEntries = placed.filter((entry) => entry.date === day);
+          const lanes = packDayLanes(
+            dayEntries.map((entry) => ({
+              start: entry.startMinutes,
+              end: entry.startMinutes + Math.max(entry.length, minBoxHeight / pixelsPerMinute),
+            })),
+          );
+          return (
+            <div
+              key={day}
+              data-day={day}
+              className="relative border-l border-slate-200"
+              style={{ height: hours.length * hourHeight }}
+            >
+              {hours.map((hour) => (
+                <div
+                  key={hour}
+                  className="border-b border-slate-100"
+                  style={{ height: hourHeight }}
+                />
+              ))}
+              {dayEntries.map((entry, index) => {
                 const active = drag?.id === entry.meeting.id ? drag : null;
                 const top =
                   (entry.startMinutes -
@@ -207,18 +216,22 @@ export function WeekView({
                   (entry.length + (active?.mode === 'resize' ? active.minutes : 0)) *
                   pixelsPerMinute;
                 const start = new Date(entry.meeting.startsAt);
+                const lane = lanes[index] ?? { column: 0, columns: 1 };
                 return (
                   <div
                     key={entry.meeting.id}
                     className={cn(
-                      'absolute inset-x-1 overflow-hidden rounded border-l-4 text-xs shadow-sm select-none',
+                      'absolute overflow-hidden rounded border-l-4 text-xs shadow-sm select-none',
                       entry.meeting.colour,
                       entry.meeting.status === 'cancelled' && 'line-through opacity-60',
                       active && 'z-10 ring-2 ring-brand-500',
                     )}
                     style={{
                       top,
-                      height: Math.max(height, 18),
+                      height: Math.max(height, minBoxHeight),
+                      // Side by side with the meetings it overlaps: its lane of the column, 2px apart.
+                      left: `calc(${(lane.column / lane.columns) * 100}% + 2px)`,
+                      width: `calc(${100 / lane.columns}% - 4px)`,
                       transform: active?.days
                         ? `translateX(${active.days * active.columnWidth}px)`
                         : undefined,
@@ -251,8 +264,9 @@ export function WeekView({
                   </div>
                 );
               })}
-          </div>
-        ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );

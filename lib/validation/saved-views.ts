@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { userListSchema } from './admin';
 import { clientListSchema, clientSortColumns } from './clients';
+import { contractListSchema } from './contracts';
 import { dealListSchema } from './deals';
+import { invoiceListSchema } from './invoices';
 import { proposalListSchema } from './proposals';
 import { savedViewLists, type SavedViewList } from '@/lib/saved-views';
 
@@ -70,6 +72,16 @@ export const savedViewListDefinitions: Record<SavedViewList, ListDefinition> = {
     schema: userListSchema,
     hideable: ['email', 'role', 'active', 'lastSignInAt'],
     path: '/admin/users',
+  },
+  contracts: {
+    schema: contractListSchema,
+    hideable: ['status', 'client', 'owner', 'value', 'startDate', 'endDate', 'noticeDeadline'],
+    path: '/contracts',
+  },
+  invoices: {
+    schema: invoiceListSchema,
+    hideable: ['client', 'issueDate', 'dueDate', 'total', 'balance', 'status'],
+    path: '/invoices',
   },
 };
 

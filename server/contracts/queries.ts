@@ -31,7 +31,7 @@ import type { ContractListParams, ContractSort } from '@/lib/validation/contract
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { todayIn } from '@/server/proposals/merge-values';
-import { cappedCount, escapeLike } from '@/server/sql';
+import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
 import { visibleContracts } from './visibility';
 
 const owners = alias(users, 'owners');
@@ -85,41 +85,63 @@ export function contractListWhere(
   return and(...filters);
 }
 
-/** A page of the contracts list with a capped total. */
-export async function listContracts(viewer: CurrentUser, params: ContractListParams) {
-  assertCanRead(viewer);
-  const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
+const contractRowColumns = {
+  id: contracts.id,
+  title: contracts.title,
+  status: contracts.status,
+  clientId: contracts.clientId,
+  clientName: clients.name,
+  ownerName: owners.name,
+  valueCents: contracts.valueCents,
+  currency: contracts.currency,
+  startDate: contracts.startDate,
+  endDate: contracts.endDate,
+  noticeDeadline: contracts.noticeDeadline,
+  updatedAt: contracts.updatedAt,
+};
+
+/** The contracts list in its order for a WHERE built by contractListWhere: a page, or an export. */
+function contractListQuery(
+  where: SQL | undefined,
+  params: Pick<ContractListParams, 'sort' | 'dir'>,
+) {
   const column = sortColumns[params.sort];
   const order =
     params.dir === 'desc'
       ? [sql`${column} desc nulls last`, desc(contracts.id)]
       : [sql`${column} asc nulls first`, asc(contracts.id)];
+  return db
+    .select(contractRowColumns)
+    .from(contracts)
+    .innerJoin(clients, eq(clients.id, contracts.clientId))
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .where(where)
+    .orderBy(...order);
+}
+
+/** A page of the contracts list with a capped total. */
+export async function listContracts(viewer: CurrentUser, params: ContractListParams) {
+  assertCanRead(viewer);
+  const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
   const [rows, counted] = await Promise.all([
-    db
-      .select({
-        id: contracts.id,
-        title: contracts.title,
-        status: contracts.status,
-        clientId: contracts.clientId,
-        clientName: clients.name,
-        ownerName: owners.name,
-        valueCents: contracts.valueCents,
-        currency: contracts.currency,
-        startDate: contracts.startDate,
-        endDate: contracts.endDate,
-        noticeDeadline: contracts.noticeDeadline,
-        updatedAt: contracts.updatedAt,
-      })
-      .from(contracts)
-      .innerJoin(clients, eq(clients.id, contracts.clientId))
-      .leftJoin(owners, eq(owners.id, clients.ownerId))
-      .where(where)
-      .orderBy(...order)
+    contractListQuery(where, params)
       .limit(params.size)
       .offset((params.page - 1) * params.size),
     cappedCount(contracts, where),
   ]);
   return { rows, ...counted };
+}
+
+const contractExportFields = Object.keys(contractRowColumns) as (keyof typeof contractRowColumns)[];
+
+/** Every contract matching the list's filters and search, in its order, streamed for an export. */
+export async function* streamContracts(
+  viewer: CurrentUser,
+  params: Omit<ContractListParams, 'page' | 'size'>,
+): AsyncGenerator<Record<keyof typeof contractRowColumns, StreamedValue>> {
+  assertCanRead(viewer);
+  const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
+  yield* streamRows(contractListQuery(where, params), contractExportFields);
 }
 
 export type ContractListRow = Awaited<ReturnType<typeof listContracts>>['rows'][number];

@@ -23,7 +23,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
-import { cappedCount, escapeLike } from '@/server/sql';
+import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
 import { todayUtc } from './commands';
 import { getCompanyDetails, getInvoiceSettings } from './settings';
 import { visibleInvoices } from './visibility';
@@ -73,32 +73,51 @@ export function invoiceListWhere(
   return and(...filters);
 }
 
-/** The page query of the invoices list for a WHERE built by invoiceListWhere. */
-export function invoicePageQuery(where: SQL | undefined, params: InvoiceListParams) {
+const invoiceRowColumns = {
+  id: invoices.id,
+  number: invoices.number,
+  status: invoices.status,
+  clientId: invoices.clientId,
+  clientName: clients.name,
+  issueDate: invoices.issueDate,
+  dueDate: invoices.dueDate,
+  totalCents: invoices.totalCents,
+  balanceCents: invoices.balanceCents,
+  currency: invoices.currency,
+};
+
+/** The invoices list in its order for a WHERE built by invoiceListWhere: a page, or an export. */
+function invoiceListQuery(where: SQL | undefined, params: Pick<InvoiceListParams, 'sort' | 'dir'>) {
   const column = sortColumns[params.sort];
   const order =
     params.dir === 'desc'
       ? [sql`${column} desc nulls last`, desc(invoices.id)]
       : [sql`${column} asc nulls first`, asc(invoices.id)];
   return db
-    .select({
-      id: invoices.id,
-      number: invoices.number,
-      status: invoices.status,
-      clientId: invoices.clientId,
-      clientName: clients.name,
-      issueDate: invoices.issueDate,
-      dueDate: invoices.dueDate,
-      totalCents: invoices.totalCents,
-      balanceCents: invoices.balanceCents,
-      currency: invoices.currency,
-    })
+    .select(invoiceRowColumns)
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .where(where)
-    .orderBy(...order)
+    .orderBy(...order);
+}
+
+/** The page query of the invoices list for a WHERE built by invoiceListWhere. */
+export function invoicePageQuery(where: SQL | undefined, params: InvoiceListParams) {
+  return invoiceListQuery(where, params)
     .limit(params.size)
     .offset((params.page - 1) * params.size);
+}
+
+const invoiceExportFields = Object.keys(invoiceRowColumns) as (keyof typeof invoiceRowColumns)[];
+
+/** Every invoice matching the list's filters and search, in its order, streamed for an export. */
+export async function* streamInvoices(
+  viewer: CurrentUser,
+  params: Omit<InvoiceListParams, 'page' | 'size'>,
+): AsyncGenerator<Record<keyof typeof invoiceRowColumns, StreamedValue>> {
+  assertCanRead(viewer);
+  const where = invoiceListWhere(await visibleInvoices(viewer), params);
+  yield* streamRows(invoiceListQuery(where, params), invoiceExportFields);
 }
 
 /** A page of the invoices list with a capped total, and the filter's sums per currency. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -183,6 +183,37 @@ export async function getMeeting(viewer: CurrentUser, meetingId: string) {
 }
 
 export type MeetingDetail = Awaited<ReturnType<typeof getMeeting>>;
+
+/** How many upcoming and how many recent meetings the client page lists. */
+export const clientMeetingsLimit = 5;
+
+/**
+ * The client page's meetings: the next scheduled ones (soonest first) and the latest that began
+ * (newest first, whatever their status), within the viewer's visibility.
+ */
+export async function listClientMeetings(viewer: CurrentUser, clientId: string, now = new Date()) {
+  assertCanRead(viewer);
+  const visible = and(eq(meetings.clientId, clientId), await visibleMeetings(viewer));
+  const { id, kind, title, status, startsAt, endsAt } = calendarColumns;
+  const columns = { id, kind, title, status, startsAt, endsAt };
+  const [upcoming, recent] = await Promise.all([
+    db
+      .select(columns)
+      .from(meetings)
+      .where(and(visible, gte(meetings.startsAt, now), eq(meetings.status, 'scheduled')))
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .limit(clientMeetingsLimit),
+    db
+      .select(columns)
+      .from(meetings)
+      .where(and(visible, lt(meetings.startsAt, now)))
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
+      .limit(clientMeetingsLimit),
+  ]);
+  return { upcoming, recent };
+}
+
+export type ClientMeeting = Awaited<ReturnType<typeof listClientMeetings>>['upcoming'][number];
 
 /**
  * The scheduled meetings `viewer` attends on `day` of their own calendar (today by default), in

@@ -319,8 +319,14 @@ export async function findClientsForProposal(viewer: CurrentUser, query: string)
   return query.trim() ? findVisibleClients(viewer, query, 20) : [];
 }
 
-/** The viewer's own proposals that wait on them: drafts, changes requested, approved but unsent. */
-export async function listMyOpenProposals(viewer: CurrentUser) {
+/** How many proposals waiting on their author the home page lists. */
+export const proposalsWaitingLimit = 10;
+
+/**
+ * "My work": the viewer's own proposals whose next step is theirs: to revise once a reviewer
+ * requested changes, or to send once approved. The review queue is the reviewers' side of it.
+ */
+export async function listProposalsWaitingOnMe(viewer: CurrentUser) {
   assertCanRead(viewer);
   return db
     .select({
@@ -336,10 +342,10 @@ export async function listMyOpenProposals(viewer: CurrentUser) {
     .where(
       and(
         eq(proposals.authorId, viewer.id),
-        inArray(proposals.status, ['draft', 'changes_requested', 'approved']),
+        inArray(proposals.status, ['changes_requested', 'approved']),
         await visibleProposals(viewer),
       ),
     )
-    .orderBy(desc(proposals.updatedAt))
-    .limit(5);
+    .orderBy(desc(proposals.updatedAt), desc(proposals.id))
+    .limit(proposalsWaitingLimit);
 }

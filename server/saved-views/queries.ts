@@ -15,6 +15,8 @@ export const savedViewListPermissions: Record<SavedViewList, Permission> = {
   deals: 'clients.read',
   proposals: 'clients.read',
   users: 'users.manage',
+  contracts: 'clients.read',
+  invoices: 'clients.read',
 };
 
 export type SavedViewTab = {

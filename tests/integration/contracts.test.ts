@@ -370,5 +370,9 @@ describe('lists, search and PDF follow visibility', () => {
     expect(text).toContain('Ретейнер 2026');
     expect(text).toContain('Όλα τα έργα.');
     expect(text).toContain('Acme Ltd');
+    // The value and the dates it runs and can be left by, in the house format.
+    expect(text).toContain('Value: $12,000');
+    expect(text).toContain('Term: Jan 1, 2026 to Dec 31, 2026');
+    expect(text).toContain('Notice: 30 days, by Dec 1, 2026');
   });
 });

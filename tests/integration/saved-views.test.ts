@@ -445,3 +445,40 @@ describe('who may keep views of which list', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('saved views of the contracts and invoices lists', () => {
+  it.each([
+    {
+      list: 'contracts',
+      path: '/contracts',
+      state: '?page=2&notice=90&status=active&hide=owner,value',
+      kept: 'status=active&notice=90&hide=owner%2Cvalue',
+    },
+    {
+      list: 'invoices',
+      path: '/invoices',
+      state: '?overdue=1&status=issued&hide=balance&size=50&sort=number&dir=asc',
+      kept: 'size=50&sort=number&dir=asc&status=issued&overdue=1&hide=balance',
+    },
+  ] as const)(
+    'keeps the $list list’s own filters, shares a view and opens it as the default',
+    async ({ list, path, state, kept }) => {
+      const me = await createActor('coordinator');
+      const teammate = await createActor('executive');
+      const view = await saveView(me, { list, state, shared: 'true' });
+      expect(view.state).toBe(kept);
+      const [tab] = await listSavedViews(teammate, list);
+      expect(tab).toMatchObject({ id: view.id, shared: true, mine: false, canDelete: false });
+      expect(
+        (await executeAction(setDefaultSavedViewCommand, teammate, { list, id: view.id })).ok,
+      ).toBe(true);
+      await expect(getSavedViewsBar(teammate, list, {})).rejects.toEqual(
+        redirectTo(`${path}?view=${view.id}&${kept}`),
+      );
+      // Each list keeps its own views: the clients list does not show them.
+      expect((await listSavedViews(teammate, 'clients')).map((row) => row.id)).not.toContain(
+        view.id,
+      );
+    },
+  );
+});

@@ -13,6 +13,7 @@ import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
 import { FeedbackPanel } from '@/components/feedback/feedback-panel';
 import { FilesPanel } from '@/components/documents/files-panel';
 import { ClientInvoicesPanel } from '@/components/invoices/client-invoices-panel';
+import { ClientMeetingsPanel } from '@/components/meetings/client-meetings-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -128,6 +129,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             proposals={proposals}
             locale={viewer.locale}
           />
+          <ClientMeetingsPanel viewer={viewer} clientId={client.id} />
           <FeedbackPanel clientId={client.id} items={feedback} viewer={viewerFormat(viewer)} />
           <ContractsPanel
             clientId={client.id}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InvoicesTable } from '@/components/invoices/invoices-table';
+import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
@@ -8,6 +9,7 @@ import { invoiceListSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
 import { listInvoices } from '@/server/invoices/queries';
+import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -18,8 +20,14 @@ export default async function InvoicesPage({
 }) {
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
+  const savedViews = getSavedViewsBar(viewer, 'invoices', raw);
+  // A bare address may redirect to the user's default view: find out before querying the list.
+  if (Object.keys(raw).length === 0) await savedViews;
   const params = invoiceListSchema.parse(raw);
-  const { rows, total, totalIsCapped, totals } = await listInvoices(viewer, params);
+  const [{ rows, total, totalIsCapped, totals }, bar] = await Promise.all([
+    listInvoices(viewer, params),
+    savedViews,
+  ]);
   const hasFilters = Boolean(
     params.q || params.status || params.overdue || params.client || params.from || params.to,
   );
@@ -39,6 +47,7 @@ export default async function InvoicesPage({
           </div>
         }
       />
+      <SavedViewsBar bar={bar} />
       <InvoicesTable
         rows={rows}
         total={total}

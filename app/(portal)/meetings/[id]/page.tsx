@@ -4,12 +4,13 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { MeetingActions } from '@/components/meetings/meeting-actions';
 import { MeetingForm } from '@/components/meetings/meeting-form';
+import { MeetingStatusBadge } from '@/components/meetings/meeting-status-badge';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { Markdown } from '@/components/ui/markdown';
 import { formatDateTime, viewerFormat } from '@/lib/format';
-import { formatMeetingTime, meetingKindLabels, meetingStatusLabels } from '@/lib/meetings';
+import { formatMeetingTime, meetingKindLabels } from '@/lib/meetings';
 import { timeZoneNames } from '@/lib/profile';
 import { taskStatusLabels } from '@/lib/tasks';
 import { localDateOf, localTimeOf } from '@/lib/zoned-time';
@@ -85,17 +86,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             <div>
               <dt className="text-slate-500">Status</dt>
               <dd>
-                <Badge
-                  tone={
-                    meeting.status === 'cancelled'
-                      ? 'red'
-                      : meeting.status === 'completed'
-                        ? 'green'
-                        : 'blue'
-                  }
-                >
-                  {meetingStatusLabels[meeting.status]}
-                </Badge>
+                <MeetingStatusBadge status={meeting.status} />
               </dd>
             </div>
             <div>
