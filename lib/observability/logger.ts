@@ -12,10 +12,13 @@ export function scrubLogValue(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= maxDepth) return '[deep]';
   if (value instanceof Error) {
-    return scrubLogValue(
-      { type: value.name, message: value.message, stack: value.stack, cause: value.cause },
-      depth,
-    );
+    // Still an Error, so pino's serializer names its type; only its text is scrubbed.
+    const copy = new Error(scrubLogValue(value.message) as string, {
+      cause: scrubLogValue(value.cause, depth + 1),
+    });
+    copy.name = value.name;
+    copy.stack = value.stack && (scrubLogValue(value.stack) as string);
+    return copy;
   }
   if (Array.isArray(value)) return value.map((item) => scrubLogValue(item, depth + 1));
   return Object.fromEntries(
