@@ -1,7 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
-import { format } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { logger } from '@/lib/observability/logger';
 import { serveClusterMetrics } from '@/lib/observability/metrics';
 import { runShutdownHooks } from '@/lib/observability/shutdown';
