@@ -7,7 +7,12 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.ACCORD_JOBS === 'off') {
     return;
   }
-  const { startJobs } = await import('./server/jobs/boss');
+  const [{ startJobs }, { logger }] = await Promise.all([
+    import('./server/jobs/boss'),
+    import('./lib/observability/logger'),
+  ]);
   // Not awaited: the app serves pages while pg-boss connects; a failure is logged, not fatal.
-  startJobs().catch((error: unknown) => console.error('[jobs] could not start:', error));
+  startJobs().catch((error: unknown) =>
+    logger.error({ err: error }, 'the background jobs could not start'),
+  );
 }

@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 
+// The headers that never vary; the CSP, framing and HSTS are set per request in proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -7,7 +8,6 @@ const securityHeaders = [
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
   },
-  { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
   // No other site's window keeps a handle on ours, and no other site embeds our files or PDFs.
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
@@ -21,7 +21,9 @@ const nextConfig: NextConfig = {
   // Server actions take up to 10,000 mapped CSV rows in one all-or-nothing import.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '8mb' } },
   // pdfkit and its font engine load their own data files at run time, so they are not bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'pdfkit', 'fontkit'],
+  // pino and prom-client keep one logger and one metrics registry per process: the HTTP server of
+  // scripts/start.ts and the app must load the same copies.
+  serverExternalPackages: ['@node-rs/argon2', 'pdfkit', 'fontkit', 'pino', 'prom-client'],
   // The PDF fonts are read by path (server/pdf/document.ts), which tracing cannot see; any route
   // or job may write a PDF.
   outputFileTracingIncludes: {

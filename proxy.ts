@@ -5,6 +5,13 @@ import {
   reissueSessionCookie,
 } from '@/server/auth/session-cookie';
 import { sessionPolicy } from '@/server/auth/session-policy';
+import {
+  contentSecurityPolicy,
+  frameRules,
+  isHttpsRequest,
+  strictTransportSecurity,
+} from '@/lib/security-headers';
+import { limitCalendarFeedRequest } from '@/server/meetings/feed-rate-limit';
 import { limitShareLinkRequest } from '@/server/proposals/share-rate-limit';
 
 // `/p/<token>`: a proposal shared with a client, who has no account; the token is the permission.
@@ -13,25 +20,20 @@ const publicPaths = [
   '/sign-in',
   '/set-password',
   '/api/health',
+  // Guarded by its own bearer token (METRICS_TOKEN), for a scraper with no session.
+  '/api/metrics',
   '/api/auth',
   '/p',
   '/calendar/feed',
 ];
 
-function contentSecurityPolicy(nonce: string) {
-  const isDev = process.env.NODE_ENV !== 'production';
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self'${isDev ? ' ws:' : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+/** The headers of every answer from here: framing, and HSTS when the browser came over HTTPS. */
+function withTransportHeaders(response: NextResponse, request: NextRequest) {
+  response.headers.set('x-frame-options', frameRules(request.nextUrl.pathname).xFrameOptions);
+  if (isHttpsRequest(request.nextUrl, request.headers)) {
+    response.headers.set('strict-transport-security', strictTransportSecurity);
+  }
+  return response;
 }
 
 /**
@@ -42,21 +44,25 @@ function contentSecurityPolicy(nonce: string) {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  // Only here can a page's request be answered with a status of its own (429).
-  if (pathname.startsWith('/p/')) {
-    const refusal = await limitShareLinkRequest(pathname, request.headers);
-    if (refusal) return refusal;
-  }
+  // Only here can a page's request be answered with a status of its own (429); the feed is
+  // limited here too, beside the share page, so both count the same way.
+  const limit = pathname.startsWith('/p/')
+    ? limitShareLinkRequest
+    : pathname.startsWith('/calendar/feed/')
+      ? limitCalendarFeedRequest
+      : null;
+  const refusal = limit && (await limit(pathname, request.headers));
+  if (refusal) return refusal;
   const isPublic = publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const session = await readSessionCookie((name) => request.cookies.get(name)?.value);
   if (!isPublic && !session) {
     const signIn = new URL('/sign-in', request.url);
     if (pathname !== '/') signIn.searchParams.set('from', `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
+    return withTransportHeaders(NextResponse.redirect(signIn), request);
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = contentSecurityPolicy(nonce);
+  const policy = contentSecurityPolicy(nonce, pathname, process.env.NODE_ENV !== 'production');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
@@ -78,7 +84,7 @@ export async function proxy(request: NextRequest) {
       maxAge: sessionPolicy.idleSeconds,
     });
   }
-  return response;
+  return withTransportHeaders(response, request);
 }
 
 export const config = {

@@ -1,6 +1,8 @@
 import 'server-only';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { registerPoolMetrics } from '@/lib/observability/metrics';
+import { onShutdown } from '@/lib/observability/shutdown';
 import * as schema from './schema';
 
 function connect() {
@@ -10,10 +12,22 @@ function connect() {
       'DATABASE_URL is not set. Start Accord with `npm run dev`, or set DATABASE_URL.',
     );
   }
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  // Names this process's connections in pg_stat_activity, where the pool gauge counts them.
+  const applicationName = `accord-${process.pid}`;
   const sql = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max,
     onnotice: () => {},
+    connection: { application_name: applicationName },
   });
+  registerPoolMetrics(max, () =>
+    sql<{ state: string; count: number }[]>`
+      select coalesce(state, 'unknown') as state, count(*)::int as count from pg_stat_activity
+      where application_name = ${applicationName} and pid <> pg_backend_pid() group by 1`.then(
+      (rows) => [...rows],
+    ),
+  );
+  onShutdown('database', () => sql.end({ timeout: 5 }));
   return drizzle(sql, { schema });
 }
 

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { migrateDatabase } from '@/db/migrate';
 import { accordDataDir, postgresBinariesRoot } from './lib/data-dir';
+import { embeddedDatabaseSettings } from './lib/database-target';
 import { demoPassword, demoSignIns, seedDemo } from '@/db/seed/demo';
 import {
   ensureDatabase,
@@ -33,17 +34,15 @@ async function main() {
   if (databaseUrl) {
     console.log('Using the PostgreSQL server in DATABASE_URL.');
   } else {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    console.log(
-      `Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.join(dataRoot, 'postgres')})…`,
-    );
+    const { dataDir, port, database } = embeddedDatabaseSettings();
+    console.log(`Starting the embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})…`);
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataRoot, 'postgres'),
+      dataDir,
       binariesRoot: postgresBinariesRoot(),
       port,
     });
-    await ensureDatabase(embedded.url('postgres'), 'accord');
-    databaseUrl = embedded.url('accord');
+    await ensureDatabase(embedded.url('postgres'), database);
+    databaseUrl = embedded.url(database);
   }
 
   await migrateDatabase(databaseUrl);

@@ -1,6 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
+import { logger } from '@/lib/observability/logger';
+import { serveClusterMetrics } from '@/lib/observability/metrics';
+import { runShutdownHooks } from '@/lib/observability/shutdown';
 import { createNextServer } from './lib/next-server';
 
 /**
@@ -9,14 +12,18 @@ import { createNextServer } from './lib/next-server';
  *
  * WEB_CONCURRENCY sets the number of processes (the cores, at most 4, by default: each holds its
  * own pool of DATABASE_POOL_SIZE connections). Background jobs run in the first process only. A
- * process that dies is replaced after a second, unless they keep dying; SIGTERM and SIGINT let
- * each finish its requests (for up to 10 seconds) before exiting.
+ * process that dies is replaced after a second, unless they keep dying. Every process logs JSON
+ * lines (lib/observability/logger.ts).
+ *
+ * SIGTERM and SIGINT shut down gracefully: each process stops accepting connections, lets its
+ * requests in flight finish (for up to 10 seconds, then closes what is left), lets running jobs
+ * finish and stops pg-boss, closes its database pool and exits 0.
  */
 
 function positiveInteger(name: string, value: string, max: number) {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1 || parsed > max) {
-    console.error(`${name} must be a whole number from 1 to ${max}, not "${value}".`);
+    logger.fatal(`${name} must be a whole number from 1 to ${max}, not "${value}".`);
     process.exit(1);
   }
   return parsed;
@@ -33,7 +40,9 @@ const workerCount = positiveInteger(
   process.env.WEB_CONCURRENCY ?? String(Math.min(availableParallelism(), 4)),
   64,
 );
-const shutdownGraceMs = 10_000;
+const drainTimeoutMs = 10_000;
+// Past this, a process that has not finished shutting down (a job that never returns) is ended.
+const shutdownDeadlineMs = 40_000;
 const restartDelayMs = 1_000;
 // More deaths than this within a minute means something is wrong that a restart will not fix.
 const maxRestartsPerMinute = 5;
@@ -62,20 +71,21 @@ function runPrimary() {
     listeningCount += 1;
     if (!started && listeningCount === workerCount) {
       started = true;
-      console.log(
+      logger.info(
         `Accord on http://${hostname ?? 'localhost'}:${port} (${workerCount} processes).`,
       );
     }
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
+      if (code !== 0) process.exitCode = 1;
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     const withJobs = worker === jobsWorker;
     // One that fails before the site is up (no build, a bad setting) would only fail again.
     if (!started) {
-      console.error(`Accord could not start (a process exited with ${signal ?? code}).`);
+      logger.fatal(`Accord could not start (a process exited with ${signal ?? code}).`);
       process.exitCode = 1;
       stop('SIGTERM');
       return;
@@ -84,18 +94,27 @@ function runPrimary() {
     recentDeaths.push(now);
     while ((recentDeaths[0] ?? now) < now - 60_000) recentDeaths.shift();
     if (recentDeaths.length > maxRestartsPerMinute) {
-      console.error(`Processes keep stopping (${recentDeaths.length} in a minute); giving up.`);
+      logger.fatal(`Processes keep stopping (${recentDeaths.length} in a minute); giving up.`);
       process.exitCode = 1;
       stop('SIGTERM');
       return;
     }
-    console.error(`A process stopped (${signal ?? code}); starting another.`);
+    logger.error(`A process stopped (${signal ?? code}); starting another.`);
     setTimeout(() => {
       if (!stopping) fork(withJobs);
     }, restartDelayMs);
   });
 
+  serveClusterMetrics();
   for (let index = 0; index < workerCount; index += 1) fork(index === 0);
+}
+
+/** Next.js and libraries print with console: their lines become JSON lines of the same log. */
+function logConsoleAsJson() {
+  console.log = (...args: unknown[]) => logger.info(format(...args));
+  console.info = (...args: unknown[]) => logger.info(format(...args));
+  console.warn = (...args: unknown[]) => logger.warn(format(...args));
+  console.error = (...args: unknown[]) => logger.error(format(...args));
 }
 
 async function runWorker() {
@@ -107,13 +126,30 @@ async function runWorker() {
     // tests/unit/next-internals.test.ts fails if Next stops reading it.
     __NEXT_PRIVATE_ORIGIN: `http://${!hostname || hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
   });
+  logConsoleAsJson();
   const { app, server } = await createNextServer({ dev: false, hostname, port });
   let closing = false;
   const close = () => {
     if (closing) return;
     closing = true;
-    setTimeout(() => process.exit(1), shutdownGraceMs).unref();
-    server.close(() => void app.close().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(1), shutdownDeadlineMs).unref();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections with no request in flight would hold server.close() open.
+    server.closeIdleConnections();
+    const drainTimer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+    void drained
+      .then(async () => {
+        clearTimeout(drainTimer);
+        await runShutdownHooks();
+        await app.close();
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'the shutdown failed');
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', close);
   process.on('SIGINT', close);

@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
+import { logger } from '@/lib/observability/logger';
 import { clientAddressFrom } from './client-ip';
 import { usesSecureCookies } from './secure-cookies';
 import { findSessionUser } from './session';
@@ -27,7 +28,7 @@ export const { handlers, signIn, signOut } = NextAuth((request) => ({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(error);
+      logger.error({ err: error }, 'sign-in failed');
     },
   },
   providers: [

@@ -8,6 +8,7 @@ import type { Role } from '@/lib/roles';
 import { cookies } from 'next/headers';
 import { noteSessionVersion, readSessionCookie } from './session-cookie';
 import { can, type Permission } from './permissions';
+import { setRequestUser } from '@/lib/observability/request-context';
 
 export type CurrentUser = {
   id: string;
@@ -68,7 +69,9 @@ export async function findSessionUser(claims: {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
   const session = await readSessionCookie((name) => jar.get(name)?.value);
-  return session ? findSessionUser(session.payload) : null;
+  const user = session ? await findSessionUser(session.payload) : null;
+  if (user) setRequestUser(user.id);
+  return user;
 });
 
 /**

@@ -97,23 +97,40 @@ export function s3Storage(settings: S3Settings): FileStorage {
   };
 }
 
-/** S3 when all five S3_* variables are set, otherwise local disk (ACCORD_FILES_DIR). */
+/** Where file bytes live: S3 when all five S3_* variables are set, otherwise local disk. */
+export type StorageLocation = { kind: 's3'; settings: S3Settings } | { kind: 'local'; dir: string };
+
+/** The storage the environment names: S3 when all five S3_* variables are set, else ACCORD_FILES_DIR. */
+export function storageLocation(
+  env: Record<string, string | undefined> = process.env,
+): StorageLocation {
+  const { S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = env;
+  if (S3_BUCKET && S3_ENDPOINT && S3_REGION && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY) {
+    return {
+      kind: 's3',
+      settings: {
+        bucket: S3_BUCKET,
+        endpoint: S3_ENDPOINT,
+        region: S3_REGION,
+        accessKeyId: S3_ACCESS_KEY_ID,
+        secretAccessKey: S3_SECRET_ACCESS_KEY,
+      },
+    };
+  }
+  return {
+    kind: 'local',
+    dir: env.ACCORD_FILES_DIR
+      ? path.resolve(env.ACCORD_FILES_DIR)
+      : path.join(accordDataDir(), 'files'),
+  };
+}
+
+/** The file storage that `env` names (see storageLocation). */
 export function storageFromEnvironment(
   env: Record<string, string | undefined> = process.env,
 ): FileStorage {
-  const { S3_BUCKET, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY } = env;
-  if (S3_BUCKET && S3_ENDPOINT && S3_REGION && S3_ACCESS_KEY_ID && S3_SECRET_ACCESS_KEY) {
-    return s3Storage({
-      bucket: S3_BUCKET,
-      endpoint: S3_ENDPOINT,
-      region: S3_REGION,
-      accessKeyId: S3_ACCESS_KEY_ID,
-      secretAccessKey: S3_SECRET_ACCESS_KEY,
-    });
-  }
-  return localStorage(
-    env.ACCORD_FILES_DIR ? path.resolve(env.ACCORD_FILES_DIR) : path.join(accordDataDir(), 'files'),
-  );
+  const location = storageLocation(env);
+  return location.kind === 's3' ? s3Storage(location.settings) : localStorage(location.dir);
 }
 
 const globalForStorage = globalThis as unknown as { accordFileStorage?: FileStorage };

@@ -2,6 +2,9 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { db, type Database } from '@/db/client';
+import { logger } from '@/lib/observability/logger';
+import { countJobRun } from '@/lib/observability/metrics';
+import { onShutdown } from '@/lib/observability/shutdown';
 import {
   createEmailQueue,
   queueNotificationEmails,
@@ -51,8 +54,10 @@ async function boot() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set.');
   const boss = new PgBoss({ connectionString, max: 2, application_name: 'accord-jobs' });
-  boss.on('error', (error) => console.error('[jobs] pg-boss:', error));
+  boss.on('error', (error) => logger.error({ err: error }, 'pg-boss reported an error'));
   await boss.start();
+  // On shutdown: take no new jobs, let the running ones finish, then close pg-boss's pool.
+  onShutdown('jobs', () => boss.stop({ graceful: true, wait: true, timeout: 20_000 }));
   // Processes that start together (`npm start` runs one per core) would create the same queues at
   // once and deadlock inside pg-boss; the lock lets one process set them up at a time.
   await db.transaction(async (tx) => {
@@ -66,7 +71,7 @@ async function boot() {
   });
   for (const job of jobs) {
     await boss.work(job.name, { pollingIntervalSeconds: 10 }, async () => {
-      await job.run(db, new Date(), boss);
+      await countJobRun(job.name, () => job.run(db, new Date(), boss));
     });
   }
   await workEmailQueue(boss, db);

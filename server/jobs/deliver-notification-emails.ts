@@ -4,6 +4,8 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { notificationAttachments, notifications, users } from '@/db/schema';
+import { logger } from '@/lib/observability/logger';
+import { countJobRun } from '@/lib/observability/metrics';
 import { truncate } from '@/lib/utils';
 import { seesClientWhenAssigned } from '@/server/clients/visibility';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
@@ -214,19 +216,26 @@ export async function workEmailQueue(
     async ([job]) => {
       if (!job) return;
       try {
-        await deliverNotificationEmail(
-          database,
-          {
-            jobId: job.id,
-            notificationId: job.data.notificationId,
-            final: job.retryCount >= job.retryLimit,
-          },
-          send,
+        await countJobRun(emailQueue, () =>
+          deliverNotificationEmail(
+            database,
+            {
+              jobId: job.id,
+              notificationId: job.data.notificationId,
+              final: job.retryCount >= job.retryLimit,
+            },
+            send,
+          ),
         );
       } catch (error) {
-        console.error(
-          `[mail] notification ${job.data.notificationId} was not sent (attempt ${job.retryCount + 1} of ${job.retryLimit + 1}):`,
-          error instanceof Error ? error.message : error,
+        logger.warn(
+          {
+            err: error,
+            notificationId: job.data.notificationId,
+            attempt: job.retryCount + 1,
+            attempts: job.retryLimit + 1,
+          },
+          'a notification e-mail was not sent',
         );
         throw error;
       }

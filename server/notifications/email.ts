@@ -1,5 +1,6 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { logger } from '@/lib/observability/logger';
 
 export type MailAttachment = { filename: string; contentType: string; content: string };
 
@@ -27,9 +28,7 @@ export function mailSender(env: MailEnv = process.env): SendMail {
   const url = env.SMTP_URL;
   if (!url) {
     return async ({ to, subject }) => {
-      console.log(
-        `[mail] SMTP_URL is not set; not sent: to=${to} subject=${JSON.stringify(subject)}`,
-      );
+      logger.info({ to, subject }, 'SMTP_URL is not set; an e-mail was not sent');
     };
   }
   let transport = transports.get(url);

@@ -15,7 +15,7 @@ describe('GET /api/health', () => {
     // This file's database client is made on first use, so point it at nothing before any query.
     process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${await closedPort()}/accord`;
     const { GET } = await import('@/app/api/health/route');
-    const response = await GET();
+    const response = await GET(new Request('http://localhost/api/health'));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'unavailable' });
   });
