@@ -13,9 +13,6 @@ const securityHeaders = [
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ];
 
-const frameOptions = (value: 'DENY' | 'SAMEORIGIN') => [{ key: 'X-Frame-Options', value }];
-const filePreview = [{ type: 'query' as const, key: 'inline', value: '1' }];
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Server actions take up to 10,000 mapped CSV rows in one all-or-nothing import.
@@ -36,11 +33,6 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
-      // No page or file may be framed, except a file's in-page preview, by Accord's own pages
-      // (its response carries the matching `frame-ancestors 'self'`).
-      { source: '/((?!documents/).*)', headers: frameOptions('DENY') },
-      { source: '/documents/:path*', missing: filePreview, headers: frameOptions('DENY') },
-      { source: '/documents/:id', has: filePreview, headers: frameOptions('SAMEORIGIN') },
       // A shared proposal is reachable without an account: keep it out of search engines.
       { source: '/p/:path*', headers: [{ key: 'X-Robots-Tag', value: 'noindex' }] },
     ];

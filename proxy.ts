@@ -29,7 +29,7 @@ const publicPaths = [
 
 /** The headers of every answer from here: framing, and HSTS when the browser came over HTTPS. */
 function withTransportHeaders(response: NextResponse, request: NextRequest) {
-  response.headers.set('x-frame-options', frameRules(request.nextUrl.pathname).xFrameOptions);
+  response.headers.set('x-frame-options', frameRules(request.nextUrl).xFrameOptions);
   if (isHttpsRequest(request.nextUrl, request.headers)) {
     response.headers.set('strict-transport-security', strictTransportSecurity);
   }
@@ -62,16 +62,13 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = contentSecurityPolicy(nonce, pathname, process.env.NODE_ENV !== 'production');
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  // A file's in-page preview answers with its own policy, which runs nothing and lets only
-  // Accord's pages frame it; this one would forbid the frame.
-  const isFilePreview =
-    /^\/documents\/[^/]+$/.test(pathname) && request.nextUrl.searchParams.get('inline') === '1';
-  if (!isFilePreview) response.headers.set('content-security-policy', policy);
+  if (!frameRules(request.nextUrl).ownPolicy)
+    response.headers.set('content-security-policy', policy);
   if (!isPublic || pathname.startsWith('/p/')) {
     response.headers.set('cache-control', 'private, no-store');
   }

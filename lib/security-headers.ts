@@ -3,19 +3,24 @@
  * change. Framing is decided here alone, so a route that may be framed is one rule to add.
  */
 
-// Paths whose responses Accord's own pages may frame (same origin only); every other path
-// refuses all framing.
-const framableBySameOrigin: RegExp[] = [];
-
-/** Who may put a response in a frame; CSP's frame-ancestors and X-Frame-Options agree. */
-export function frameRules(pathname: string) {
-  return framableBySameOrigin.some((pattern) => pattern.test(pathname))
-    ? { frameAncestors: "'self'", xFrameOptions: 'SAMEORIGIN' }
-    : { frameAncestors: "'none'", xFrameOptions: 'DENY' };
+/** A file's in-page preview (`/documents/<id>?inline=1`), the one response Accord may frame. */
+function isFilePreview(url: URL) {
+  return /^\/documents\/[^/]+$/.test(url.pathname) && url.searchParams.get('inline') === '1';
 }
 
-/** The page's policy: scripts only with this request's nonce, no plugins, no foreign forms. */
-export function contentSecurityPolicy(nonce: string, pathname: string, isDev: boolean) {
+/**
+ * Who may put a response in a frame. Only a file preview may be framed, by Accord's own pages; it
+ * answers with a policy of its own (server/documents/download.ts: nothing runs, `frame-ancestors
+ * 'self'`), which the page policy must not replace. Everything else refuses every frame.
+ */
+export function frameRules(url: URL) {
+  return isFilePreview(url)
+    ? { xFrameOptions: 'SAMEORIGIN', ownPolicy: true }
+    : { xFrameOptions: 'DENY', ownPolicy: false };
+}
+
+/** The page's policy: scripts only with this request's nonce, no plugins, no foreign forms, no frames. */
+export function contentSecurityPolicy(nonce: string, isDev: boolean) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
@@ -26,7 +31,7 @@ export function contentSecurityPolicy(nonce: string, pathname: string, isDev: bo
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${frameRules(pathname).frameAncestors}`,
+    "frame-ancestors 'none'",
   ].join('; ');
 }
 

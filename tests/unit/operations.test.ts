@@ -54,7 +54,7 @@ describe('routePatternMatcher', () => {
 
 describe('the security headers', () => {
   it('allow scripts only with the nonce, and no plugins, foreign forms, base or frames', () => {
-    const policy = contentSecurityPolicy('bm9uY2U=', '/clients', false);
+    const policy = contentSecurityPolicy('bm9uY2U=', false);
     const scripts = policy.split('; ').find((directive) => directive.startsWith('script-src'));
     expect(scripts).toBe("script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'");
     expect(policy).not.toContain('unsafe-eval');
@@ -67,7 +67,12 @@ describe('the security headers', () => {
     ]) {
       expect(policy).toContain(directive);
     }
-    expect(frameRules('/clients').xFrameOptions).toBe('DENY');
+    expect(frameRules(new URL('http://a.test/clients')).xFrameOptions).toBe('DENY');
+    expect(frameRules(new URL('http://a.test/documents/1')).xFrameOptions).toBe('DENY');
+    expect(frameRules(new URL('http://a.test/documents/1?inline=1'))).toEqual({
+      xFrameOptions: 'SAMEORIGIN',
+      ownPolicy: true,
+    });
   });
 
   it('treat a request as HTTPS by the proxy’s X-Forwarded-Proto, else by its own URL', () => {
