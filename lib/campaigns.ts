@@ -90,5 +90,5 @@ export function budgetAlert(
   usedCents: number,
 ): { level: 0 | BudgetAlertThreshold; notify: BudgetAlertThreshold | null } {
   const level = budgetLevel(plannedCents, usedCents);
-  return { level, notify: level > alerted && level > 0 ? level : null };
+  return { level, notify: level !== 0 && level > alerted ? level : null };
 }

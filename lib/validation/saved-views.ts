@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userListSchema } from './admin';
+import { campaignListSchema } from './campaigns';
 import { clientListSchema, clientSortColumns } from './clients';
 import { dealListSchema } from './deals';
 import { proposalListSchema } from './proposals';
@@ -70,6 +71,23 @@ export const savedViewListDefinitions: Record<SavedViewList, ListDefinition> = {
     schema: userListSchema,
     hideable: ['email', 'role', 'active', 'lastSignInAt'],
     path: '/admin/users',
+  },
+  campaigns: {
+    schema: campaignListSchema,
+    hideable: [
+      'client',
+      'status',
+      'owner',
+      'coordinator',
+      'startDate',
+      'endDate',
+      'planned',
+      'committed',
+      'spent',
+      'remaining',
+      'percentUsed',
+    ],
+    path: '/campaigns',
   },
 };
 
