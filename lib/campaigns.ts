@@ -55,7 +55,9 @@ export function budgetTotals(
 }
 
 /** The sums per kind of a campaign's entries. */
-export function sumBudgetEntries(entries: readonly { kind: BudgetEntryKind; amountCents: number }[]) {
+export function sumBudgetEntries(
+  entries: readonly { kind: BudgetEntryKind; amountCents: number }[],
+) {
   let committedCents = 0;
   let spentCents = 0;
   for (const entry of entries) {

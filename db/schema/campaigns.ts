@@ -94,10 +94,9 @@ export const budgetEntries = pgTable(
     /** The quote or receipt, filed on the campaign. */
     documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
     /** The invoice line the money was billed on, from one of the client's invoices. */
-    invoiceLineId: bigint('invoice_line_id', { mode: 'number' }).references(
-      () => invoiceLines.id,
-      { onDelete: 'set null' },
-    ),
+    invoiceLineId: bigint('invoice_line_id', { mode: 'number' }).references(() => invoiceLines.id, {
+      onDelete: 'set null',
+    }),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     ...timestamps,

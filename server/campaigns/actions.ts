@@ -1,10 +1,10 @@
 'use server';
 
+import { redirect } from 'next/navigation';
+import type { ActionResult } from '@/lib/action-result';
+import { formDataToObject } from '@/lib/form-data';
 import { performAction, toFormAction } from '@/server/action';
-import {
-  bulkReassignCampaignCoordinatorCommand,
-  bulkSetCampaignStatusCommand,
-} from './bulk';
+import { bulkReassignCampaignCoordinatorCommand, bulkSetCampaignStatusCommand } from './bulk';
 import { createCampaignCommand, updateCampaignCommand } from './commands';
 import {
   addBudgetEntryCommand,
@@ -21,7 +21,20 @@ import {
 const campaignPages = ['/campaigns', '/campaigns/[id]', '/clients/[id]'];
 const linkPages = [...campaignPages, '/deals/[id]', '/meetings/[id]'];
 
-export const createCampaign = toFormAction(createCampaignCommand, campaignPages);
+/** Creates the campaign and opens it. */
+export async function createCampaign(
+  _previous: ActionResult<{ id: string }> | null,
+  formData: FormData,
+) {
+  const result = await performAction(
+    createCampaignCommand,
+    formDataToObject(formData),
+    campaignPages,
+  );
+  if (result.ok) redirect(`/campaigns/${result.data.id}`);
+  return result;
+}
+
 export const updateCampaign = toFormAction(updateCampaignCommand, campaignPages);
 export const addBudgetEntry = toFormAction(addBudgetEntryCommand, campaignPages);
 export const updateBudgetEntry = toFormAction(updateBudgetEntryCommand, campaignPages);

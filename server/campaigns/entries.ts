@@ -1,7 +1,14 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { budgetEntries, campaigns, documents, invoiceLines, invoices, type Campaign } from '@/db/schema';
+import {
+  budgetEntries,
+  campaigns,
+  documents,
+  invoiceLines,
+  invoices,
+  type Campaign,
+} from '@/db/schema';
 import { budgetEntryKindLabels } from '@/lib/campaigns';
 import { formatMoney } from '@/lib/format';
 import {
@@ -50,7 +57,9 @@ async function assertEntryReferences(tx: Transaction, campaign: Campaign, input:
       .select({ id: invoiceLines.id })
       .from(invoiceLines)
       .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-      .where(and(eq(invoiceLines.id, input.invoiceLineId), eq(invoices.clientId, campaign.clientId)));
+      .where(
+        and(eq(invoiceLines.id, input.invoiceLineId), eq(invoices.clientId, campaign.clientId)),
+      );
     if (!line) {
       throw conflict('Check the highlighted fields.', {
         invoiceLineId: ["Choose a line of one of the client's invoices."],

@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, notInArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {

@@ -63,12 +63,14 @@ export async function settleCampaignBudget(
 ): Promise<Campaign> {
   const [sums] = await tx
     .select({
-      committedCents: sql<number>`coalesce(sum(${budgetEntries.amountCents}) filter (where ${budgetEntries.kind} = 'committed'), 0)::bigint`.mapWith(
-        Number,
-      ),
-      spentCents: sql<number>`coalesce(sum(${budgetEntries.amountCents}) filter (where ${budgetEntries.kind} = 'spent'), 0)::bigint`.mapWith(
-        Number,
-      ),
+      committedCents:
+        sql<number>`coalesce(sum(${budgetEntries.amountCents}) filter (where ${budgetEntries.kind} = 'committed'), 0)::bigint`.mapWith(
+          Number,
+        ),
+      spentCents:
+        sql<number>`coalesce(sum(${budgetEntries.amountCents}) filter (where ${budgetEntries.kind} = 'spent'), 0)::bigint`.mapWith(
+          Number,
+        ),
     })
     .from(budgetEntries)
     .where(eq(budgetEntries.campaignId, campaign.id));
