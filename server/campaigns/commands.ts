@@ -69,8 +69,10 @@ export const updateCampaignCommand = defineAction({
       startDate: input.startDate ?? null,
       endDate: input.endDate ?? null,
       status: input.status,
-      ownerId: input.ownerId ?? null,
-      coordinatorId: input.coordinatorId ?? null,
+      // A form without the field leaves the person as they are; a blank choice removes them.
+      ownerId: input.ownerId === undefined ? campaign.ownerId : input.ownerId,
+      coordinatorId:
+        input.coordinatorId === undefined ? campaign.coordinatorId : input.coordinatorId,
       currency: input.currency,
       budgetPlannedCents: input.budgetPlanned,
     };
