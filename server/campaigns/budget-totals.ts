@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { forbidden } from 'next/navigation';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
@@ -32,6 +32,11 @@ export async function getCampaignBudgetTotals(
   filters: CampaignFilters,
 ): Promise<CurrencyBudgetTotal[]> {
   if (!can(viewer, 'clients.read')) forbidden();
+  return campaignTotalsQuery(campaignListWhere(await visibleCampaigns(viewer), filters));
+}
+
+/** The per-currency totals statement for a WHERE of the campaigns list (the bench reads its plan). */
+export function campaignTotalsQuery(where: SQL | undefined) {
   return db
     .select({
       currency: campaigns.currency,
@@ -41,7 +46,7 @@ export async function getCampaignBudgetTotals(
       spentCents: sumOf(campaigns.spentCents),
     })
     .from(campaigns)
-    .where(campaignListWhere(await visibleCampaigns(viewer), filters))
+    .where(where)
     .groupBy(campaigns.currency)
     .orderBy(asc(campaigns.currency));
 }
