@@ -44,8 +44,8 @@ export async function seedLargeCampaigns(
     insert into budget_entries (campaign_id, kind, amount_cents, entry_date, supplier, created_at,
                                 updated_at)
     select c.id, (case when e % 3 = 0 then 'committed' else 'spent' end)::budget_entry_kind,
-           -- Ten entries of a campaign use 40–160 % of its plan between them.
-           greatest(100, c.budget_planned_cents * (4 + (c.n * 7 + e * 3) % 13) / 100),
+           -- Each entry is 3–14 % of the plan, so about one campaign in six ends up over it.
+           greatest(100, c.budget_planned_cents * (3 + (c.n * 7 + e * e) % 12) / 100),
            c.start_date + e * 3, 'Supplier ' || (1 + (c.n + e) % 50), now(), now()
     from numbered c
     cross join generate_series(1, ${size.budgetEntriesPerCampaign}) as e

@@ -80,10 +80,12 @@ export function campaignListQuery(
   params: Pick<CampaignListParams, 'sort' | 'dir'>,
 ) {
   const column = sortColumns[params.sort];
+  // PostgreSQL's own null order (last going up, first going down), so each sort walks its
+  // (column, id) index and a first page reads 25 campaigns, not all of them.
   const order =
     params.dir === 'desc'
-      ? sql`${column} desc nulls last, ${campaigns.id} desc`
-      : sql`${column} asc nulls first, ${campaigns.id} asc`;
+      ? sql`${column} desc, ${campaigns.id} desc`
+      : sql`${column} asc, ${campaigns.id} asc`;
   return db
     .select(campaignRowColumns)
     .from(campaigns)
