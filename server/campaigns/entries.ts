@@ -1,14 +1,7 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import {
-  budgetEntries,
-  campaigns,
-  documents,
-  invoiceLines,
-  invoices,
-  type Campaign,
-} from '@/db/schema';
+import { budgetEntries, campaigns, invoiceLines, invoices, type Campaign } from '@/db/schema';
 import { budgetEntryKindLabels } from '@/lib/campaigns';
 import { formatMoney } from '@/lib/format';
 import {
@@ -18,6 +11,7 @@ import {
 } from '@/lib/validation/campaigns';
 import { defineAction, type ActionContext } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
+import { findFiledDocument } from '@/server/documents/records';
 import { conflict, notFound, staleRecord } from '@/server/errors';
 import { lockCampaign, recordCampaignChange, settleCampaignBudget } from './records';
 import { visibleCampaigns } from './visibility';
@@ -35,18 +29,7 @@ type EntryFields = {
 /** Refuses a file not filed on this campaign, or an invoice line not billed to its client. */
 async function assertEntryReferences(tx: Transaction, campaign: Campaign, input: EntryFields) {
   if (input.documentId) {
-    const [file] = await tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(
-        and(
-          eq(documents.id, input.documentId),
-          eq(documents.recordKind, 'campaign'),
-          eq(documents.recordId, campaign.id),
-          isNull(documents.deletedAt),
-        ),
-      );
-    if (!file) {
+    if (!(await findFiledDocument(tx, 'campaign', campaign.id, input.documentId))) {
       throw conflict('Check the highlighted fields.', {
         documentId: ['Choose a file filed on this campaign.'],
       });
