@@ -7,5 +7,6 @@ export const savedViewLists = [
   'users',
   'contracts',
   'invoices',
+  'campaigns',
 ] as const;
 export type SavedViewList = (typeof savedViewLists)[number];

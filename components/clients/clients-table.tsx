@@ -2,7 +2,7 @@
 
 import { Download, Upload } from 'lucide-react';
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
+import { useExportQuery } from '@/components/data-table/use-export-query';
 import {
   DataTable,
   type DataTableColumn,
@@ -164,11 +164,7 @@ export function ClientsTable({
   listedAt: string;
   canReassign: boolean;
 }) {
-  const searchParams = useSearchParams();
-  const exportQuery = new URLSearchParams(searchParams.toString());
-  exportQuery.delete('page');
-  exportQuery.delete('size');
-  exportQuery.delete('hide');
+  const exportQuery = useExportQuery();
   if (prospects) exportQuery.set('status', 'prospect');
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));
   return (

@@ -2,7 +2,7 @@
 
 import { Download } from 'lucide-react';
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
+import { useExportQuery } from '@/components/data-table/use-export-query';
 import {
   DataTable,
   type DataTableColumn,
@@ -109,11 +109,7 @@ export function DealsTable({
   /** When the server read these rows (ISO): bulk actions skip deals changed since. */
   listedAt: string;
 }) {
-  const searchParams = useSearchParams();
-  const exportQuery = new URLSearchParams(searchParams.toString());
-  exportQuery.delete('page');
-  exportQuery.delete('size');
-  exportQuery.delete('hide');
+  const exportQuery = useExportQuery();
   return (
     <DataTable
       locale={viewer.locale}

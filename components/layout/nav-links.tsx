@@ -11,6 +11,7 @@ import {
   Home,
   Receipt,
   Kanban,
+  Megaphone,
   LayoutTemplate,
   ScrollText,
   Settings,
@@ -39,6 +40,7 @@ export const navIcons = {
   feedback: MessageSquareWarning,
   tasks: ListTodo,
   invoices: Receipt,
+  campaigns: Megaphone,
 } as const;
 
 type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

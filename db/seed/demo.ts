@@ -4,6 +4,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { auditLog, settings, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { hashPassword } from '@/server/auth/password';
+import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoClients } from './demo-clients';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoFeedback } from './demo-feedback';
@@ -90,6 +91,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
     await seedDemoFeedback(tx, demoClients, team);
     await seedDemoContracts(tx, demoClients, team);
     await seedDemoInvoices(tx, demoClients, team);
+    await seedDemoCampaigns(tx, demoClients);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

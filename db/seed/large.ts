@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { industries } from '@/lib/clients';
+import { seedLargeCampaigns } from './large-campaigns';
 import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
 import { seedLargeContracts } from './large-contracts';
@@ -35,13 +36,15 @@ export const largeSeedSize = {
   feedback: 50_000,
   tasks: 100_000,
   invoices: 100_000,
+  campaigns: 5_000,
+  budgetEntriesPerCampaign: 10,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
 
 async function countOf(
   db: Database,
-  table: 'clients' | 'deals' | 'meetings' | 'contracts' | 'invoices',
+  table: 'clients' | 'deals' | 'meetings' | 'contracts' | 'invoices' | 'campaigns',
 ) {
   const [row] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from ${sql.identifier(table)}`,
@@ -72,8 +75,10 @@ export async function seedLarge(
   if (needsContracts) await seedLargeContracts(db, log, size);
   const needsInvoices = (await countOf(db, 'invoices')) < size.invoices;
   if (needsInvoices) await db.transaction((tx) => seedLargeInvoices(tx, log, size.invoices));
+  const needsCampaigns = (await countOf(db, 'campaigns')) < size.campaigns;
+  if (needsCampaigns) await db.transaction((tx) => seedLargeCampaigns(tx, log, size));
   const added = [needsClients, needsPipeline, needsMeetings, addedFeedback, needsContracts];
-  if (!added.includes(true) && !needsInvoices) return false;
+  if (!added.includes(true) && !needsInvoices && !needsCampaigns) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userListSchema } from './admin';
+import { campaignListSchema } from './campaigns';
 import { clientListSchema, clientSortColumns } from './clients';
 import { contractListSchema } from './contracts';
 import { dealListSchema } from './deals';
@@ -82,6 +83,23 @@ export const savedViewListDefinitions: Record<SavedViewList, ListDefinition> = {
     schema: invoiceListSchema,
     hideable: ['client', 'issueDate', 'dueDate', 'total', 'balance', 'status'],
     path: '/invoices',
+  },
+  campaigns: {
+    schema: campaignListSchema,
+    hideable: [
+      'client',
+      'status',
+      'owner',
+      'coordinator',
+      'startDate',
+      'endDate',
+      'planned',
+      'committed',
+      'spent',
+      'remaining',
+      'percentUsed',
+    ],
+    path: '/campaigns',
   },
 };
 

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@/server/auth/session';
 import type { BenchRequest } from './bench-measure';
+import { campaignBenchScenarios } from './bench-campaigns';
 import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
 import { invoiceScenarios } from './bench-invoices';
@@ -30,5 +31,6 @@ export async function domainScenarios(
     ...feedbackBenchScenarios(manager, executive),
     ...contractBenchScenarios(manager),
     ...(await invoiceScenarios(manager)),
+    ...campaignBenchScenarios(manager),
   ];
 }

@@ -73,6 +73,8 @@ export const permissionMatrix = {
   'templates.publish': managersOnly,
   'contracts.write': everyone,
   'contracts.sign': ownerOrManager,
+  // Create and edit campaigns, their budget entries and their links to deals and meetings.
+  'campaigns.write': everyone,
   // File on any record the user sees; new versions of a file too.
   'documents.upload': everyone,
   // Soft-delete a file: its uploader, or a manager.

@@ -1,14 +1,7 @@
 import 'server-only';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import {
-  clients,
-  contractRenewals,
-  contracts,
-  documents,
-  proposals,
-  type Contract,
-} from '@/db/schema';
+import { clients, contractRenewals, contracts, proposals, type Contract } from '@/db/schema';
 import {
   addMonths,
   contractStatusLabels,
@@ -33,6 +26,7 @@ import type { CurrentUser } from '@/server/auth/session';
 import { lockVisibleClient, recordActivity } from '@/server/clients/records';
 import { createDealCommand } from '@/server/deals/commands';
 import { conflict, forbidden, notFound, staleRecord } from '@/server/errors';
+import { findFiledDocument } from '@/server/documents/records';
 import { currentMergeValues } from '@/server/proposals/merge-values';
 import { visibleProposals } from '@/server/proposals/visibility';
 import { visibleContracts } from './visibility';
@@ -224,17 +218,12 @@ export const signContractCommand = defineAction({
   permission: 'contracts.sign',
   async run(input, context) {
     const { contract, status } = await lockForOwnerStep(context, input, 'sign');
-    const [signedCopy] = await context.tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(
-        and(
-          eq(documents.id, input.signedDocumentId),
-          eq(documents.recordKind, 'contract'),
-          eq(documents.recordId, contract.id),
-          isNull(documents.deletedAt),
-        ),
-      );
+    const signedCopy = await findFiledDocument(
+      context.tx,
+      'contract',
+      contract.id,
+      input.signedDocumentId,
+    );
     if (!signedCopy) {
       throw conflict('File the signed copy on this contract first.', {
         signedDocumentId: ['Choose a file filed on this contract.'],

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { clients, contracts, deals, invoices, proposals } from '@/db/schema';
+import { campaigns, clients, contracts, deals, documents, invoices, proposals } from '@/db/schema';
 import type { DocumentRecordKind } from '@/lib/documents';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleThroughClient } from '@/server/clients/visibility';
@@ -19,6 +19,7 @@ const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
   proposal: { table: proposals, id: proposals.id, clientId: proposals.clientId },
   contract: { table: contracts, id: contracts.id, clientId: contracts.clientId },
   invoice: { table: invoices, id: invoices.id, clientId: invoices.clientId },
+  campaign: { table: campaigns, id: campaigns.id, clientId: campaigns.clientId },
 };
 
 /** The client of a record the user may see, or null when it does not exist or is hidden from them. */
@@ -36,4 +37,25 @@ export async function findVisibleRecord(
     .where(and(eq(source.id, recordId), await visibleThroughClient(user, source.clientId)))
     .limit(1);
   return row ? { clientId: row.clientId as string } : null;
+}
+
+/** File `documentId` if it is filed (and not deleted) on the record, for a command naming it. */
+export async function findFiledDocument(
+  executor: Executor,
+  kind: DocumentRecordKind,
+  recordId: string,
+  documentId: string,
+) {
+  const [file] = await executor
+    .select({ id: documents.id })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.id, documentId),
+        eq(documents.recordKind, kind),
+        eq(documents.recordId, recordId),
+        isNull(documents.deletedAt),
+      ),
+    );
+  return file ?? null;
 }

@@ -17,6 +17,7 @@ export const savedViewListPermissions: Record<SavedViewList, Permission> = {
   users: 'users.manage',
   contracts: 'clients.read',
   invoices: 'clients.read',
+  campaigns: 'clients.read',
 };
 
 export type SavedViewTab = {

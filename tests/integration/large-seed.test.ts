@@ -21,6 +21,8 @@ const tiny = {
   tasks: 60,
   // Invoices have their own test (large-invoices-seed.test.ts).
   invoices: 0,
+  // Campaigns have their own test (large-campaigns-seed.test.ts).
+  campaigns: 0,
 };
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);

@@ -23,6 +23,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'templates.publish': { coordinator: false, executive: false, manager: true },
   'contracts.write': { coordinator: true, executive: true, manager: true },
   'contracts.sign': { coordinator: false, executive: true, manager: true },
+  'campaigns.write': { coordinator: true, executive: true, manager: true },
   'documents.upload': { coordinator: true, executive: true, manager: true },
   'documents.delete': { coordinator: true, executive: true, manager: true },
   'documents.purge': { coordinator: false, executive: false, manager: true },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { RecordCampaignsPanel } from '@/components/campaigns/record-campaigns-panel';
 import { AssignmentPanel, ConvertProspectButton } from '@/components/clients/assignment-panel';
 import { ClientOverview } from '@/components/clients/client-overview';
 import { ClientStatusBadge } from '@/components/clients/client-status-badge';
@@ -138,6 +139,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           />
           <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
           <ClientInvoicesPanel viewer={viewer} clientId={client.id} />
+          <RecordCampaignsPanel viewer={viewer} record={{ clientId: client.id }} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { RecordCampaignsPanel } from '@/components/campaigns/record-campaigns-panel';
 import { DealOverview } from '@/components/deals/deal-overview';
 import { FilesPanel } from '@/components/documents/files-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
@@ -101,6 +102,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           />
           <StageHistory history={history} viewer={viewerFormat(viewer)} />
           <FilesPanel recordKind="deal" recordId={deal.id} viewer={viewer} />
+          <RecordCampaignsPanel viewer={viewer} record={{ dealId: deal.id }} />
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { RecordCampaignsPanel } from '@/components/campaigns/record-campaigns-panel';
 import { MeetingActions } from '@/components/meetings/meeting-actions';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { MeetingStatusBadge } from '@/components/meetings/meeting-status-badge';
@@ -192,6 +193,9 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </ul>
         )}
       </Card>
+      <div className="mt-6">
+        <RecordCampaignsPanel viewer={viewer} record={{ meetingId: meeting.id }} />
+      </div>
       {editable && options ? (
         <Card title="Edit meeting" className="mt-6">
           <MeetingForm
