@@ -35,6 +35,7 @@ export const activityKinds = [
   'feedback',
   'contract',
   'invoice',
+  'material',
 ] as const;
 export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
@@ -47,6 +48,7 @@ export const activityKindLabels: Record<(typeof activityKinds)[number], string> 
   feedback: 'Feedback',
   contract: 'Contract',
   invoice: 'Invoice',
+  material: 'Material',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

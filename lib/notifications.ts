@@ -17,6 +17,10 @@ export const notificationKinds = [
   'task_assigned',
   'contract_reminder',
   'invoice_overdue',
+  'material_assigned',
+  'material_review_requested',
+  'material_sent_back',
+  'material_approved',
 ] as const;
 
 /**
