@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userListSchema } from './admin';
 import { clientListSchema, clientSortColumns } from './clients';
 import { dealListSchema } from './deals';
+import { materialListSchema } from './materials';
 import { proposalListSchema } from './proposals';
 import { savedViewLists, type SavedViewList } from '@/lib/saved-views';
 
@@ -70,6 +71,11 @@ export const savedViewListDefinitions: Record<SavedViewList, ListDefinition> = {
     schema: userListSchema,
     hideable: ['email', 'role', 'active', 'lastSignInAt'],
     path: '/admin/users',
+  },
+  materials: {
+    schema: materialListSchema,
+    hideable: ['kind', 'client', 'status', 'assignee', 'due', 'tags', 'updatedAt'],
+    path: '/materials',
   },
 };
 

@@ -15,6 +15,7 @@ export const savedViewListPermissions: Record<SavedViewList, Permission> = {
   deals: 'clients.read',
   proposals: 'clients.read',
   users: 'users.manage',
+  materials: 'clients.read',
 };
 
 export type SavedViewTab = {

@@ -33,6 +33,8 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
   'tasks.write': { coordinator: true, executive: true, manager: true },
   'tasks.manage': { coordinator: true, executive: true, manager: true },
+  'materials.write': { coordinator: true, executive: true, manager: true },
+  'materials.approve': { coordinator: false, executive: true, manager: true },
   'notifications.own': { coordinator: true, executive: true, manager: true },
   'profile.own': { coordinator: true, executive: true, manager: true },
   'savedViews.own': { coordinator: true, executive: true, manager: true },
