@@ -22,7 +22,6 @@ import type {
 } from '@/lib/validation/materials';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
 import {
@@ -357,8 +356,13 @@ export async function getNewMaterialOptions(
   };
 }
 
-/** Visible clients whose name contains `query`, to request a material for. */
-export async function findClientsForMaterial(viewer: CurrentUser, query: string) {
-  if (!can(viewer, 'materials.write')) forbidden();
-  return query.trim() ? findVisibleClients(viewer, query, 20) : [];
+/** The client the list or library is filtered by, as its filter shows it, when the viewer sees it. */
+export async function findFilterClient(viewer: CurrentUser, clientId: string) {
+  assertCanRead(viewer);
+  const [client] = await db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
+    .limit(1);
+  return client ?? null;
 }
