@@ -16,6 +16,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
   ],
   executive: [
     'Home',
@@ -31,6 +32,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
   ],
   manager: [
     'Home',
@@ -46,6 +48,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
     'Users',
     'Settings',
     'Audit log',

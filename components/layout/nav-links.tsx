@@ -9,6 +9,7 @@ import {
   FileSignature,
   FileText,
   Home,
+  Presentation,
   Receipt,
   Kanban,
   LayoutTemplate,
@@ -38,6 +39,7 @@ export const navIcons = {
   audit: ScrollText,
   feedback: MessageSquareWarning,
   tasks: ListTodo,
+  materials: Presentation,
   invoices: Receipt,
 } as const;
 

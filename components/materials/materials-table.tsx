@@ -160,7 +160,10 @@ export function MaterialsTable({
             param="kind"
             label="Kind"
             allLabel="Any kind"
-            options={materialKinds.map((kind) => ({ value: kind, label: materialKindLabels[kind] }))}
+            options={materialKinds.map((kind) => ({
+              value: kind,
+              label: materialKindLabels[kind],
+            }))}
           />
           <SelectFilter
             param="assignee"
@@ -188,7 +191,11 @@ export function MaterialsTable({
         </>
       }
       actions={
-        <a href={`/materials/export?${exportQuery}`} className={buttonClasses('secondary')} download>
+        <a
+          href={`/materials/export?${exportQuery}`}
+          className={buttonClasses('secondary')}
+          download
+        >
           <Download aria-hidden className="size-4" />
           Export CSV
         </a>

@@ -38,7 +38,10 @@ export const materials = pgTable(
     kind: materialKindEnum('kind').notNull(),
     title: varchar('title', { length: 200 }).notNull(),
     brief: text('brief').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: materialStatusEnum('status').notNull().default('requested'),
     requestedById: uuid('requested_by_id').references(() => users.id, { onDelete: 'set null' }),
     assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),

@@ -187,7 +187,14 @@ export const createMaterialCommand = defineAction({
       subject: truncate(`${materialKindLabels[material.kind]} requested: ${material.title}`, 200),
       actorId: user.id,
     });
-    await tell(tx, [material.assigneeId], 'material_assigned', material, 'For you to make', user.id);
+    await tell(
+      tx,
+      [material.assigneeId],
+      'material_assigned',
+      material,
+      'For you to make',
+      user.id,
+    );
     return { id: material.id };
   },
 });
@@ -256,7 +263,10 @@ async function reassign(
   await recordActivity(tx, {
     clientId: material.clientId,
     kind: 'material',
-    subject: truncate(`Material assigned to ${assignee?.name ?? 'someone'}: ${material.title}`, 200),
+    subject: truncate(
+      `Material assigned to ${assignee?.name ?? 'someone'}: ${material.title}`,
+      200,
+    ),
     actorId: user.id,
   });
   await tell(tx, [assigneeId], 'material_assigned', material, 'For you to make', user.id);
@@ -397,7 +407,12 @@ export const sendBackMaterialCommand = defineAction({
     }
     await tx
       .update(materials)
-      .set({ status: 'in_progress', readyAt: null, approvedById: null, version: material.version + 1 })
+      .set({
+        status: 'in_progress',
+        readyAt: null,
+        approvedById: null,
+        version: material.version + 1,
+      })
       .where(eq(materials.id, material.id));
     await recordStatusChange(context, material, 'in_progress', input.comment);
     await tell(
@@ -478,9 +493,7 @@ export const attachMaterialCommand = defineAction({
     const inserted = await tx
       .insert(join)
       .values({
-        ...(input.targetKind === 'proposal'
-          ? { proposalId: target.id }
-          : { meetingId: target.id }),
+        ...(input.targetKind === 'proposal' ? { proposalId: target.id } : { meetingId: target.id }),
         materialId: material.id,
         attachedById: user.id,
       } as typeof join.$inferInsert)

@@ -24,11 +24,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
-import {
-  materialAssignees,
-  materialListWhere,
-  selectMaterialRows,
-} from './list-query';
+import { materialAssignees, materialListWhere, selectMaterialRows } from './list-query';
 import { visibleMaterials } from './visibility';
 
 function assertCanRead(viewer: CurrentUser) {
@@ -197,7 +193,9 @@ export async function searchMaterialLibrary(viewer: CurrentUser, params: Materia
     pattern ? or(ilike(materials.title, pattern), ilike(materials.brief, pattern)) : undefined,
   );
   const latestFile = (column: string) =>
-    sql<string | null>`(select ${sql.raw(`d.${column}`)} from documents d where d.record_kind = 'material' and d.record_id = ${materials.id} and d.deleted_at is null order by d.created_at desc, d.id desc limit 1)`;
+    sql<
+      string | null
+    >`(select ${sql.raw(`d.${column}`)} from documents d where d.record_kind = 'material' and d.record_id = ${materials.id} and d.deleted_at is null order by d.created_at desc, d.id desc limit 1)`;
   const latestImage = sql<
     string | null
   >`(select d.id from documents d where d.record_kind = 'material' and d.record_id = ${materials.id} and d.deleted_at is null and d.media_type like 'image/%' order by d.created_at desc, d.id desc limit 1)`;
@@ -273,8 +271,7 @@ const attachmentTables = {
 } as const;
 
 /**
- * The materials attached to a proposal or meeting the viewer sees, each with its latest file, and
- * the ready materials of the same client that could still be attached.
+ * The materials attached to a proposal or meeting the viewer sees, and the ready materials of the same client that could still be attached.
  */
 export async function listAttachedMaterials(
   viewer: CurrentUser,
@@ -290,9 +287,6 @@ export async function listAttachedMaterials(
         title: materials.title,
         kind: materials.kind,
         status: materials.status,
-        latestFileId: sql<
-          string | null
-        >`(select d.id from documents d where d.record_kind = 'material' and d.record_id = ${materials.id} and d.deleted_at is null order by d.created_at desc, d.id desc limit 1)`,
       })
       .from(table)
       .innerJoin(materials, eq(materials.id, table.materialId))
@@ -365,4 +359,27 @@ export async function findFilterClient(viewer: CurrentUser, clientId: string) {
     .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
     .limit(1);
   return client ?? null;
+}
+
+/** The library's filter choices: visible clients with ready materials, and the tags in use. */
+export async function listLibraryFilterOptions(viewer: CurrentUser) {
+  assertCanRead(viewer);
+  const visibility = await visibleMaterials(viewer);
+  const readyAndVisible = and(eq(materials.status, 'ready'), visibility);
+  const [libraryClients, tagRows] = await Promise.all([
+    db
+      .selectDistinct({ id: clients.id, name: clients.name })
+      .from(materials)
+      .innerJoin(clients, eq(clients.id, materials.clientId))
+      .where(readyAndVisible)
+      .orderBy(asc(clients.name))
+      .limit(200),
+    db
+      .selectDistinct({ tag: sql<string>`unnest(${materials.tags})` })
+      .from(materials)
+      .where(readyAndVisible)
+      .orderBy(sql`1`)
+      .limit(200),
+  ]);
+  return { clients: libraryClients, tags: tagRows.map((row) => row.tag) };
 }

@@ -13,6 +13,7 @@ import { ClientDealsPanel } from '@/components/deals/client-deals-panel';
 import { FeedbackPanel } from '@/components/feedback/feedback-panel';
 import { FilesPanel } from '@/components/documents/files-panel';
 import { ClientInvoicesPanel } from '@/components/invoices/client-invoices-panel';
+import { MaterialsPanel } from '@/components/materials/materials-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -136,6 +137,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           />
           <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
           <ClientInvoicesPanel viewer={viewer} clientId={client.id} />
+          <MaterialsPanel viewer={viewer} record={{ clientId: client.id }} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

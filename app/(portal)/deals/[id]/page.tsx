@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DealOverview } from '@/components/deals/deal-overview';
 import { FilesPanel } from '@/components/documents/files-panel';
+import { MaterialsPanel } from '@/components/materials/materials-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { DealStageBadge } from '@/components/deals/deal-stage-badge';
 import { StageControl } from '@/components/deals/stage-control';
@@ -101,6 +102,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           />
           <StageHistory history={history} viewer={viewerFormat(viewer)} />
           <FilesPanel recordKind="deal" recordId={deal.id} viewer={viewer} />
+          <MaterialsPanel viewer={viewer} record={{ clientId: deal.clientId, dealId: deal.id }} />
         </div>
       </div>
     </>

@@ -17,6 +17,7 @@ import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { getMeeting, listClientMeetingOptions, listMeetingPeople } from '@/server/meetings/queries';
 import { listMeetingTasks } from '@/server/tasks/queries';
+import { AttachedMaterialsPanel } from '@/components/materials/attached-materials-panel';
 
 export const metadata: Metadata = { title: 'Meeting' };
 
@@ -201,6 +202,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           </ul>
         )}
       </Card>
+      <div className="mt-6">
+        <AttachedMaterialsPanel
+          viewer={viewer}
+          target={{ kind: 'meeting', id: meeting.id, clientId: meeting.clientId }}
+          description="Ready materials shown or handed out at this meeting."
+        />
+      </div>
       {editable && options ? (
         <Card title="Edit meeting" className="mt-6">
           <MeetingForm
