@@ -117,6 +117,18 @@ describe('record-level rules', () => {
     );
   });
 
+  it('never lets anyone approve a material they requested or make; never a coordinator', () => {
+    const others = { assigneeId: other, createdById: 'user-requester' };
+    for (const role of ['executive', 'manager'] as const) {
+      expect(can(user(role), 'materials.approve', others)).toBe(true);
+      expect(can(user(role), 'materials.approve', { ...others, assigneeId: me })).toBe(false);
+      expect(can(user(role), 'materials.approve', { ...others, createdById: me })).toBe(false);
+    }
+    expect(can(user('coordinator'), 'materials.approve', others)).toBe(false);
+    // Without the authors in hand the rule never answers yes for a record.
+    expect(can(user('manager'), 'materials.approve', { ownerId: other })).toBe(false);
+  });
+
   it('lets the backup reviewer an overdue review was escalated to review it', () => {
     const escalated = { authorId: other, reviewerId: 'someone', backupReviewerId: me };
     expect(can(user('executive'), 'proposals.review', escalated)).toBe(true);
