@@ -6,6 +6,7 @@ import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
 import { seedLargeContracts } from './large-contracts';
 import { seedLargeInvoices } from './large-invoices';
+import { seedLargeMaterials } from './large-materials';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -35,6 +36,7 @@ export const largeSeedSize = {
   feedback: 50_000,
   tasks: 100_000,
   invoices: 100_000,
+  materials: 20_000,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
@@ -72,7 +74,15 @@ export async function seedLarge(
   if (needsContracts) await seedLargeContracts(db, log, size);
   const needsInvoices = (await countOf(db, 'invoices')) < size.invoices;
   if (needsInvoices) await db.transaction((tx) => seedLargeInvoices(tx, log, size.invoices));
-  const added = [needsClients, needsPipeline, needsMeetings, addedFeedback, needsContracts];
+  const addedMaterials = await seedLargeMaterials(db, log, size);
+  const added = [
+    needsClients,
+    needsPipeline,
+    needsMeetings,
+    addedFeedback,
+    needsContracts,
+    addedMaterials,
+  ];
   if (!added.includes(true) && !needsInvoices) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
