@@ -3,6 +3,7 @@ import type { BenchRequest } from './bench-measure';
 import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
 import { invoiceScenarios } from './bench-invoices';
+import { materialBenchScenarios } from './bench-materials';
 import { meetingBenchScenarios } from './bench-meetings';
 
 /**
@@ -30,5 +31,6 @@ export async function domainScenarios(
     ...feedbackBenchScenarios(manager, executive),
     ...contractBenchScenarios(manager),
     ...(await invoiceScenarios(manager)),
+    ...materialBenchScenarios(manager),
   ];
 }
