@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bulkSelectionSchema } from '@/lib/bulk';
 import { industries } from '@/lib/clients';
 import { materialAttachmentKinds, materialKinds, materialStatuses } from '@/lib/materials';
-import { optionalDate, optionalUserId } from './fields';
+import { optionalDate, optionalUserId, tagList } from './fields';
 import { listParamsSchema } from './list-params';
 
 const id = z.uuid('This material does not exist.');
@@ -60,20 +60,8 @@ const brief = z
   .optional()
   .transform((value) => value?.trim() ?? '');
 
-const tags = z
-  .string()
-  .optional()
-  .transform((value) =>
-    [
-      ...new Set(
-        (value ?? '')
-          .split(',')
-          .map((tag) => tag.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ].slice(0, 20),
-  )
-  .pipe(z.array(z.string().max(50, 'Keep each tag under 50 characters.')));
+// Lower-cased, so the library's tag filter finds "Retail" and "retail" alike.
+const tags = tagList((tag) => tag.toLowerCase());
 
 const optionalDealId = z
   .string()
