@@ -26,6 +26,17 @@ const historyTo: Record<MaterialStatus, { to: MaterialStatus; comment?: string }
   ready: [{ to: 'requested' }, { to: 'in_progress' }, { to: 'in_review' }, { to: 'ready' }],
 };
 
+/** Who took a step: the executive asks, the coordinator makes, the manager reviews. */
+function actorOf(
+  to: MaterialStatus,
+  position: number,
+  people: { coordinatorId: string | null; executiveId: string | null; managerId: string | null },
+) {
+  if (to === 'requested') return people.executiveId;
+  if (to === 'ready' || (to === 'in_progress' && position > 1)) return people.managerId;
+  return people.coordinatorId;
+}
+
 /**
  * Materials in every state on the demo coordinator's accounts, requested by the executive and made
  * by the coordinator (so the manager can review them), each past the request with a small real
@@ -83,6 +94,7 @@ export async function seedDemoMaterials(
         assigneeId: people.coordinatorId,
         readyAt: status === 'ready' ? new Date(now - index * day) : null,
         approvedById: status === 'ready' ? people.managerId : null,
+        createdAt: new Date(now - historyTo[status].length * day),
       })
       .returning();
     if (!material) throw new Error('demo material not inserted');
@@ -93,7 +105,7 @@ export async function seedDemoMaterials(
         fromStatus: position === 0 ? null : history[position - 1]!.to,
         toStatus: change.to,
         comment: change.comment ?? null,
-        changedById: change.to === 'ready' ? people.managerId : people.coordinatorId,
+        changedById: actorOf(change.to, position, people),
         changedAt: new Date(now - (history.length - position) * day),
       })),
     );
