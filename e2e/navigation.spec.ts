@@ -16,6 +16,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
     'Campaigns',
   ],
   executive: [
@@ -32,6 +33,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
     'Campaigns',
   ],
   manager: [
@@ -48,6 +50,7 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Materials',
     'Campaigns',
     'Users',
     'Settings',

@@ -36,6 +36,7 @@ export const activityKinds = [
   'contract',
   'invoice',
   'campaign',
+  'material',
 ] as const;
 export const activityKindLabels: Record<(typeof activityKinds)[number], string> = {
   note: 'Note',
@@ -49,6 +50,7 @@ export const activityKindLabels: Record<(typeof activityKinds)[number], string> 
   contract: 'Contract',
   invoice: 'Invoice',
   campaign: 'Campaign',
+  material: 'Material',
 };
 
 // A fixed pick-list keeps filters and reports consistent (free text would split "SaaS" and "saas").

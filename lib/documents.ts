@@ -1,4 +1,4 @@
-/** The kinds of record a file can be filed on; materials and reports join this list when they land. */
+/** The kinds of record a file can be filed on; reports join this list when they land. */
 export const documentRecordKinds = [
   'client',
   'deal',
@@ -6,6 +6,7 @@ export const documentRecordKinds = [
   'contract',
   'invoice',
   'campaign',
+  'material',
 ] as const;
 export type DocumentRecordKind = (typeof documentRecordKinds)[number];
 
@@ -16,6 +17,7 @@ export const documentRecordKindLabels: Record<DocumentRecordKind, string> = {
   contract: 'contract',
   invoice: 'invoice',
   campaign: 'campaign',
+  material: 'material',
 };
 
 /** The upload size cap when Admin → Settings has none. */
@@ -23,7 +25,16 @@ export const defaultMaxUploadMb = 25;
 
 /** Media types shown inside the page rather than only downloaded. */
 export function isPreviewable(mediaType: string) {
-  return mediaType === 'application/pdf' || /^image\/(png|jpeg|gif|webp|avif)$/.test(mediaType);
+  return (
+    mediaType === 'application/pdf' ||
+    /^image\/(png|jpeg|gif|webp|avif)$/.test(mediaType) ||
+    isPlayableVideo(mediaType)
+  );
+}
+
+/** Videos a browser's `<video>` element plays. */
+export function isPlayableVideo(mediaType: string) {
+  return /^video\/(mp4|webm|quicktime)$/.test(mediaType);
 }
 
 /** "1.2 MB", "512 KB", "80 bytes": sizes in the viewer's number format. */

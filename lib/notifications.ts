@@ -18,6 +18,10 @@ export const notificationKinds = [
   'contract_reminder',
   'invoice_overdue',
   'campaign_budget',
+  'material_assigned',
+  'material_review_requested',
+  'material_sent_back',
+  'material_approved',
 ] as const;
 
 /**

@@ -8,5 +8,6 @@ export const savedViewLists = [
   'contracts',
   'invoices',
   'campaigns',
+  'materials',
 ] as const;
 export type SavedViewList = (typeof savedViewLists)[number];

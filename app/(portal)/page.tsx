@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { DutiesCard } from '@/components/home/duties-card';
-import { FeedbackRoutedToMe, FeedbackSlaCard, TasksDue } from '@/components/home/my-work';
+import {
+  FeedbackRoutedToMe,
+  FeedbackSlaCard,
+  MaterialsDue,
+  TasksDue,
+} from '@/components/home/my-work';
 import { ProposalWork } from '@/components/home/proposal-work';
 import { TeamSummary } from '@/components/home/team-summary';
 import { TodaysMeetings } from '@/components/home/todays-meetings';
@@ -17,10 +22,11 @@ import {
   listProposalsWaitingOnMe,
   reviewQueueLimit,
 } from '@/server/proposals/queries';
+import { listMyMaterialsDue } from '@/server/materials/queries';
 import { listMyTasksDue } from '@/server/tasks/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
-import { viewerFormat } from '@/lib/format';
+import { calendarDateIn, viewerFormat } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -34,19 +40,26 @@ export default async function HomePage() {
     />
   );
   const now = new Date();
-  const [waitingOnMe, reviewQueue, tasksDue, routedFeedback, todaysMeetings] = await Promise.all([
-    listProposalsWaitingOnMe(user),
-    can(user, 'proposals.review') ? getReviewQueue(user) : null,
-    listMyTasksDue(user, now),
-    listFeedbackRoutedToMe(user),
-    meetingsForUserOnDay(user),
-  ]);
+  const [waitingOnMe, reviewQueue, tasksDue, routedFeedback, todaysMeetings, materialsDue] =
+    await Promise.all([
+      listProposalsWaitingOnMe(user),
+      can(user, 'proposals.review') ? getReviewQueue(user) : null,
+      listMyTasksDue(user, now),
+      listFeedbackRoutedToMe(user),
+      meetingsForUserOnDay(user),
+      listMyMaterialsDue(user, now),
+    ]);
   // "My work" (DESIGN.md §3).
   const work = (
     <div className="grid gap-6 lg:grid-cols-2">
       <TodaysMeetings meetings={todaysMeetings} viewer={viewerFormat(user)} />
       <TasksDue tasks={tasksDue} viewer={viewerFormat(user)} now={now} />
       <FeedbackRoutedToMe items={routedFeedback} viewer={viewerFormat(user)} now={now} />
+      <MaterialsDue
+        materials={materialsDue}
+        viewer={viewerFormat(user)}
+        today={calendarDateIn(user.timeZone, now)}
+      />
       {reviewQueue ? (
         <ProposalWork
           title="Waiting for your review"

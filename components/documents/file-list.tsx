@@ -5,7 +5,12 @@ import { useId, useState } from 'react';
 import { ActionError } from '@/components/ui/action-error';
 import { ConfirmSubmit } from '@/components/ui/confirm-submit';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { formatFileSize, isPreviewable, type DocumentRecordKind } from '@/lib/documents';
+import {
+  formatFileSize,
+  isPlayableVideo,
+  isPreviewable,
+  type DocumentRecordKind,
+} from '@/lib/documents';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { deleteDocument, purgeDocument } from '@/server/documents/actions';
 import type { RecordDocument } from '@/server/documents/queries';
@@ -76,6 +81,17 @@ function Preview({ file }: { file: RecordDocument }) {
         src={src}
         title={`Preview of ${file.name}`}
         className="h-96 w-full rounded border border-slate-200"
+      />
+    );
+  }
+  if (isPlayableVideo(file.mediaType)) {
+    return (
+      <video
+        src={src}
+        controls
+        preload="metadata"
+        aria-label={`Preview of ${file.name}`}
+        className="max-h-96 w-full rounded border border-slate-200 bg-black"
       />
     );
   }

@@ -2,7 +2,13 @@ import Link from 'next/link';
 import { FeedbackDue, SentimentBadge } from '@/components/feedback/feedback-badges';
 import { Card } from '@/components/ui/card';
 import type { FeedbackSentiment } from '@/lib/feedback';
-import { formatDateTime, type ViewerFormat } from '@/lib/format';
+import { formatDate, formatDateTime, type ViewerFormat } from '@/lib/format';
+import {
+  isMaterialOverdue,
+  materialKindLabels,
+  type MaterialKind,
+  type MaterialStatus,
+} from '@/lib/materials';
 import { taskLinkHref, type TaskLinkKind } from '@/lib/tasks';
 
 /** "My work": open tasks due by the end of the viewer's day, overdue ones flagged. */
@@ -165,6 +171,70 @@ export function FeedbackSlaCard({
           </div>
         ))}
       </dl>
+    </Card>
+  );
+}
+
+/** "My work": the viewer's materials to make that are due within a week, overdue ones flagged. */
+export function MaterialsDue({
+  materials,
+  viewer,
+  today,
+}: {
+  materials: {
+    id: string;
+    title: string;
+    kind: MaterialKind;
+    status: MaterialStatus;
+    clientName: string;
+    dueDate: string | null;
+  }[];
+  viewer: ViewerFormat;
+  /** The viewer's calendar date. */
+  today: string;
+}) {
+  return (
+    <Card
+      title="Materials due"
+      actions={
+        <Link href="/materials" className="text-sm font-medium text-brand-700 hover:underline">
+          All materials
+        </Link>
+      }
+    >
+      {materials.length === 0 ? (
+        <p className="text-sm text-slate-600">No material of yours is due this week.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {materials.map((material) => (
+            <li
+              key={material.id}
+              className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+            >
+              <span className="min-w-0 break-words">
+                <Link
+                  href={`/materials/${material.id}`}
+                  className="font-medium text-brand-700 hover:underline"
+                >
+                  {material.title}
+                </Link>
+                <span className="text-slate-600">
+                  {' '}
+                  · {materialKindLabels[material.kind]} · {material.clientName}
+                </span>
+              </span>
+              <span
+                className={
+                  isMaterialOverdue(material, today) ? 'font-medium text-red-700' : 'text-slate-600'
+                }
+              >
+                {formatDate(material.dueDate, viewer)}
+                {isMaterialOverdue(material, today) ? ' · overdue' : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </Card>
   );
 }

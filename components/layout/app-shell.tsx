@@ -35,6 +35,7 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/calendar', label: 'Calendar', icon: 'calendar' },
       { href: '/feedback', label: 'Feedback', icon: 'feedback' },
       { href: '/tasks', label: 'Tasks', icon: 'tasks' },
+      { href: '/materials', label: 'Materials', icon: 'materials' },
       { href: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
     );
   }

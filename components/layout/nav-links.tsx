@@ -9,6 +9,7 @@ import {
   FileSignature,
   FileText,
   Home,
+  Presentation,
   Receipt,
   Kanban,
   Megaphone,
@@ -39,6 +40,7 @@ export const navIcons = {
   audit: ScrollText,
   feedback: MessageSquareWarning,
   tasks: ListTodo,
+  materials: Presentation,
   invoices: Receipt,
   campaigns: Megaphone,
 } as const;

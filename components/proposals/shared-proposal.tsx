@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { ClientAnswer } from '@/components/proposals/client-answer';
 import { Markdown } from '@/components/ui/markdown';
+import { formatFileSize } from '@/lib/documents';
 import { defaultLocale, formatDate, formatDateTime, formatMoney } from '@/lib/format';
 
 // The client has no account, so no zone or format of their own: dates say UTC.
 const clientFormat = { timeZone: 'UTC', locale: defaultLocale };
+import type { SharedMaterialFile } from '@/server/materials/share';
 import type { SharedProposal } from '@/server/proposals/share';
 
 function Frame({
@@ -57,15 +59,49 @@ function Contact({
   );
 }
 
+/** The materials attached to the proposal, each a download authorized by the link itself. */
+function MaterialDownloads({ files, token }: { files: SharedMaterialFile[]; token: string }) {
+  if (files.length === 0) return null;
+  return (
+    <section
+      aria-labelledby="materials-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
+    >
+      <h2 id="materials-heading" className="text-lg font-semibold">
+        Materials
+      </h2>
+      <ul className="space-y-2 text-sm">
+        {files.map((file) => (
+          <li key={file.id}>
+            <a
+              href={`/p/${token}/materials/${file.id}`}
+              className="font-medium break-all text-brand-700 underline"
+              download
+            >
+              {file.name}
+            </a>{' '}
+            <span className="text-slate-600">
+              {file.materialTitle} · {formatFileSize(file.sizeBytes, clientFormat.locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The share page in each state: the whole proposal only while it is open for an answer. */
 export function SharedProposalView({
   shared,
   token,
   companyName,
+  files,
 }: {
   shared: SharedProposal;
   token: string;
   companyName: string;
+  /** Downloads of the attached materials, while the link still shows the proposal. */
+  files: SharedMaterialFile[];
 }) {
   const contact = <Contact contact={shared.contact} companyName={companyName} />;
   if (shared.state === 'expired' || shared.state === 'closed') {
@@ -119,6 +155,7 @@ export function SharedProposalView({
           )}
           {contact}
         </section>
+        <MaterialDownloads files={files} token={token} />
       </Frame>
     );
   }
@@ -144,6 +181,7 @@ export function SharedProposalView({
       <article className="rounded-lg border border-slate-200 bg-white p-6">
         <Markdown>{proposal.body}</Markdown>
       </article>
+      <MaterialDownloads files={files} token={token} />
       <section
         aria-labelledby="answer-heading"
         className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"

@@ -15,3 +15,4 @@ export * from './documents';
 export * from './contracts';
 export * from './invoices';
 export * from './campaigns';
+export * from './materials';

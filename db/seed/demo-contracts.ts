@@ -1,16 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { contracts, documents } from '@/db/schema';
+import { contracts } from '@/db/schema';
 import { addDays, addMonths, type ContractStatus } from '@/lib/contracts';
-import { fileStorage, newStorageKey } from '@/server/documents/storage';
 import { renderRecordPdf } from '@/server/pdf/record-document';
-
-type Transaction = Parameters<
-  Parameters<PostgresJsDatabase<Record<string, never>>['transaction']>[0]
->[0];
+import { fileDemoDocument, type SeedTransaction as Transaction } from './demo-files';
 
 type DemoClient = {
   id: string;
@@ -21,33 +14,6 @@ type DemoClient = {
 };
 
 const terms = `## Services\n\nThe agency delivers the campaign work set out in the accepted proposal for {{client.name}}.\n\n## Fees\n\nInvoiced monthly, payable within 30 days.\n\n## Notice\n\nEither party may end the contract by giving notice before the notice deadline.`;
-
-/** Writes `bytes` to the file storage and files them on a contract as a demo upload. */
-async function fileDemoDocument(
-  tx: Transaction,
-  contract: { id: string; clientId: string },
-  name: string,
-  bytes: Buffer,
-  uploadedById: string | null,
-) {
-  const storageKey = newStorageKey();
-  await fileStorage().put(storageKey, Readable.from([bytes]), bytes.length);
-  const id = crypto.randomUUID();
-  await tx.insert(documents).values({
-    id,
-    fileId: id,
-    recordKind: 'contract',
-    recordId: contract.id,
-    clientId: contract.clientId,
-    name,
-    mediaType: name.endsWith('.pdf') ? 'application/pdf' : 'text/plain',
-    sizeBytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    storageKey,
-    uploadedById,
-  });
-  return id;
-}
 
 /**
  * Contracts in every state on the demo team's accounts (one with its notice deadline this month),
@@ -112,20 +78,23 @@ export async function seedDemoContracts(
       facts: [['Signed on', addDays(step.start, -7)]],
       body: terms.replace('{{client.name}}', client.name),
     });
+    const record = { kind: 'contract' as const, id: contract.id, clientId: contract.clientId };
     const signedDocumentId = await fileDemoDocument(
       tx,
-      contract,
-      `${contract.title} (signed).pdf`,
-      copy,
+      record,
+      { name: `${contract.title} (signed).pdf`, mediaType: 'application/pdf', bytes: copy },
       people.coordinatorId,
     );
     await tx.update(contracts).set({ signedDocumentId }).where(eq(contracts.id, contract.id));
     if (index === 3) {
       await fileDemoDocument(
         tx,
-        contract,
-        'Kick-off notes.txt',
-        Buffer.from('Kick-off held; reporting every first Monday.\n'),
+        record,
+        {
+          name: 'Kick-off notes.txt',
+          mediaType: 'text/plain',
+          bytes: Buffer.from('Kick-off held; reporting every first Monday.\n'),
+        },
         people.executiveId,
       );
     }

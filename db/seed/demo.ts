@@ -10,6 +10,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoInvoices } from './demo-invoices';
+import { seedDemoMaterials } from './demo-materials';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -92,6 +93,10 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
     await seedDemoContracts(tx, demoClients, team);
     await seedDemoInvoices(tx, demoClients, team);
     await seedDemoCampaigns(tx, demoClients);
+    await seedDemoMaterials(tx, demoClients, {
+      ...team,
+      managerId: created.find((user) => user.role === 'manager')?.id ?? null,
+    });
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

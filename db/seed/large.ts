@@ -7,6 +7,7 @@ import { seedLargeFeedback } from './large-feedback';
 import { seedLargeMeetings } from './large-meetings';
 import { seedLargeContracts } from './large-contracts';
 import { seedLargeInvoices } from './large-invoices';
+import { seedLargeMaterials } from './large-materials';
 import { seedLargePipeline } from './large-pipeline';
 import { textArray } from './sql-arrays';
 import {
@@ -38,6 +39,7 @@ export const largeSeedSize = {
   invoices: 100_000,
   campaigns: 5_000,
   budgetEntriesPerCampaign: 10,
+  materials: 20_000,
 };
 
 export type LargeSeedSize = typeof largeSeedSize;
@@ -77,8 +79,18 @@ export async function seedLarge(
   if (needsInvoices) await db.transaction((tx) => seedLargeInvoices(tx, log, size.invoices));
   const needsCampaigns = (await countOf(db, 'campaigns')) < size.campaigns;
   if (needsCampaigns) await db.transaction((tx) => seedLargeCampaigns(tx, log, size));
-  const added = [needsClients, needsPipeline, needsMeetings, addedFeedback, needsContracts];
-  if (!added.includes(true) && !needsInvoices && !needsCampaigns) return false;
+  const addedMaterials = await seedLargeMaterials(db, log, size);
+  const added = [
+    needsClients,
+    needsPipeline,
+    needsMeetings,
+    addedFeedback,
+    needsContracts,
+    needsInvoices,
+    needsCampaigns,
+    addedMaterials,
+  ];
+  if (!added.includes(true)) return false;
   // VACUUM too, not only ANALYZE: freshly inserted pages are not all-visible yet, so the planner
   // would turn the aggregates' index-only scans into sequential ones until autovacuum came by.
   log('statistics and visibility map…');

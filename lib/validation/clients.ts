@@ -15,6 +15,7 @@ import {
   optionalText,
   optionalUrl,
   optionalUserId,
+  tagList,
 } from './fields';
 import { listParamsSchema } from './list-params';
 
@@ -49,20 +50,7 @@ const clientFieldsSchema = z.object({
   source: optionalText(100),
   nextStep: optionalText(200),
   nextStepDate: optionalDate,
-  tags: z
-    .string()
-    .optional()
-    .transform((value) =>
-      [
-        ...new Set(
-          (value ?? '')
-            .split(',')
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-        ),
-      ].slice(0, 20),
-    )
-    .pipe(z.array(z.string().max(50, 'Keep each tag under 50 characters.'))),
+  tags: tagList(),
 });
 export type ClientFields = z.output<typeof clientFieldsSchema>;
 

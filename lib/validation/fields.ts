@@ -57,3 +57,20 @@ export const optionalDate = z
   .transform((value) => value || null)
   .pipe(z.iso.date('Enter a date.').nullable())
   .optional();
+
+/** "a, b, a" → ["a", "b"]: comma-separated tags, trimmed (and put through `normalise`), unique, at most 20. */
+export const tagList = (normalise: (tag: string) => string = (tag) => tag) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      [
+        ...new Set(
+          (value ?? '')
+            .split(',')
+            .map((tag) => normalise(tag.trim()))
+            .filter(Boolean),
+        ),
+      ].slice(0, 20),
+    )
+    .pipe(z.array(z.string().max(50, 'Keep each tag under 50 characters.')));

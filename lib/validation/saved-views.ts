@@ -5,6 +5,7 @@ import { clientListSchema, clientSortColumns } from './clients';
 import { contractListSchema } from './contracts';
 import { dealListSchema } from './deals';
 import { invoiceListSchema } from './invoices';
+import { materialListSchema } from './materials';
 import { proposalListSchema } from './proposals';
 import { savedViewLists, type SavedViewList } from '@/lib/saved-views';
 
@@ -100,6 +101,11 @@ export const savedViewListDefinitions: Record<SavedViewList, ListDefinition> = {
       'percentUsed',
     ],
     path: '/campaigns',
+  },
+  materials: {
+    schema: materialListSchema,
+    hideable: ['kind', 'client', 'status', 'assignee', 'due', 'tags', 'updatedAt'],
+    path: '/materials',
   },
 };
 

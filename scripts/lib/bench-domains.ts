@@ -4,6 +4,7 @@ import { campaignBenchScenarios } from './bench-campaigns';
 import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
 import { invoiceScenarios } from './bench-invoices';
+import { materialBenchScenarios } from './bench-materials';
 import { meetingBenchScenarios } from './bench-meetings';
 
 /**
@@ -32,5 +33,6 @@ export async function domainScenarios(
     ...contractBenchScenarios(manager),
     ...(await invoiceScenarios(manager)),
     ...campaignBenchScenarios(manager),
+    ...materialBenchScenarios(manager),
   ];
 }

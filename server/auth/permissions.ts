@@ -32,6 +32,12 @@ const conditions = {
   assigneeOrCreator: (user: Subject, record: OwnedRecord) =>
     record.assigneeId === user.id || record.createdById === user.id,
   uploader: (user: Subject, record: OwnedRecord) => record.uploaderId === user.id,
+  // A material's authors are whoever produces it (its assignee) and whoever asked for it.
+  notMaterialAuthor: (user: Subject, record: OwnedRecord) =>
+    record.assigneeId !== undefined &&
+    record.createdById !== undefined &&
+    record.assigneeId !== user.id &&
+    record.createdById !== user.id,
 } as const;
 
 type Condition = keyof typeof conditions;
@@ -97,6 +103,17 @@ export const permissionMatrix = {
     coordinator: ['assigneeOrCreator'],
     executive: ['assigneeOrCreator'],
     manager: true,
+  },
+  // Request materials, edit their brief, assign them, move them through production, upload files,
+  // and attach ready ones to proposals and meetings.
+  'materials.write': everyone,
+  // Approve a material in review (ready) or send it back: never its requester (`createdById`) nor
+  // its assignee, who produced it; an executive may review any other, as there is no reviewer
+  // assignment for materials.
+  'materials.approve': {
+    coordinator: false,
+    executive: ['notMaterialAuthor'],
+    manager: ['notMaterialAuthor'],
   },
   // Not in DESIGN.md's table: everyone reads and clears the notifications addressed to them.
   'notifications.own': everyone,

@@ -13,6 +13,14 @@ import { fileStorage } from './storage';
 export async function documentResponse(viewer: CurrentUser, documentId: string, inline: boolean) {
   const document = await findDownloadableDocument(viewer, documentId);
   if (!document) return new Response('File not found.', { status: 404 });
+  return storedDocumentResponse(document, inline);
+}
+
+/** The response for a stored version someone is allowed to have, whoever allowed it. */
+export async function storedDocumentResponse(
+  document: { name: string; mediaType: string; sizeBytes: number; storageKey: string },
+  inline: boolean,
+) {
   const body = Readable.toWeb(await fileStorage().read(document.storageKey)) as ReadableStream;
   const shownInline = inline && isPreviewable(document.mediaType);
   const disposition = attachmentDisposition(document.name);

@@ -2,7 +2,16 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '@/db/client';
-import { campaigns, clients, contracts, deals, documents, invoices, proposals } from '@/db/schema';
+import {
+  campaigns,
+  clients,
+  contracts,
+  deals,
+  documents,
+  invoices,
+  materials,
+  proposals,
+} from '@/db/schema';
 import type { DocumentRecordKind } from '@/lib/documents';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleThroughClient } from '@/server/clients/visibility';
@@ -10,8 +19,8 @@ import { visibleThroughClient } from '@/server/clients/visibility';
 type RecordSource = { table: PgTable; id: PgColumn; clientId: PgColumn };
 
 /**
- * Where each kind of record lives and which client it hangs off. A kind that lands later (materials,
- * reports) adds its line here; until then its files are "not found".
+ * Where each kind of record lives and which client it hangs off. A kind that lands later (reports)
+ * adds its line here; until then its files are "not found".
  */
 const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
   client: { table: clients, id: clients.id, clientId: clients.id },
@@ -20,6 +29,7 @@ const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
   contract: { table: contracts, id: contracts.id, clientId: contracts.clientId },
   invoice: { table: invoices, id: invoices.id, clientId: invoices.clientId },
   campaign: { table: campaigns, id: campaigns.id, clientId: campaigns.clientId },
+  material: { table: materials, id: materials.id, clientId: materials.clientId },
 };
 
 /** The client of a record the user may see, or null when it does not exist or is hidden from them. */

@@ -18,6 +18,7 @@ export const savedViewListPermissions: Record<SavedViewList, Permission> = {
   contracts: 'clients.read',
   invoices: 'clients.read',
   campaigns: 'clients.read',
+  materials: 'clients.read',
 };
 
 export type SavedViewTab = {

@@ -2,11 +2,12 @@ import 'server-only';
 import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { union, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
-import { clients, contacts, contracts, deals, proposals } from '@/db/schema';
+import { clients, contacts, contracts, deals, materials, proposals } from '@/db/schema';
 import { clientStatusLabels } from '@/lib/clients';
 import { contractStatusLabels } from '@/lib/contracts';
 import { dealStageLabels } from '@/lib/deals';
 import { formatMoney } from '@/lib/format';
+import { materialStatusLabels } from '@/lib/materials';
 import { proposalStatusLabels } from '@/lib/proposals';
 import type { SearchHit } from '@/lib/search';
 import { can } from '@/server/auth/permissions';
@@ -114,7 +115,7 @@ const contactProvider: SearchProvider = {
   },
 };
 
-/** A provider for records found by title that hang off a client (proposals, contracts). */
+/** A provider for records found by title that hang off a client (proposals, contracts, materials). */
 function titledRecordProvider<TStatus extends string>(record: {
   label: string;
   table: PgTable;
@@ -181,6 +182,17 @@ const contractProvider = titledRecordProvider({
   path: '/contracts',
 });
 
+const materialProvider = titledRecordProvider({
+  label: 'Materials',
+  table: materials,
+  id: materials.id,
+  title: materials.title,
+  status: materials.status,
+  clientId: materials.clientId,
+  statusLabels: materialStatusLabels,
+  path: '/materials',
+});
+
 const dealProvider: SearchProvider = {
   label: 'Deals',
   async search(viewer, query, limit) {
@@ -219,4 +231,5 @@ export const searchProviders: SearchProvider[] = [
   proposalProvider,
   contractProvider,
   invoiceSearchProvider,
+  materialProvider,
 ];

@@ -4,6 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { seedDemo } from '@/db/seed/demo';
 import { largeSeedSize, seedLarge } from '@/db/seed/large';
 import { contractStatuses } from '@/lib/contracts';
+import { materialStatuses } from '@/lib/materials';
 import { proposalStatuses } from '@/lib/proposals';
 
 // The large seed's SQL at a tiny size: the same statements, in seconds.
@@ -23,6 +24,7 @@ const tiny = {
   invoices: 0,
   // Campaigns have their own test (large-campaigns-seed.test.ts).
   campaigns: 0,
+  materials: 200,
 };
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);
@@ -96,4 +98,20 @@ it('adds feedback and tasks at the asked sizes', async () => {
   expect(counts?.feedback).toBeGreaterThanOrEqual(tiny.feedback);
   expect(counts?.tasks).toBeGreaterThanOrEqual(tiny.tasks);
   expect(counts?.statuses).toBeGreaterThan(1);
+});
+
+it('adds materials in every status, each past the request with its files’ rows', async () => {
+  const rows = await client<{ status: string; n: number; with_files: number; images: number }[]>`
+    select m.status, count(*)::int as n,
+           count(*) filter (where exists (select 1 from documents d
+             where d.record_kind = 'material' and d.record_id = m.id))::int as with_files,
+           count(*) filter (where exists (select 1 from documents d
+             where d.record_kind = 'material' and d.record_id = m.id and d.media_type = 'image/png'))::int as images
+    from materials m group by m.status`;
+  const byStatus = Object.fromEntries(rows.map((row) => [row.status, row]));
+  for (const status of materialStatuses) expect(byStatus[status]?.n).toBeGreaterThan(0);
+  expect(rows.reduce((sum, row) => sum + row.n, 0)).toBeGreaterThanOrEqual(tiny.materials);
+  expect(byStatus.ready?.with_files).toBe(byStatus.ready?.n);
+  expect(byStatus.ready?.images).toBeGreaterThan(0);
+  expect(byStatus.requested?.with_files).toBe(0);
 });

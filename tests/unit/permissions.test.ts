@@ -34,6 +34,8 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'feedback.resolve': { coordinator: true, executive: true, manager: true },
   'tasks.write': { coordinator: true, executive: true, manager: true },
   'tasks.manage': { coordinator: true, executive: true, manager: true },
+  'materials.write': { coordinator: true, executive: true, manager: true },
+  'materials.approve': { coordinator: false, executive: true, manager: true },
   'notifications.own': { coordinator: true, executive: true, manager: true },
   'profile.own': { coordinator: true, executive: true, manager: true },
   'savedViews.own': { coordinator: true, executive: true, manager: true },
@@ -114,6 +116,18 @@ describe('record-level rules', () => {
     expect(can(user('coordinator'), 'proposals.review', { authorId: other, reviewerId: me })).toBe(
       false,
     );
+  });
+
+  it('never lets anyone approve a material they requested or make; never a coordinator', () => {
+    const others = { assigneeId: other, createdById: 'user-requester' };
+    for (const role of ['executive', 'manager'] as const) {
+      expect(can(user(role), 'materials.approve', others)).toBe(true);
+      expect(can(user(role), 'materials.approve', { ...others, assigneeId: me })).toBe(false);
+      expect(can(user(role), 'materials.approve', { ...others, createdById: me })).toBe(false);
+    }
+    expect(can(user('coordinator'), 'materials.approve', others)).toBe(false);
+    // Without the authors in hand the rule never answers yes for a record.
+    expect(can(user('manager'), 'materials.approve', { ownerId: other })).toBe(false);
   });
 
   it('lets the backup reviewer an overdue review was escalated to review it', () => {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { SharedProposalView } from '@/components/proposals/shared-proposal';
 import { ViewBeacon } from '@/components/proposals/view-beacon';
 import { clientAddressFrom } from '@/server/auth/client-ip';
+import { listSharedMaterialFiles } from '@/server/materials/share';
 import { getSharedProposal, logShareLinkRequest } from '@/server/proposals/share';
 import { getCompanyName } from '@/server/settings/queries';
 
@@ -28,9 +29,18 @@ export default async function SharedProposalPage({
         userAgent: requestHeaders.get('user-agent'),
       })
     : null;
+  const files =
+    shared.state === 'open' || shared.state === 'answered'
+      ? await listSharedMaterialFiles(shared.id)
+      : [];
   return (
     <>
-      <SharedProposalView shared={shared} token={token} companyName={await getCompanyName()} />
+      <SharedProposalView
+        shared={shared}
+        token={token}
+        companyName={await getCompanyName()}
+        files={files}
+      />
       {logged ? <ViewBeacon token={token} viewId={viewId} /> : null}
     </>
   );

@@ -15,6 +15,7 @@ import { FeedbackPanel } from '@/components/feedback/feedback-panel';
 import { FilesPanel } from '@/components/documents/files-panel';
 import { ClientInvoicesPanel } from '@/components/invoices/client-invoices-panel';
 import { ClientMeetingsPanel } from '@/components/meetings/client-meetings-panel';
+import { MaterialsPanel } from '@/components/materials/materials-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { PageHeader } from '@/components/ui/card';
@@ -140,6 +141,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           <FilesPanel recordKind="client" recordId={client.id} viewer={viewer} />
           <ClientInvoicesPanel viewer={viewer} clientId={client.id} />
           <RecordCampaignsPanel viewer={viewer} record={{ clientId: client.id }} />
+          <MaterialsPanel viewer={viewer} record={{ clientId: client.id }} />
           <CompetitorsPanel
             clientId={client.id}
             linked={records.competitors}

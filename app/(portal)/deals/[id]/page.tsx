@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { RecordCampaignsPanel } from '@/components/campaigns/record-campaigns-panel';
 import { DealOverview } from '@/components/deals/deal-overview';
 import { FilesPanel } from '@/components/documents/files-panel';
+import { MaterialsPanel } from '@/components/materials/materials-panel';
 import { ProposalsPanel } from '@/components/proposals/proposals-panel';
 import { DealStageBadge } from '@/components/deals/deal-stage-badge';
 import { StageControl } from '@/components/deals/stage-control';
@@ -103,6 +104,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
           <StageHistory history={history} viewer={viewerFormat(viewer)} />
           <FilesPanel recordKind="deal" recordId={deal.id} viewer={viewer} />
           <RecordCampaignsPanel viewer={viewer} record={{ dealId: deal.id }} />
+          <MaterialsPanel viewer={viewer} record={{ clientId: deal.clientId, dealId: deal.id }} />
         </div>
       </div>
     </>

@@ -19,6 +19,7 @@ import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { getMeeting, listClientMeetingOptions, listMeetingPeople } from '@/server/meetings/queries';
 import { listMeetingTasks } from '@/server/tasks/queries';
+import { AttachedMaterialsPanel } from '@/components/materials/attached-materials-panel';
 
 export const metadata: Metadata = { title: 'Meeting' };
 
@@ -195,6 +196,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       </Card>
       <div className="mt-6">
         <RecordCampaignsPanel viewer={viewer} record={{ meetingId: meeting.id }} />
+        <AttachedMaterialsPanel
+          viewer={viewer}
+          target={{ kind: 'meeting', id: meeting.id, clientId: meeting.clientId }}
+          description="Ready materials shown or handed out at this meeting."
+        />
       </div>
       {editable && options ? (
         <Card title="Edit meeting" className="mt-6">

@@ -32,6 +32,7 @@ import { proposalAbilities } from '@/server/proposals/abilities';
 import { getProposalPage, listReviewers } from '@/server/proposals/queries';
 import { getCurrentMergeValues } from '@/server/proposals/readiness';
 import { getReviewSettings } from '@/server/settings/queries';
+import { AttachedMaterialsPanel } from '@/components/materials/attached-materials-panel';
 
 export const metadata: Metadata = { title: 'Proposal' };
 
@@ -195,6 +196,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </div>
           <ProposalVersions versions={versions} viewer={viewerFormat(viewer)} />
           <FilesPanel recordKind="proposal" recordId={proposal.id} viewer={viewer} />
+          <AttachedMaterialsPanel
+            viewer={viewer}
+            target={{ kind: 'proposal', id: proposal.id, clientId: proposal.clientId }}
+            description="Ready materials the client downloads from the proposal's share link."
+          />
         </div>
       </ShareLinkProvider>
     </>
