@@ -239,8 +239,9 @@ function emptyAging(): AgingAmounts {
 /**
  * What was owed as of `asOf`, aged by days past due: invoices issued by then and not void,
  * less the payments and credit notes dated by then, per client and in total, per currency.
+ * `accounts` narrows it further (the reports' owner, coordinator and client filters).
  */
-export async function getAgingReport(viewer: CurrentUser, asOf: string) {
+export async function getAgingReport(viewer: CurrentUser, asOf: string, accounts?: SQL) {
   assertCanRead(viewer);
   const paidBy = db
     .select({
@@ -283,6 +284,7 @@ export async function getAgingReport(viewer: CurrentUser, asOf: string) {
     .where(
       and(
         await visibleInvoices(viewer),
+        accounts,
         lte(invoices.issueDate, asOf),
         sql`(${invoices.status} <> 'void' or ${invoices.voidedAt} > (${asOf}::date + 1))`,
         sql`${owed} > 0`,
