@@ -1,5 +1,12 @@
-/** The kinds of record a file can be filed on; materials and reports join this list when they land. */
-export const documentRecordKinds = ['client', 'deal', 'proposal', 'contract', 'invoice'] as const;
+/** The kinds of record a file can be filed on; materials join this list when they land. */
+export const documentRecordKinds = [
+  'client',
+  'deal',
+  'proposal',
+  'contract',
+  'invoice',
+  'report',
+] as const;
 export type DocumentRecordKind = (typeof documentRecordKinds)[number];
 
 export const documentRecordKindLabels: Record<DocumentRecordKind, string> = {
@@ -8,6 +15,7 @@ export const documentRecordKindLabels: Record<DocumentRecordKind, string> = {
   proposal: 'proposal',
   contract: 'contract',
   invoice: 'invoice',
+  report: 'report',
 };
 
 /** The upload size cap when Admin → Settings has none. */

@@ -13,6 +13,15 @@ export const reportKeys = [
 ] as const;
 export type ReportKey = (typeof reportKeys)[number];
 
+export const reportFormats = ['csv', 'pdf'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export const reportScheduleFrequencies = ['weekly', 'monthly'] as const;
+export type ReportScheduleFrequency = (typeof reportScheduleFrequencies)[number];
+
+/** Whose numbers a run counted: the whole team, an executive's book, a coordinator's own. */
+export const reportScopes = ['team', 'book', 'own'] as const;
+
 export const reportCatalog: Record<ReportKey, { title: string; description: string }> = {
   pipeline: {
     title: 'Pipeline by stage',
@@ -43,7 +52,8 @@ export const reportCatalog: Record<ReportKey, { title: string; description: stri
   },
   workload: {
     title: 'Workload per coordinator',
-    description: 'Right now: open tasks, meetings this week and proposal drafts of each coordinator.',
+    description:
+      'Right now: open tasks, meetings this week and proposal drafts of each coordinator.',
   },
 };
 

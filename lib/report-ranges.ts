@@ -1,9 +1,4 @@
-import {
-  addDays,
-  localDateOf,
-  zonedTimeToInstant,
-  type LocalDate,
-} from './zoned-time';
+import { addDays, localDateOf, zonedTimeToInstant, type LocalDate } from './zoned-time';
 
 /** The date ranges a report offers; `custom` takes its own from and to dates. */
 export const reportRangePresets = [

@@ -37,6 +37,12 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/tasks', label: 'Tasks', icon: 'tasks' },
     );
   }
+  if (can(user, 'reports.own')) {
+    main.items.push(
+      { href: '/reports', label: 'Reports', icon: 'reports' },
+      { href: '/documents', label: 'Documents', icon: 'documents' },
+    );
+  }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))

@@ -1,7 +1,9 @@
 'use client';
 
 import {
+  BarChart3,
   Building2,
+  FolderOpen,
   CalendarDays,
   ClipboardCheck,
   ListTodo,
@@ -39,6 +41,8 @@ export const navIcons = {
   feedback: MessageSquareWarning,
   tasks: ListTodo,
   invoices: Receipt,
+  reports: BarChart3,
+  documents: FolderOpen,
 } as const;
 
 type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

@@ -14,3 +14,4 @@ export * from './tasks';
 export * from './documents';
 export * from './contracts';
 export * from './invoices';
+export * from './reports';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportKeys } from '@/lib/report-catalog';
+import { reportFormats, reportKeys, reportScheduleFrequencies } from '@/lib/report-catalog';
 import { reportRangePresets } from '@/lib/report-ranges';
 
 const optionalUuid = z.uuid().optional().catch(undefined);
@@ -26,47 +26,88 @@ const optionalId = (message: string) =>
     .pipe(z.uuid(message).optional())
     .optional();
 
-/** The same parameters as a form sends them when filing or scheduling: refused when wrong. */
-export const reportParametersInput = z
+/** The parameters as a form sends them when filing or scheduling: refused, not defaulted, when wrong. */
+const parameterFields = {
+  range: z.enum(reportRangePresets, { error: 'Choose a date range.' }),
+  from: z.union([z.iso.date('Enter a start date.'), z.literal('')]).optional(),
+  to: z.union([z.iso.date('Enter an end date.'), z.literal('')]).optional(),
+  owner: optionalId('Choose an owner from the list.'),
+  coordinator: optionalId('Choose a coordinator from the list.'),
+  client: optionalId('Choose a client from the list.'),
+};
+
+type ParameterFields = {
+  range: ReportParams['range'];
+  from?: string;
+  to?: string;
+  owner?: string;
+  coordinator?: string;
+  client?: string;
+};
+
+/** The report's parameters out of a flat form; dates only for a custom range. */
+function toParameters({ range, from, to, owner, coordinator, client }: ParameterFields) {
+  const parameters: ReportParams = { range };
+  if (range === 'custom') Object.assign(parameters, { from, to });
+  if (owner) parameters.owner = owner;
+  if (coordinator) parameters.coordinator = coordinator;
+  if (client) parameters.client = client;
+  return parameters;
+}
+
+const customNeedsDates: [(input: ParameterFields) => boolean, { path: string[]; message: string }] =
+  [
+    (input) => input.range !== 'custom' || Boolean(input.from && input.to),
+    { path: ['from'], message: 'A custom range needs a start and an end date.' },
+  ];
+
+const reportAndFormat = {
+  report: z.enum(reportKeys, { error: 'Choose a report.' }),
+  format: z.enum(reportFormats, { error: 'Choose CSV or PDF.' }),
+};
+
+export const fileReportSchema = z
+  .object({ ...reportAndFormat, ...parameterFields })
+  .refine(...customNeedsDates)
+  .transform(({ report, format, ...parameters }) => ({
+    report,
+    format,
+    parameters: toParameters(parameters),
+  }));
+
+/** Recipients arrive as one comma-separated field of user ids. */
+const recipientList = z
+  .string({ error: 'Choose at least one recipient.' })
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.uuid('Choose recipients from the list.'))
+      .min(1, 'Choose at least one recipient.')
+      .max(50, 'Choose at most 50 recipients.'),
+  );
+
+export const createReportScheduleSchema = z
   .object({
-    range: z.enum(reportRangePresets, { error: 'Choose a date range.' }),
-    from: z.union([z.iso.date('Enter a start date.'), z.literal('')]).optional(),
-    to: z.union([z.iso.date('Enter an end date.'), z.literal('')]).optional(),
-    owner: optionalId('Choose an owner from the list.'),
-    coordinator: optionalId('Choose a coordinator from the list.'),
-    client: optionalId('Choose a client from the list.'),
+    ...reportAndFormat,
+    ...parameterFields,
+    frequency: z.enum(reportScheduleFrequencies, { error: 'Choose weekly or monthly.' }),
+    recipientIds: recipientList,
   })
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    from: from || undefined,
-    to: to || undefined,
-  }))
-  .refine((params) => params.range !== 'custom' || (params.from && params.to), {
-    path: ['from'],
-    message: 'A custom range needs a start and an end date.',
-  });
-
-export const reportFormats = ['csv', 'pdf'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
-
-export const fileReportSchema = z.object({
-  report: z.enum(reportKeys, { error: 'Choose a report.' }),
-  format: z.enum(reportFormats, { error: 'Choose CSV or PDF.' }),
-  parameters: reportParametersInput,
-});
-
-export const reportScheduleFrequencies = ['weekly', 'monthly'] as const;
-
-export const createReportScheduleSchema = z.object({
-  report: z.enum(reportKeys, { error: 'Choose a report.' }),
-  format: z.enum(reportFormats, { error: 'Choose CSV or PDF.' }),
-  frequency: z.enum(reportScheduleFrequencies, { error: 'Choose weekly or monthly.' }),
-  parameters: reportParametersInput,
-  recipientIds: z
-    .array(z.uuid('Choose recipients from the list.'))
-    .min(1, 'Choose at least one recipient.')
-    .max(50, 'Choose at most 50 recipients.'),
-});
+  .refine(...customNeedsDates)
+  .transform(({ report, format, frequency, recipientIds, ...parameters }) => ({
+    report,
+    format,
+    frequency,
+    recipientIds,
+    parameters: toParameters(parameters),
+  }));
 
 export const reportScheduleIdSchema = z.object({ id: z.uuid('Unknown schedule.') });
 

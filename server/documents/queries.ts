@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { documents, users } from '@/db/schema';
@@ -89,7 +89,8 @@ export async function findDownloadableDocument(viewer: CurrentUser, documentId: 
       and(
         eq(documents.id, documentId),
         isNull(documents.deletedAt),
-        await visibleThroughClient(viewer, documents.clientId),
+        // A filed report has no client; its run decides below who sees it.
+        or(isNull(documents.clientId), await visibleThroughClient(viewer, documents.clientId)),
       ),
     )
     .limit(1);

@@ -6,6 +6,7 @@ import { clients, contracts, deals, invoices, proposals } from '@/db/schema';
 import type { DocumentRecordKind } from '@/lib/documents';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleThroughClient } from '@/server/clients/visibility';
+import { findVisibleReportRun } from '@/server/reports/runs';
 
 type RecordSource = { table: PgTable; id: PgColumn; clientId: PgColumn };
 
@@ -21,13 +22,19 @@ const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
   invoice: { table: invoices, id: invoices.id, clientId: invoices.clientId },
 };
 
-/** The client of a record the user may see, or null when it does not exist or is hidden from them. */
+/**
+ * The client of a record the user may see, or null when it does not exist or is hidden from them.
+ * A report run has no client: it is visible to whoever may run that report at its scope.
+ */
 export async function findVisibleRecord(
   executor: Executor,
   user: CurrentUser,
   kind: DocumentRecordKind,
   recordId: string,
-): Promise<{ clientId: string } | null> {
+): Promise<{ clientId: string | null } | null> {
+  if (kind === 'report') {
+    return (await findVisibleReportRun(executor, user, recordId)) ? { clientId: null } : null;
+  }
   const source = recordSources[kind];
   if (!source) return null;
   const [row] = await executor

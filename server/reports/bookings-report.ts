@@ -88,7 +88,8 @@ export async function bookingsReport(context: ReportContext): Promise<ReportResu
   }
   for (const currency of currencies) {
     const ofCurrency = rows.filter((row) => row.currency === currency);
-    const sum = (key: string) => ofCurrency.reduce((total, row) => total + Number(row.cells[key]), 0);
+    const sum = (key: string) =>
+      ofCurrency.reduce((total, row) => total + Number(row.cells[key]), 0);
     rows.push({
       key: `total:${currency}`,
       currency,

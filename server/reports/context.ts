@@ -68,7 +68,9 @@ export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL
   );
   return and(
     client ? eq(clientId, client) : undefined,
-    accounts ? inArray(clientId, db.select({ id: clients.id }).from(clients).where(accounts)) : undefined,
+    accounts
+      ? inArray(clientId, db.select({ id: clients.id }).from(clients).where(accounts))
+      : undefined,
   );
 }
 
@@ -78,7 +80,10 @@ export function monthIn(context: ReportContext, instant: SQL | PgColumn) {
 }
 
 /** The filters as a list's URL query, to append to a drill-down link. */
-export function filterQuery(context: ReportContext, names: Partial<Record<keyof ReportFilters, string>> = {}) {
+export function filterQuery(
+  context: ReportContext,
+  names: Partial<Record<keyof ReportFilters, string>> = {},
+) {
   const search = new URLSearchParams();
   for (const key of ['owner', 'coordinator', 'client'] as const) {
     const value = context.filters[key];
@@ -89,9 +94,11 @@ export function filterQuery(context: ReportContext, names: Partial<Record<keyof 
 
 /** A month's label, e.g. "Jul 2026", in the viewer's locale. */
 export function monthLabel(firstDay: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${firstDay}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${firstDay}T00:00:00Z`));
 }
 
 /** The deals a report counts: a deal's own owner and coordinator, and its account's visibility. */
@@ -102,7 +109,10 @@ export function dealsInReport(context: ReportContext): SQL | undefined {
     coordinator ? eq(deals.coordinatorId, coordinator) : undefined,
     client ? eq(deals.clientId, client) : undefined,
     context.visibility
-      ? inArray(deals.clientId, db.select({ id: clients.id }).from(clients).where(context.visibility))
+      ? inArray(
+          deals.clientId,
+          db.select({ id: clients.id }).from(clients).where(context.visibility),
+        )
       : undefined,
   );
 }

@@ -84,6 +84,8 @@ export async function feedbackSlaReport(context: ReportContext): Promise<ReportR
     ],
     rows,
     chart: { labelColumn: 'month', barColumns: ['onTime', 'late'], currency: null },
-    notes: ['Late counts feedback acknowledged after its due time and feedback past due unacknowledged.'],
+    notes: [
+      'Late counts feedback acknowledged after its due time and feedback past due unacknowledged.',
+    ],
   };
 }

@@ -34,7 +34,9 @@ export function invoicedQuery(context: ReportContext) {
 }
 
 function rangeDays(context: ReportContext) {
-  return Math.round((Date.parse(context.range.to) - Date.parse(context.range.from)) / 86_400_000) + 1;
+  return (
+    Math.round((Date.parse(context.range.to) - Date.parse(context.range.from)) / 86_400_000) + 1
+  );
 }
 
 export async function invoiceAgingReport(context: ReportContext): Promise<ReportResult> {
@@ -43,7 +45,10 @@ export async function invoiceAgingReport(context: ReportContext): Promise<Report
     invoicedQuery(context),
   ]);
   const currencies = [
-    ...new Set([...aging.totals.map((total) => total.currency), ...invoiced.map((row) => row.currency)]),
+    ...new Set([
+      ...aging.totals.map((total) => total.currency),
+      ...invoiced.map((row) => row.currency),
+    ]),
   ].sort();
   const search = new URLSearchParams();
   if (context.filters.client) search.set('client', context.filters.client);
@@ -77,7 +82,11 @@ export async function invoiceAgingReport(context: ReportContext): Promise<Report
   return {
     columns,
     rows,
-    chart: { labelColumn: 'currency', barColumns: [...agingBuckets], currency: chartCurrency(rows) },
+    chart: {
+      labelColumn: 'currency',
+      barColumns: [...agingBuckets],
+      currency: chartCurrency(rows),
+    },
     notes: [
       `Owed as of ${context.range.to}. DSO is what is owed then over what was invoiced in the period, times its ${rangeDays(context)} days.`,
     ],

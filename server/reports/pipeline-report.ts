@@ -79,7 +79,11 @@ export async function pipelineReport(context: ReportContext): Promise<ReportResu
       { key: 'weighted', label: 'Weighted forecast', kind: 'money' },
     ],
     rows: [...rows, ...totals.values()],
-    chart: { labelColumn: 'stage', barColumns: ['value', 'weighted'], currency: chartCurrency(rows) },
+    chart: {
+      labelColumn: 'stage',
+      barColumns: ['value', 'weighted'],
+      currency: chartCurrency(rows),
+    },
     notes: ['Deals with no expected close date are not in any period.'],
   };
 }

@@ -14,9 +14,10 @@ export function sentProposalsQuery(context: ReportContext) {
     .select({
       month,
       sent: count(),
-      draftToSentDays: sql<number>`coalesce(sum(extract(epoch from (${proposals.sentAt} - ${proposals.createdAt})) / 86400), 0)`.mapWith(
-        Number,
-      ),
+      draftToSentDays:
+        sql<number>`coalesce(sum(extract(epoch from (${proposals.sentAt} - ${proposals.createdAt})) / 86400), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(proposals)
     .where(
@@ -53,7 +54,13 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
     .groupBy(month);
 }
 
-type Sums = { sent: number; draftToSentDays: number; decided: number; reviewHours: number; onTime: number };
+type Sums = {
+  sent: number;
+  draftToSentDays: number;
+  decided: number;
+  reviewHours: number;
+  onTime: number;
+};
 
 function cells(label: string, sums: Sums) {
   return {

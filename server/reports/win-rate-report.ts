@@ -16,9 +16,10 @@ export function closedDealsQuery(context: ReportContext) {
       month,
       won: sql<number>`count(*) filter (where ${deals.stage} = 'won')`.mapWith(Number),
       lost: sql<number>`count(*) filter (where ${deals.stage} = 'lost')`.mapWith(Number),
-      wonCycleDays: sql<number>`coalesce(sum(${cycleDays}) filter (where ${deals.stage} = 'won'), 0)`.mapWith(
-        Number,
-      ),
+      wonCycleDays:
+        sql<number>`coalesce(sum(${cycleDays}) filter (where ${deals.stage} = 'won'), 0)`.mapWith(
+          Number,
+        ),
       closed: count(),
     })
     .from(deals)
@@ -64,7 +65,12 @@ export async function winRateReport(context: ReportContext): Promise<ReportResul
         figure?.lost ?? 0,
         figure?.wonCycleDays ?? 0,
       ),
-      links: { month: link('won,lost'), won: link('won'), lost: link('lost'), cycleDays: link('won') },
+      links: {
+        month: link('won,lost'),
+        won: link('won'),
+        lost: link('lost'),
+        cycleDays: link('won'),
+      },
     };
   });
   const sum = (key: 'won' | 'lost' | 'wonCycleDays') =>
