@@ -7,6 +7,7 @@ import { monthsOf } from '@/lib/report-ranges';
 import {
   dealsInReport,
   filterQuery,
+  firstColumn,
   monthIn,
   monthLabel,
   throughAccounts,
@@ -32,7 +33,7 @@ export function wonDealsQuery(context: ReportContext) {
         dealsInReport(context),
       ),
     )
-    .groupBy(month, deals.currency);
+    .groupBy(firstColumn, deals.currency);
 }
 
 /** Contract value signed per month and currency, by the date it was signed on. */

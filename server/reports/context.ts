@@ -74,6 +74,12 @@ export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL
   );
 }
 
+/**
+ * Groups by the first selected column: the month expression binds the time zone as a parameter,
+ * and PostgreSQL does not see two bindings of it as the same expression.
+ */
+export const firstColumn = sql`1`;
+
 /** The viewer's month an instant falls in, as its first day (YYYY-MM-01). */
 export function monthIn(context: ReportContext, instant: SQL | PgColumn) {
   return sql<string>`to_char(date_trunc('month', ${instant} at time zone ${context.viewer.timeZone}), 'YYYY-MM-DD')`;

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { feedback } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
 import { monthsOf } from '@/lib/report-ranges';
-import { monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
+import { firstColumn, monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
 
 /** Feedback routed per viewer's month, by whether it was acknowledged within its SLA. */
 export function routedFeedbackQuery(context: ReportContext) {
@@ -16,7 +16,7 @@ export function routedFeedbackQuery(context: ReportContext) {
       month,
       routed: count(),
       onTime: sql<number>`count(*) filter (where ${acknowledged} <= ${due})`.mapWith(Number),
-      late: sql<number>`count(*) filter (where ${acknowledged} > ${due} or (${acknowledged} is null and ${due} < ${context.now}))`.mapWith(
+      late: sql<number>`count(*) filter (where ${acknowledged} > ${due} or (${acknowledged} is null and ${due} < ${context.now.toISOString()}::timestamptz))`.mapWith(
         Number,
       ),
     })
@@ -30,7 +30,7 @@ export function routedFeedbackQuery(context: ReportContext) {
         throughAccounts(context, feedback.clientId),
       ),
     )
-    .groupBy(month);
+    .groupBy(firstColumn);
 }
 
 type Sums = { routed: number; onTime: number; late: number };

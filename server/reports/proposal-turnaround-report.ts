@@ -5,7 +5,7 @@ import { proposalReviews, proposals } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
 import { monthsOf } from '@/lib/report-ranges';
 import { getReviewSettings } from '@/server/settings/queries';
-import { monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
+import { firstColumn, monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
 
 /** Proposals sent per viewer's month, with their summed days from draft to sent. */
 export function sentProposalsQuery(context: ReportContext) {
@@ -28,7 +28,7 @@ export function sentProposalsQuery(context: ReportContext) {
         throughAccounts(context, proposals.clientId),
       ),
     )
-    .groupBy(month);
+    .groupBy(firstColumn);
 }
 
 /** Reviews decided per viewer's month: summed hours under review, on time within the review SLA. */
@@ -51,7 +51,7 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
         throughAccounts(context, proposals.clientId),
       ),
     )
-    .groupBy(month);
+    .groupBy(firstColumn);
 }
 
 type Sums = {

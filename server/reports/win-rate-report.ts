@@ -4,7 +4,14 @@ import { db } from '@/db/client';
 import { deals } from '@/db/schema';
 import { winRate, type ReportResult, type ReportRow } from '@/lib/report-catalog';
 import { monthsOf } from '@/lib/report-ranges';
-import { dealsInReport, filterQuery, monthIn, monthLabel, type ReportContext } from './context';
+import {
+  dealsInReport,
+  filterQuery,
+  firstColumn,
+  monthIn,
+  monthLabel,
+  type ReportContext,
+} from './context';
 
 const cycleDays = sql`extract(epoch from (${deals.closedAt} - ${deals.createdAt})) / 86400`;
 
@@ -31,7 +38,7 @@ export function closedDealsQuery(context: ReportContext) {
         dealsInReport(context),
       ),
     )
-    .groupBy(month);
+    .groupBy(firstColumn);
 }
 
 function cells(label: string, won: number, lost: number, wonCycleDays: number) {
