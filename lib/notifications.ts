@@ -17,6 +17,7 @@ export const notificationKinds = [
   'task_assigned',
   'contract_reminder',
   'invoice_overdue',
+  'report_filed',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ CREATE TYPE "public"."report_format" AS ENUM('csv', 'pdf');--> statement-breakpo
 CREATE TYPE "public"."report_frequency" AS ENUM('weekly', 'monthly');--> statement-breakpoint
 CREATE TYPE "public"."report_key" AS ENUM('pipeline', 'bookings', 'win-rate', 'proposal-turnaround', 'feedback-sla', 'invoice-aging', 'workload');--> statement-breakpoint
 CREATE TYPE "public"."report_scope" AS ENUM('team', 'book', 'own');--> statement-breakpoint
+ALTER TYPE "public"."notification_kind" ADD VALUE 'report_filed';--> statement-breakpoint
 ALTER TYPE "public"."document_record_kind" ADD VALUE 'report';--> statement-breakpoint
 CREATE TABLE "report_runs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,

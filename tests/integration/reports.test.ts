@@ -7,6 +7,7 @@ import {
   invoices,
   meetingAttendees,
   meetings,
+  notifications,
   payments,
   proposalReviews,
   reportRuns,
@@ -18,6 +19,12 @@ import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import { findDownloadableDocument } from '@/server/documents/queries';
 import { fileReportCommand } from '@/server/reports/commands';
+import {
+  createReportScheduleCommand,
+  deleteReportScheduleCommand,
+  runReportSchedules,
+  toggleReportScheduleCommand,
+} from '@/server/reports/schedules';
 import { reportCsv } from '@/server/reports/export';
 import { runReport } from '@/server/reports/registry';
 import { listReportRuns } from '@/server/reports/runs';
@@ -420,5 +427,76 @@ describe('feedback outside the SLA set', () => {
     const result = await figures(team.manager, 'feedback-sla');
     expect(row(result, 'total')).toMatchObject({ routed: 2 });
     await db.delete(feedback).where(eq(feedback.routedAt, at('2026-08-10T09:00:00Z')));
+  });
+});
+
+describe('report schedules', () => {
+  it('only managers schedule, to managers, and bad input changes nothing', async () => {
+    const form = {
+      report: 'bookings',
+      format: 'pdf',
+      frequency: 'weekly',
+      range: 'lastMonth',
+      recipientIds: team.manager.id,
+    };
+    expect(await executeAction(createReportScheduleCommand, team.exec1, form)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(
+      await executeAction(createReportScheduleCommand, team.manager, {
+        ...form,
+        recipientIds: team.exec1.id,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { recipientIds: [expect.any(String)] } });
+    expect(
+      await executeAction(createReportScheduleCommand, team.manager, { ...form, recipientIds: '' }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { recipientIds: ['Choose at least one recipient.'] },
+    });
+  });
+
+  it('files a due schedule once even when two instances run the job together, and notifies', async () => {
+    const otherManager = await createActor('manager');
+    const schedule = expectOk(
+      await executeAction(createReportScheduleCommand, team.manager, {
+        report: 'win-rate',
+        format: 'csv',
+        frequency: 'weekly',
+        range: 'lastQuarter',
+        recipientIds: `${team.manager.id},${otherManager.id}`,
+      }),
+    );
+    const jobTime = new Date();
+    const results = await Promise.all([
+      runReportSchedules(db, jobTime),
+      runReportSchedules(db, jobTime),
+    ]);
+    expect(results.reduce((total, result) => total + result.filed, 0)).toBe(1);
+    const runs = await db.select().from(reportRuns).where(eq(reportRuns.scheduleId, schedule.id));
+    expect(runs).toHaveLength(1);
+    const sent = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.href, `/documents/${runs[0]!.documentId}`));
+    expect(sent.map((notification) => notification.userId).sort()).toEqual(
+      [team.manager.id, otherManager.id].sort(),
+    );
+    expect(sent[0]).toMatchObject({ kind: 'report_filed', clientId: null });
+    // Not due again until a week has passed; paused schedules never run.
+    expect(await runReportSchedules(db, new Date(jobTime.getTime() + 86_400_000))).toEqual({
+      filed: 0,
+    });
+    expectOk(await executeAction(toggleReportScheduleCommand, team.manager, { id: schedule.id }));
+    expect(await runReportSchedules(db, new Date(jobTime.getTime() + 8 * 86_400_000))).toEqual({
+      filed: 0,
+    });
+    expectOk(await executeAction(deleteReportScheduleCommand, team.manager, { id: schedule.id }));
+    expect(
+      (await db.select().from(reportRuns).where(eq(reportRuns.id, runs[0]!.id)))[0],
+    ).toMatchObject({
+      scheduleId: null,
+    });
   });
 });

@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReportSchedules } from '@/components/reports/report-schedules';
 import { Card, PageHeader } from '@/components/ui/card';
+import { viewerFormat } from '@/lib/format';
 import { reportCatalog, reportKeys } from '@/lib/report-catalog';
 import { dashboardScopeLabels } from '@/lib/reports';
+import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { dashboardScope } from '@/server/reports/pipeline';
+import { listReportSchedules } from '@/server/reports/schedules';
 
 export const metadata: Metadata = { title: 'Reports' };
 
 export default async function ReportsPage() {
   const viewer = await requirePermission('reports.own');
   const scope = dashboardScope(viewer);
+  const schedules = await listReportSchedules(viewer);
   return (
     <>
       <PageHeader title="Reports" description={dashboardScopeLabels[scope]} />
@@ -28,6 +33,11 @@ export default async function ReportsPage() {
           </li>
         ))}
       </ul>
+      {can(viewer, 'reports.schedule') ? (
+        <Card title="Schedules" className="mt-6">
+          <ReportSchedules schedules={schedules} viewer={viewerFormat(viewer)} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { FileReportForm } from '@/components/reports/file-report-form';
 import { ReportChart } from '@/components/reports/report-chart';
 import { ReportFilters } from '@/components/reports/report-filters';
 import { ReportRuns } from '@/components/reports/report-runs';
+import { ScheduleReportForm } from '@/components/reports/schedule-report-form';
 import { ReportTable } from '@/components/reports/report-table';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
@@ -13,10 +14,12 @@ import { chartRows, reportCatalog, reportKeys, type ReportKey } from '@/lib/repo
 import { dashboardScopeLabels } from '@/lib/reports';
 import { firstValues } from '@/lib/validation/list-params';
 import { reportParamsSchema, reportQueryString } from '@/lib/validation/reports';
+import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { getReportClientName, listReportPeople } from '@/server/reports/queries';
 import { runReport } from '@/server/reports/registry';
 import { listReportRuns } from '@/server/reports/runs';
+import { listScheduleRecipients } from '@/server/reports/schedules';
 
 type Props = {
   params: Promise<{ report: string }>;
@@ -37,11 +40,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const key = reportKeyOf((await params).report);
   if (!key) notFound();
   const reportParams = reportParamsSchema.parse(firstValues(await searchParams));
-  const [{ context, result }, people, clientName, runs] = await Promise.all([
+  const [{ context, result }, people, clientName, runs, recipients] = await Promise.all([
     runReport(viewer, key, reportParams),
     listReportPeople(viewer),
     getReportClientName(viewer, reportParams.client),
     listReportRuns(viewer, key),
+    listScheduleRecipients(viewer),
   ]);
   const query = reportQueryString(reportParams);
   const catalog = reportCatalog[key];
@@ -118,6 +122,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <Card title="Filed reports" actions={<FileReportForm report={key} params={reportParams} />}>
           <ReportRuns runs={runs} viewer={format} />
         </Card>
+        {can(viewer, 'reports.schedule') ? (
+          <Card title="Schedule this report">
+            <ScheduleReportForm report={key} params={reportParams} recipients={recipients} />
+          </Card>
+        ) : null}
       </div>
     </>
   );
