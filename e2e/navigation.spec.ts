@@ -16,6 +16,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Reports',
+    'Documents',
   ],
   executive: [
     'Home',
@@ -31,6 +33,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Reports',
+    'Documents',
   ],
   manager: [
     'Home',
@@ -46,6 +50,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Calendar',
     'Feedback',
     'Tasks',
+    'Reports',
+    'Documents',
     'Users',
     'Settings',
     'Audit log',

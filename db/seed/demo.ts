@@ -9,6 +9,7 @@ import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoInvoices } from './demo-invoices';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -90,6 +91,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
     await seedDemoFeedback(tx, demoClients, team);
     await seedDemoContracts(tx, demoClients, team);
     await seedDemoInvoices(tx, demoClients, team);
+    await seedDemoHistory(tx, demoClients, team);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

@@ -4,6 +4,7 @@ import { contractBenchScenarios } from './bench-contracts';
 import { feedbackBenchScenarios } from './bench-feedback';
 import { invoiceScenarios } from './bench-invoices';
 import { meetingBenchScenarios } from './bench-meetings';
+import { reportBenchScenarios } from './bench-reports';
 
 /**
  * A domain's case: the page as the browser asks for it, the same work run directly, and whether
@@ -30,5 +31,6 @@ export async function domainScenarios(
     ...feedbackBenchScenarios(manager, executive),
     ...contractBenchScenarios(manager),
     ...(await invoiceScenarios(manager)),
+    ...reportBenchScenarios(manager),
   ];
 }
