@@ -44,7 +44,7 @@ test('a manager runs bookings for last quarter, drills into a month, exports and
   const page = await openAs(browser, 'manager');
   await page.goto('/reports');
   await page.getByRole('link', { name: 'Bookings by month' }).click();
-  await page.getByLabel('Period').selectOption('lastQuarter');
+  await page.getByLabel('Period', { exact: true }).selectOption('lastQuarter');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/range=lastQuarter/);
   await expect(page.getByText('Whole team', { exact: false }).first()).toBeVisible();
@@ -63,7 +63,7 @@ test('a manager runs bookings for last quarter, drills into a month, exports and
   await page.getByRole('link', { name: 'Export PDF' }).click();
   expect((await download).suggestedFilename()).toMatch(/^bookings-\d{4}-\d{2}-01-to-.*\.pdf$/);
 
-  await page.getByLabel('Format').selectOption('pdf');
+  await page.getByLabel('Format', { exact: true }).selectOption('pdf');
   await page.getByRole('button', { name: 'File this report' }).click();
   await expect(page.getByText(/^Filed as bookings-.*\.pdf\.$/)).toBeVisible();
 
@@ -102,7 +102,7 @@ test('a coordinator sees only their own numbers, whatever coordinator the addres
   const page = await openAs(browser, 'coordinator');
   await page.goto(`/reports/bookings?range=lastQuarter&coordinator=${colleague.id}`);
   await expect(page.getByText('Your numbers', { exact: false }).first()).toBeVisible();
-  await expect(page.getByLabel('Coordinator')).toHaveCount(0);
+  await expect(page.getByLabel('Coordinator', { exact: true })).toHaveCount(0);
   const monthRow = page
     .getByRole('row')
     .filter({ hasText: month.label })
