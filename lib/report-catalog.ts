@@ -21,6 +21,13 @@ export type ReportScheduleFrequency = (typeof reportScheduleFrequencies)[number]
 
 /** Whose numbers a run counted: the whole team, an executive's book, a coordinator's own. */
 export const reportScopes = ['team', 'book', 'own'] as const;
+export type ReportScope = (typeof reportScopes)[number];
+
+export const reportScopeLabels: Record<ReportScope, string> = {
+  team: 'Whole team',
+  book: 'Your book: the deals and accounts you own',
+  own: 'Your numbers: the deals and accounts you coordinate, your tasks and drafts',
+};
 
 export const reportCatalog: Record<ReportKey, { title: string; description: string }> = {
   pipeline: {

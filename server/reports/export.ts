@@ -1,12 +1,12 @@
 import 'server-only';
 import { csvRow } from '@/lib/csv';
 import { formatDateTime } from '@/lib/format';
-import { dashboardScopeLabels } from '@/lib/reports';
 import {
   chartRows,
   csvReportCell,
   formatReportCell,
   reportCatalog,
+  reportScopeLabels,
   type ReportFormat,
   type ReportKey,
   type ReportResult,
@@ -23,7 +23,7 @@ export type RenderedReport = { name: string; mediaType: string; bytes: Uint8Arra
 
 /** The period and scope a report covers, as one line for its header. */
 function periodLine(context: ReportContext) {
-  return `${context.range.from} to ${context.range.to} · ${dashboardScopeLabels[context.scope].split(':')[0]}`;
+  return `${context.range.from} to ${context.range.to} · ${reportScopeLabels[context.scope].split(':')[0]}`;
 }
 
 /** The report as CSV: a line per table row, numbers unformatted so spreadsheets can add them. */

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { ReportSchedules } from '@/components/reports/report-schedules';
 import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
-import { reportCatalog, reportKeys } from '@/lib/report-catalog';
-import { dashboardScopeLabels } from '@/lib/reports';
+import { reportCatalog, reportKeys, reportScopeLabels } from '@/lib/report-catalog';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { dashboardScope } from '@/server/reports/pipeline';
@@ -18,7 +17,7 @@ export default async function ReportsPage() {
   const schedules = await listReportSchedules(viewer);
   return (
     <>
-      <PageHeader title="Reports" description={dashboardScopeLabels[scope]} />
+      <PageHeader title="Reports" description={reportScopeLabels[scope]} />
       <ul className="grid gap-4 md:grid-cols-2">
         {reportKeys.map((key) => (
           <li key={key}>

@@ -10,8 +10,13 @@ import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
-import { chartRows, reportCatalog, reportKeys, type ReportKey } from '@/lib/report-catalog';
-import { dashboardScopeLabels } from '@/lib/reports';
+import {
+  chartRows,
+  reportCatalog,
+  reportKeys,
+  reportScopeLabels,
+  type ReportKey,
+} from '@/lib/report-catalog';
 import { firstValues } from '@/lib/validation/list-params';
 import { reportParamsSchema, reportQueryString } from '@/lib/validation/reports';
 import { can } from '@/server/auth/permissions';
@@ -65,7 +70,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <BackLink href="/reports">All reports</BackLink>
       <PageHeader
         title={catalog.title}
-        description={`${catalog.description} ${dashboardScopeLabels[context.scope]}.`}
+        description={`${catalog.description} ${reportScopeLabels[context.scope]}.`}
         actions={
           <div className="flex flex-wrap gap-2">
             <a href={`/reports/${key}/csv?${query}`} className={buttonClasses('secondary')}>
