@@ -18,6 +18,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Tasks',
     'Materials',
     'Campaigns',
+    'Reports',
+    'Documents',
   ],
   executive: [
     'Home',
@@ -35,6 +37,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Tasks',
     'Materials',
     'Campaigns',
+    'Reports',
+    'Documents',
   ],
   manager: [
     'Home',
@@ -52,6 +56,8 @@ const expectedNavigation: Record<Role, string[]> = {
     'Tasks',
     'Materials',
     'Campaigns',
+    'Reports',
+    'Documents',
     'Users',
     'Settings',
     'Audit log',

@@ -40,7 +40,8 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvRow(values: unknown[]) {
+/** One CSV line, ended with CRLF. */
+export function csvRow(values: unknown[]) {
   return `${values.map(csvField).join(',')}\r\n`;
 }
 

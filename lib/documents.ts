@@ -1,4 +1,4 @@
-/** The kinds of record a file can be filed on; reports join this list when they land. */
+/** The kinds of record a file can be filed on. */
 export const documentRecordKinds = [
   'client',
   'deal',
@@ -7,6 +7,7 @@ export const documentRecordKinds = [
   'invoice',
   'campaign',
   'material',
+  'report',
 ] as const;
 export type DocumentRecordKind = (typeof documentRecordKinds)[number];
 
@@ -18,6 +19,7 @@ export const documentRecordKindLabels: Record<DocumentRecordKind, string> = {
   invoice: 'invoice',
   campaign: 'campaign',
   material: 'material',
+  report: 'report',
 };
 
 /** The upload size cap when Admin → Settings has none. */

@@ -22,6 +22,7 @@ export const notificationKinds = [
   'material_review_requested',
   'material_sent_back',
   'material_approved',
+  'report_filed',
 ] as const;
 
 /**

@@ -39,6 +39,12 @@ function navigationFor(user: CurrentUser): NavSection[] {
       { href: '/campaigns', label: 'Campaigns', icon: 'campaigns' },
     );
   }
+  if (can(user, 'reports.own')) {
+    main.items.push(
+      { href: '/reports', label: 'Reports', icon: 'reports' },
+      { href: '/documents', label: 'Documents', icon: 'documents' },
+    );
+  }
   const sections: NavSection[] = [main];
   const admin: NavSection = { label: 'Admin', items: [] };
   if (can(user, 'users.manage'))

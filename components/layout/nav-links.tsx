@@ -1,7 +1,9 @@
 'use client';
 
 import {
+  BarChart3,
   Building2,
+  FolderOpen,
   CalendarDays,
   ClipboardCheck,
   ListTodo,
@@ -43,6 +45,8 @@ export const navIcons = {
   materials: Presentation,
   invoices: Receipt,
   campaigns: Megaphone,
+  reports: BarChart3,
+  documents: FolderOpen,
 } as const;
 
 type NavItem = { href: string; label: string; icon: keyof typeof navIcons };

@@ -63,6 +63,10 @@ export const contracts = pgTable(
   (table) => [
     index('contracts_client_idx').on(table.clientId, table.createdAt),
     index('contracts_proposal_idx').on(table.proposalId),
+    // The bookings report's contract value signed per month.
+    index('contracts_signed_on_idx')
+      .on(table.signedOn)
+      .where(sql`${table.signedOn} is not null`),
     index('contracts_updated_idx').on(table.updatedAt, table.id),
     index('contracts_status_updated_idx').on(table.status, table.updatedAt, table.id),
     index('contracts_notice_deadline_idx').on(table.noticeDeadline, table.id),

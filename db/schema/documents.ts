@@ -20,7 +20,7 @@ export const documentRecordKindEnum = pgEnum('document_record_kind', documentRec
 /**
  * One stored version of a file filed on a record. Versions of the same file share `file_id` (the
  * first version's id) and count up in `version_number`. `client_id` is the record's client, kept
- * here so visibility is the same semi-join as for every other record.
+ * here so visibility is the same semi-join as for every other record; a filed report has none.
  */
 export const documents = pgTable(
   'documents',
@@ -30,9 +30,7 @@ export const documents = pgTable(
     versionNumber: integer('version_number').notNull().default(1),
     recordKind: documentRecordKindEnum('record_kind').notNull(),
     recordId: uuid('record_id').notNull(),
-    clientId: uuid('client_id')
-      .notNull()
-      .references(() => clients.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 255 }).notNull(),
     /** Sniffed from the content, never taken from the browser. */
     mediaType: varchar('media_type', { length: 127 }).notNull(),

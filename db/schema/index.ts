@@ -16,3 +16,4 @@ export * from './contracts';
 export * from './invoices';
 export * from './campaigns';
 export * from './materials';
+export * from './reports';

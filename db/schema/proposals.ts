@@ -113,6 +113,10 @@ export const proposals = pgTable(
   (table) => [
     index('proposals_client_idx').on(table.clientId, table.createdAt),
     index('proposals_deal_idx').on(table.dealId),
+    // The turnaround report's proposals sent per month.
+    index('proposals_sent_idx')
+      .on(table.sentAt)
+      .where(sql`${table.sentAt} is not null`),
     index('proposals_status_updated_idx').on(table.status, table.updatedAt, table.id),
     index('proposals_updated_idx').on(table.updatedAt, table.id),
     index('proposals_author_idx').on(table.authorId, table.status, table.updatedAt),

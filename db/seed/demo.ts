@@ -11,6 +11,7 @@ import { seedDemoFeedback } from './demo-feedback';
 import { seedDemoContracts } from './demo-contracts';
 import { seedDemoInvoices } from './demo-invoices';
 import { seedDemoMaterials } from './demo-materials';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoPipeline } from './demo-pipeline';
 import { seedDemoTemplates } from './demo-templates';
 
@@ -97,6 +98,7 @@ export async function seedDemo(db: PostgresJsDatabase<Record<string, never>>): P
       ...team,
       managerId: created.find((user) => user.role === 'manager')?.id ?? null,
     });
+    await seedDemoHistory(tx, demoClients, team);
     await tx.insert(auditLog).values(
       created.map((user) => ({
         actorId: null,

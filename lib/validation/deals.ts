@@ -91,6 +91,9 @@ export const dealFilterSchema = z.object({
   stage: stageList,
   closeFrom: z.iso.date().optional().catch(undefined),
   closeTo: z.iso.date().optional().catch(undefined),
+  // Instants, so a report's drill-down names the viewer's month exactly (from included, to not).
+  closedFrom: z.iso.datetime({ offset: true }).optional().catch(undefined),
+  closedTo: z.iso.datetime({ offset: true }).optional().catch(undefined),
 });
 export type DealFilters = z.infer<typeof dealFilterSchema>;
 

@@ -6,6 +6,7 @@ import { feedbackBenchScenarios } from './bench-feedback';
 import { invoiceScenarios } from './bench-invoices';
 import { materialBenchScenarios } from './bench-materials';
 import { meetingBenchScenarios } from './bench-meetings';
+import { reportBenchScenarios } from './bench-reports';
 
 /**
  * A domain's case: the page as the browser asks for it, the same work run directly, and whether
@@ -34,5 +35,6 @@ export async function domainScenarios(
     ...(await invoiceScenarios(manager)),
     ...campaignBenchScenarios(manager),
     ...materialBenchScenarios(manager),
+    ...reportBenchScenarios(manager),
   ];
 }

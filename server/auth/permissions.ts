@@ -127,6 +127,8 @@ export const permissionMatrix = {
   'reports.own': everyone,
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': managersOnly,
+  // Not in DESIGN.md's table beyond "a manager can schedule a report": list, pause and delete too.
+  'reports.schedule': managersOnly,
   'users.manage': managersOnly,
   'settings.manage': managersOnly,
   'auditLog.read': managersOnly,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, deals, users } from '@/db/schema';
@@ -80,6 +80,8 @@ export function dealListWhere(
   if (withStages && filters.stage?.length) conditions.push(inArray(deals.stage, filters.stage));
   if (filters.closeFrom) conditions.push(gte(deals.expectedClose, filters.closeFrom));
   if (filters.closeTo) conditions.push(lte(deals.expectedClose, filters.closeTo));
+  if (filters.closedFrom) conditions.push(gte(deals.closedAt, new Date(filters.closedFrom)));
+  if (filters.closedTo) conditions.push(lt(deals.closedAt, new Date(filters.closedTo)));
   if (filters.q) conditions.push(sql`${deals.id} in ${matchingDealIds(filters.q)}`);
   return and(...conditions);
 }

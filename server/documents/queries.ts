@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or } from 'drizzle-orm';
 import { notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import { documents, users } from '@/db/schema';
@@ -71,6 +71,12 @@ export async function listRecordDocuments(
 
 export type RecordDocument = Awaited<ReturnType<typeof listRecordDocuments>>[number];
 
+/** Files on visible clients, and filed reports (no client: their run decides below who sees them). */
+async function visibleDocumentClients(viewer: CurrentUser) {
+  const throughClient = await visibleThroughClient(viewer, documents.clientId);
+  return throughClient ? or(isNull(documents.clientId), throughClient) : undefined;
+}
+
 /** One stored version for download, if the viewer may see its record and it is not deleted. */
 export async function findDownloadableDocument(viewer: CurrentUser, documentId: string) {
   if (!can(viewer, 'clients.read')) return null;
@@ -89,7 +95,7 @@ export async function findDownloadableDocument(viewer: CurrentUser, documentId: 
       and(
         eq(documents.id, documentId),
         isNull(documents.deletedAt),
-        await visibleThroughClient(viewer, documents.clientId),
+        await visibleDocumentClients(viewer),
       ),
     )
     .limit(1);

@@ -15,14 +15,12 @@ import {
 import type { DocumentRecordKind } from '@/lib/documents';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleThroughClient } from '@/server/clients/visibility';
+import { findVisibleReportRun } from '@/server/reports/runs';
 
 type RecordSource = { table: PgTable; id: PgColumn; clientId: PgColumn };
 
-/**
- * Where each kind of record lives and which client it hangs off. A kind that lands later (reports)
- * adds its line here; until then its files are "not found".
- */
-const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
+/** Where each kind of record with a client lives, and which client it hangs off. */
+const recordSources: Record<Exclude<DocumentRecordKind, 'report'>, RecordSource> = {
   client: { table: clients, id: clients.id, clientId: clients.id },
   deal: { table: deals, id: deals.id, clientId: deals.clientId },
   proposal: { table: proposals, id: proposals.id, clientId: proposals.clientId },
@@ -32,15 +30,20 @@ const recordSources: Partial<Record<DocumentRecordKind, RecordSource>> = {
   material: { table: materials, id: materials.id, clientId: materials.clientId },
 };
 
-/** The client of a record the user may see, or null when it does not exist or is hidden from them. */
+/**
+ * The client of a record the user may see, or null when it does not exist or is hidden from them.
+ * A report run has no client: it is visible to whoever may run that report at its scope.
+ */
 export async function findVisibleRecord(
   executor: Executor,
   user: CurrentUser,
   kind: DocumentRecordKind,
   recordId: string,
-): Promise<{ clientId: string } | null> {
+): Promise<{ clientId: string | null } | null> {
+  if (kind === 'report') {
+    return (await findVisibleReportRun(executor, user, recordId)) ? { clientId: null } : null;
+  }
   const source = recordSources[kind];
-  if (!source) return null;
   const [row] = await executor
     .select({ clientId: source.clientId })
     .from(source.table)

@@ -319,10 +319,13 @@ function agingAmounts(row: AgingSums): AgingAmounts {
   return amounts;
 }
 
-/** The aging of every client owing something on `asOf`, and the totals per currency. */
-export async function getAgingReport(viewer: CurrentUser, asOf: string) {
+/**
+ * The aging of every client owing something on `asOf`, and the totals per currency. `accounts`
+ * narrows it further (the reports' owner, coordinator and client filters).
+ */
+export async function getAgingReport(viewer: CurrentUser, asOf: string, accounts?: SQL) {
   assertCanRead(viewer);
-  const rows = await agingByClient(await visibleInvoices(viewer), asOf).orderBy(
+  const rows = await agingByClient(and(await visibleInvoices(viewer), accounts), asOf).orderBy(
     invoices.currency,
     clients.name,
     invoices.clientId,

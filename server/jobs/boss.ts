@@ -15,6 +15,7 @@ import { runContractDates } from './contract-dates';
 import { escalateOverdueReviews } from './escalate-overdue-reviews';
 import { expireProposals } from './expire-proposals';
 import { markOverdueInvoicesJob } from './mark-overdue-invoices';
+import { runReportSchedules } from '@/server/reports/schedules';
 
 type Job = {
   name: string;
@@ -28,6 +29,7 @@ const jobs: Job[] = [
   { name: 'feedback.escalate-overdue', run: escalateOverdueFeedback },
   { name: 'contracts.dates', run: runContractDates },
   { name: 'invoices.mark-overdue', run: markOverdueInvoicesJob },
+  { name: 'reports.scheduled', run: runReportSchedules },
   // Hands each new notification's e-mail to a job of its own on the e-mail queue.
   {
     name: 'notifications.email',

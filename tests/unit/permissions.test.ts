@@ -44,6 +44,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'reports.own': { coordinator: true, executive: true, manager: true },
   'reports.book': { coordinator: false, executive: true, manager: true },
   'reports.team': { coordinator: false, executive: false, manager: true },
+  'reports.schedule': { coordinator: false, executive: false, manager: true },
   'users.manage': { coordinator: false, executive: false, manager: true },
   'settings.manage': { coordinator: false, executive: false, manager: true },
   'auditLog.read': { coordinator: false, executive: false, manager: true },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AgingTable } from '@/components/invoices/aging-table';
+import { FileReportForm } from '@/components/reports/file-report-form';
 import { BackLink } from '@/components/ui/back-link';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -8,6 +9,7 @@ import { Pager } from '@/components/ui/pager';
 import { calendarDateIn, viewerFormat } from '@/lib/format';
 import { agingParamsSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
+import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { agingPageSize, getAgingPage } from '@/server/invoices/queries';
 
@@ -58,6 +60,19 @@ export default async function AgingPage({
           locale={viewer.locale}
         />
       </Card>
+      {can(viewer, 'reports.own') ? (
+        <Card title="File as document" className="mt-6">
+          <p className="mb-3 text-sm text-slate-600">
+            Files the aging and DSO report as of this date (DSO over its month so far) with the
+            reports, where you find it again under Documents.
+          </p>
+          <FileReportForm
+            report="invoice-aging"
+            params={{ range: 'custom', from: `${asOf.slice(0, 7)}-01`, to: asOf }}
+            label="File as document"
+          />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ClosedRangeNotice } from '@/components/deals/closed-range-notice';
 import { DealsTable } from '@/components/deals/deals-table';
 import { PipelineHeader } from '@/components/deals/pipeline-header';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
@@ -37,6 +38,7 @@ export default async function PipelinePage({
       <PipelineHeader current="Table" searchParams={raw} />
       <StageSummary totals={totals} locale={viewer.locale} />
       <SavedViewsBar bar={bar} />
+      <ClosedRangeNotice searchParams={raw} viewer={viewerFormat(viewer)} />
       <DealsTable
         rows={rows}
         total={total}

@@ -1,0 +1,45 @@
+import { reportKeys, type ReportKey } from '@/lib/report-catalog';
+import { reportParamsSchema } from '@/lib/validation/reports';
+import type { CurrentUser } from '@/server/auth/session';
+import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
+import { reportContext, type ReportContext } from '@/server/reports/context';
+import { routedFeedbackQuery } from '@/server/reports/feedback-sla-report';
+import { invoicedQuery } from '@/server/reports/invoice-aging-report';
+import { pipelineReportQuery } from '@/server/reports/pipeline-report';
+import {
+  decidedReviewsQuery,
+  sentProposalsQuery,
+} from '@/server/reports/proposal-turnaround-report';
+import { runReport } from '@/server/reports/registry';
+import { closedDealsQuery } from '@/server/reports/win-rate-report';
+
+type Statement = { toSQL: () => { sql: string; params: unknown[] } };
+
+/** The statements of each report whose plans the bench checks (workload reads per coordinator). */
+const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => Statement[]>> = {
+  pipeline: (context) => [pipelineReportQuery(context)],
+  bookings: (context) => [wonDealsQuery(context), signedContractsQuery(context)],
+  'win-rate': (context) => [closedDealsQuery(context)],
+  'proposal-turnaround': (context) => [
+    sentProposalsQuery(context),
+    decidedReviewsQuery(context, 24),
+  ],
+  'feedback-sla': (context) => [routedFeedbackQuery(context)],
+  'invoice-aging': (context) => [invoicedQuery(context)],
+};
+
+/** Every report for the whole team over the last twelve months, each beside its direct query. */
+export function reportBenchScenarios(manager: CurrentUser) {
+  const params = reportParamsSchema.parse({ range: 'last12Months' });
+  return reportKeys.map((key) => ({
+    name: `report: ${key} (team, 12 months)`,
+    request: { path: `/reports/${key}?range=last12Months` },
+    run: () => runReport(manager, key, params),
+    plan: async () => {
+      const statements = reportStatements[key];
+      if (!statements) return [];
+      const context = await reportContext(manager, params);
+      return statements(context).map((statement) => statement.toSQL());
+    },
+  }));
+}

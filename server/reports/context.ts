@@ -1,0 +1,124 @@
+import 'server-only';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { db } from '@/db/client';
+import { clients, deals } from '@/db/schema';
+import type { DashboardScope } from '@/lib/reports';
+import { resolveReportRange, type ReportRange } from '@/lib/report-ranges';
+import type { ReportParams } from '@/lib/validation/reports';
+import type { CurrentUser } from '@/server/auth/session';
+import { visibleClients } from '@/server/clients/visibility';
+import { dashboardScope } from './pipeline';
+
+export type ReportFilters = Pick<ReportParams, 'owner' | 'coordinator' | 'client'>;
+
+/** What every report query reads: who asks, at which scope, over which range, with which filters. */
+export type ReportContext = {
+  viewer: CurrentUser;
+  scope: DashboardScope;
+  /** The filters after the scope: a book is its executive's, own numbers are the coordinator's. */
+  filters: ReportFilters;
+  range: ReportRange;
+  /** The viewer's visibility on `clients` (undefined when they see every account). */
+  visibility: SQL | undefined;
+  now: Date;
+};
+
+/**
+ * The filters a viewer's scope allows: an executive's book is always the accounts they own, a
+ * coordinator's numbers always those they coordinate, whatever the request asked for.
+ */
+export function scopedFilters(
+  scope: DashboardScope,
+  viewer: Pick<CurrentUser, 'id'>,
+  filters: ReportFilters,
+): ReportFilters {
+  if (scope === 'book') return { ...filters, owner: viewer.id };
+  if (scope === 'own') return { ...filters, coordinator: viewer.id };
+  return filters;
+}
+
+/** The context of one report run; the scope comes from the permission matrix, never the request. */
+export async function reportContext(
+  viewer: CurrentUser,
+  params: ReportParams,
+  now: Date = new Date(),
+): Promise<ReportContext> {
+  const scope = dashboardScope(viewer);
+  return {
+    viewer,
+    scope,
+    filters: scopedFilters(scope, viewer, params),
+    range: resolveReportRange(params, viewer.timeZone, now),
+    visibility: await visibleClients(viewer),
+    now,
+  };
+}
+
+/**
+ * The accounts a report counts, as a condition on a record's `client_id`: visible to the viewer,
+ * owned and coordinated as the filters say. Undefined when every account counts.
+ */
+export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL | undefined {
+  const { owner, coordinator, client } = context.filters;
+  const accounts = and(
+    context.visibility,
+    owner ? eq(clients.ownerId, owner) : undefined,
+    coordinator ? eq(clients.coordinatorId, coordinator) : undefined,
+  );
+  return and(
+    client ? eq(clientId, client) : undefined,
+    accounts
+      ? inArray(clientId, db.select({ id: clients.id }).from(clients).where(accounts))
+      : undefined,
+  );
+}
+
+/**
+ * Groups by the first selected column: the month expression binds the time zone as a parameter,
+ * and PostgreSQL does not see two bindings of it as the same expression.
+ */
+export const firstColumn = sql`1`;
+
+/** The viewer's month an instant falls in, as its first day (YYYY-MM-01). */
+export function monthIn(context: ReportContext, instant: SQL | PgColumn) {
+  return sql<string>`to_char(date_trunc('month', ${instant} at time zone ${context.viewer.timeZone}), 'YYYY-MM-DD')`;
+}
+
+/** The filters as a list's URL query, to append to a drill-down link. */
+export function filterQuery(
+  context: ReportContext,
+  names: Partial<Record<keyof ReportFilters, string>> = {},
+) {
+  const search = new URLSearchParams();
+  for (const key of ['owner', 'coordinator', 'client'] as const) {
+    const value = context.filters[key];
+    if (value) search.set(names[key] ?? key, value);
+  }
+  return search;
+}
+
+/** A month's label, e.g. "Jul 2026", in the viewer's locale. */
+export function monthLabel(firstDay: string, locale: string) {
+  return new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${firstDay}T00:00:00Z`));
+}
+
+/** The deals a report counts: a deal's own owner and coordinator, and its account's visibility. */
+export function dealsInReport(context: ReportContext): SQL | undefined {
+  const { owner, coordinator, client } = context.filters;
+  return and(
+    owner ? eq(deals.ownerId, owner) : undefined,
+    coordinator ? eq(deals.coordinatorId, coordinator) : undefined,
+    client ? eq(deals.clientId, client) : undefined,
+    context.visibility
+      ? inArray(
+          deals.clientId,
+          db.select({ id: clients.id }).from(clients).where(context.visibility),
+        )
+      : undefined,
+  );
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { proposalReviews, proposals } from '@/db/schema';
+import type { ReportResult, ReportRow } from '@/lib/report-catalog';
+import { monthsOf } from '@/lib/report-ranges';
+import { getReviewSettings } from '@/server/settings/queries';
+import { firstColumn, monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
+
+/** Proposals sent per viewer's month, with their summed days from draft to sent. */
+export function sentProposalsQuery(context: ReportContext) {
+  const month = monthIn(context, proposals.sentAt);
+  return db
+    .select({
+      month,
+      sent: count(),
+      draftToSentDays:
+        sql<number>`coalesce(sum(extract(epoch from (${proposals.sentAt} - ${proposals.createdAt})) / 86400), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(proposals)
+    .where(
+      and(
+        isNotNull(proposals.sentAt),
+        gte(proposals.sentAt, context.range.start),
+        lt(proposals.sentAt, context.range.end),
+        throughAccounts(context, proposals.clientId),
+      ),
+    )
+    .groupBy(firstColumn);
+}
+
+/** Reviews decided per viewer's month: summed hours under review, on time within the review SLA. */
+export function decidedReviewsQuery(context: ReportContext, reviewDueHours: number) {
+  const month = monthIn(context, proposalReviews.createdAt);
+  const hours = sql`extract(epoch from (${proposalReviews.createdAt} - ${proposalReviews.submittedAt})) / 3600`;
+  return db
+    .select({
+      month,
+      decided: count(),
+      reviewHours: sql<number>`coalesce(sum(${hours}), 0)`.mapWith(Number),
+      onTime: sql<number>`count(*) filter (where ${hours} <= ${reviewDueHours})`.mapWith(Number),
+    })
+    .from(proposalReviews)
+    .innerJoin(proposals, eq(proposals.id, proposalReviews.proposalId))
+    .where(
+      and(
+        gte(proposalReviews.createdAt, context.range.start),
+        lt(proposalReviews.createdAt, context.range.end),
+        throughAccounts(context, proposals.clientId),
+      ),
+    )
+    .groupBy(firstColumn);
+}
+
+type Sums = {
+  sent: number;
+  draftToSentDays: number;
+  decided: number;
+  reviewHours: number;
+  onTime: number;
+};
+
+function cells(label: string, sums: Sums) {
+  return {
+    month: label,
+    sent: sums.sent,
+    draftToSent: sums.sent === 0 ? null : sums.draftToSentDays / sums.sent,
+    decided: sums.decided,
+    reviewTime: sums.decided === 0 ? null : sums.reviewHours / sums.decided,
+    onTime: sums.onTime,
+    late: sums.decided - sums.onTime,
+  };
+}
+
+export async function proposalTurnaroundReport(context: ReportContext): Promise<ReportResult> {
+  const { reviewDueHours } = await getReviewSettings();
+  const [sent, reviews] = await Promise.all([
+    sentProposalsQuery(context),
+    decidedReviewsQuery(context, reviewDueHours),
+  ]);
+  // The proposals list filters by status and author, not by account.
+  const sentHref = '/proposals?status=sent';
+  const total: Sums = { sent: 0, draftToSentDays: 0, decided: 0, reviewHours: 0, onTime: 0 };
+  const rows: ReportRow[] = monthsOf(context.range, context.viewer.timeZone).map((month) => {
+    const firstDay = `${month.from.slice(0, 7)}-01`;
+    const sentFigure = sent.find((row) => row.month === firstDay);
+    const reviewFigure = reviews.find((row) => row.month === firstDay);
+    const sums: Sums = {
+      sent: sentFigure?.sent ?? 0,
+      draftToSentDays: sentFigure?.draftToSentDays ?? 0,
+      decided: reviewFigure?.decided ?? 0,
+      reviewHours: reviewFigure?.reviewHours ?? 0,
+      onTime: reviewFigure?.onTime ?? 0,
+    };
+    for (const key of Object.keys(total) as (keyof Sums)[]) total[key] += sums[key];
+    return {
+      key: firstDay,
+      currency: null,
+      cells: cells(monthLabel(firstDay, context.viewer.locale), sums),
+      links: { sent: sentHref },
+    };
+  });
+  rows.push({ key: 'total', currency: null, total: true, cells: cells('Total', total), links: {} });
+  return {
+    columns: [
+      { key: 'month', label: 'Month', kind: 'text' },
+      { key: 'sent', label: 'Proposals sent', kind: 'count' },
+      { key: 'draftToSent', label: 'Draft to sent', kind: 'days' },
+      { key: 'decided', label: 'Reviews decided', kind: 'count' },
+      { key: 'reviewTime', label: 'Review time', kind: 'hours' },
+      { key: 'onTime', label: 'Reviews on time', kind: 'count' },
+      { key: 'late', label: 'Reviews late', kind: 'count' },
+    ],
+    rows,
+    chart: { labelColumn: 'month', barColumns: ['onTime', 'late'], currency: null },
+    notes: [`A review is on time when decided within ${reviewDueHours} hours of submission.`],
+  };
+}
