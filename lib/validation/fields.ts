@@ -57,3 +57,9 @@ export const optionalDate = z
   .transform((value) => value || null)
   .pipe(z.iso.date('Enter a date.').nullable())
   .optional();
+
+/** A checkbox: "on" when ticked, absent when not; "true"/"false" from code that posts directly. */
+export const checkboxField = z
+  .enum(['on', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === 'on' || value === 'true');

@@ -110,6 +110,8 @@ export const permissionMatrix = {
   'reports.team': managersOnly,
   'users.manage': managersOnly,
   'settings.manage': managersOnly,
+  // Whether company sign-in creates users, with which role, and whether it replaces passwords.
+  'companySignIn.manage': managersOnly,
   'auditLog.read': managersOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
