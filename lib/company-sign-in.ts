@@ -25,7 +25,6 @@ export function companySignInErrorParam(reason: CompanySignInRefusal) {
 export function signInErrorMessage(error: string | undefined): string | null {
   if (!error) return null;
   const reason = error.startsWith(errorPrefix) ? error.slice(errorPrefix.length) : '';
-  if (reason in companySignInRefusals)
-    return companySignInRefusals[reason as CompanySignInRefusal];
+  if (reason in companySignInRefusals) return companySignInRefusals[reason as CompanySignInRefusal];
   return 'Company sign-in did not complete. Try again, or sign in with your password.';
 }

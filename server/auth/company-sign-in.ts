@@ -19,8 +19,7 @@ export type CompanyClaims = {
 };
 
 export type CompanySignInOutcome =
-  | Extract<SignInOutcome, { ok: true }>
-  | { ok: false; reason: CompanySignInRefusal };
+  Extract<SignInOutcome, { ok: true }> | { ok: false; reason: CompanySignInRefusal };
 
 const nameLength = 120;
 
@@ -34,9 +33,7 @@ async function subjectTakenByOther(tx: Transaction, subject: string, userId: str
   const [other] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(
-      and(eq(users.companySignInSubject, subject), userId ? ne(users.id, userId) : undefined),
-    )
+    .where(and(eq(users.companySignInSubject, subject), userId ? ne(users.id, userId) : undefined))
     .limit(1);
   return Boolean(other);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import { db, type Transaction } from '@/db/client';
+import { db, type Executor, type Transaction } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { signInSchema } from '@/lib/validation/users';
@@ -25,10 +25,13 @@ export type SignInOutcome =
 
 type SignInRefusal = 'invalid' | 'rate_limited' | 'company_sign_in_required';
 
-/** Whether a manager requires company sign-in of `role`: managers keep their password. */
-async function requiresCompanySignIn(tx: Transaction, role: Role) {
+/**
+ * Whether a manager requires company sign-in of `role`, so its password is refused: managers keep
+ * theirs, and without a configured provider passwords stay the way in.
+ */
+export async function requiresCompanySignIn(executor: Executor, role: Role) {
   if (role === 'manager' || !companySignInConfig()) return false;
-  return (await readCompanySignInSettings(tx)).required;
+  return (await readCompanySignInSettings(executor)).required;
 }
 
 /** Serialises password tries for one e-mail, so parallel guesses cannot slip past the limit. */
