@@ -3,9 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 
-/** A person at the test provider: they sign in on its login page by typing `login`. */
+/** A person at the test provider: they sign in on its login page by typing their `sub`. */
 export type OidcAccount = {
-  login: string;
   sub: string;
   email: string;
   emailVerified: boolean;
@@ -56,11 +55,11 @@ export async function startOidcProvider({
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // Put the scopes' claims into the ID token itself, where next-auth reads them.
     conformIdTokenClaims: false,
-    async findAccount(_context, login) {
-      const account = accounts.find((candidate) => candidate.login === login);
+    async findAccount(_context, sub) {
+      const account = accounts.find((candidate) => candidate.sub === sub);
       if (!account) return undefined;
       return {
-        accountId: login,
+        accountId: sub,
         claims: () => ({
           sub: account.sub,
           email: account.email,
