@@ -5,6 +5,7 @@ import path from 'node:path';
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MIGRATION_LOCK_KEY } from '@/db/migrate';
 import { hashPassword } from '@/server/auth/password';
 import {
   migrateInProcess,
@@ -101,8 +102,11 @@ describe.skipIf(!built)('two instances on one database', () => {
     ) as { entries: unknown[] };
     const [applied] = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
     expect(applied?.n).toBe(journal.entries.length);
-    // The migrator's advisory lock is released once it is done.
-    const locks = await sql`select 1 from pg_locks where locktype = 'advisory' and granted`;
+    // The migrator's advisory lock (its key is below 2^32: all in objid) is released once done.
+    const locks = await sql`
+      select 1 from pg_locks
+      where locktype = 'advisory' and objid = ${MIGRATION_LOCK_KEY} and classid = 0
+        and database = (select oid from pg_database where datname = current_database())`;
     expect(locks).toHaveLength(0);
     for (const server of servers) {
       expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
