@@ -8,7 +8,7 @@ import {
 } from '../scripts/lib/accord-server';
 import { createDatabase, dropDatabase } from '../scripts/lib/test-database';
 import { startOidcProvider, type OidcAccount } from '../tests/support/oidc-provider';
-import { signIn } from './support/auth';
+import { signIn, signInAndWait } from './support/auth';
 import { createUser } from './support/factories';
 
 // One server with company sign-in configured, on a database of its own: requiring company
@@ -132,7 +132,7 @@ test('a manager lets company sign-in create users, then requires it of everyone 
   browser,
 }) => {
   const manager = await createUser('manager', {}, sql);
-  await signIn(page, manager.email, manager.password);
+  await signInAndWait(page, manager);
   await page.goto('/admin/settings');
   await page.getByLabel('Create users from company sign-in').check();
   await page.getByLabel('Role of users created this way').selectOption('executive');
