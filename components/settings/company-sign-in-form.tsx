@@ -1,7 +1,7 @@
 'use client';
 
 import { Field, fieldAria, Select } from '@/components/ui/field';
-import { roleLabels, roles } from '@/lib/roles';
+import { RoleOptions } from '@/components/users/role-options';
 import { companySignInSettingsSchema, type CompanySignInSettings } from '@/lib/validation/settings';
 import { setCompanySignInSettings } from '@/server/settings/actions';
 import { SettingsForm } from './settings-form';
@@ -53,11 +53,7 @@ export function CompanySignInSettingsForm({
                 defaultValue={values?.defaultRole ?? settings.defaultRole}
                 {...fieldAria(roleId, errors.defaultRole, true)}
               >
-                {roles.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabels[role]}
-                  </option>
-                ))}
+                <RoleOptions />
               </Select>
             </Field>
             <div className="grid gap-1">

@@ -7,7 +7,7 @@ import { recordAudit } from '@/server/audit/record-audit';
 import { readCompanySignInSettings } from '@/server/settings/queries';
 import { auditView } from '@/server/users/insert-user';
 import type { ClientAddress } from './client-ip';
-import { lockPasswordTries, type SignInOutcome } from './sign-in';
+import { lockPasswordTries, sessionUser, type SignInOutcome } from './sign-in';
 
 /** What Accord reads from the company provider's ID token. */
 export type CompanyClaims = {
@@ -124,16 +124,7 @@ export async function authenticateCompanyUser(
       ip: client.reported,
       forwardedFor,
     });
-    return {
-      ok: true as const,
-      user: {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        sessionVersion: user.sessionVersion,
-      },
-    };
+    return { ok: true as const, user: sessionUser(user) };
   });
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { db, type Executor, type Transaction } from '@/db/client';
-import { signInAttempts, users } from '@/db/schema';
+import { signInAttempts, users, type User } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { signInSchema } from '@/lib/validation/users';
 import { recordAudit } from '@/server/audit/record-audit';
@@ -32,6 +32,17 @@ type SignInRefusal = 'invalid' | 'rate_limited' | 'company_sign_in_required';
 export async function requiresCompanySignIn(executor: Executor, role: Role) {
   if (role === 'manager' || !companySignInConfig()) return false;
   return (await readCompanySignInSettings(executor)).required;
+}
+
+/** What a new session is issued for: the fields the session cookie's claims come from. */
+export function sessionUser(user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'sessionVersion'>) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /** Serialises password tries for one e-mail, so parallel guesses cannot slip past the limit. */
@@ -136,15 +147,6 @@ export async function authenticate(
       ip: client.reported,
       forwardedFor,
     });
-    return {
-      ok: true as const,
-      user: {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        sessionVersion: user.sessionVersion,
-      },
-    };
+    return { ok: true as const, user: sessionUser(user) };
   });
 }
