@@ -5,7 +5,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
 // An arbitrary constant that names "Accord migrations" among advisory locks.
-const MIGRATION_LOCK_KEY = 727_274_001;
+export const MIGRATION_LOCK_KEY = 727_274_001;
 
 /**
  * Applies the committed migrations. Drizzle's migrator does not lock, so two instances starting

@@ -12,6 +12,8 @@ import { acquireTestServer, createDatabase, dropDatabase } from './lib/test-data
  */
 
 type Tally = { suite: string; passed: number; failed: number };
+// Starts two production servers, so it runs after the build (and skips itself without one).
+const twoInstancesTest = 'tests/integration/two-instances.test.ts';
 const tallies: Tally[] = [];
 const resultsDir = path.join(process.cwd(), 'test-results');
 
@@ -40,6 +42,29 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
+/** Vitest with a JSON report in test-results/`report`.json, tallied under `suite`. */
+async function vitest(suite: string, report: string, args: string[], env: Record<string, string>) {
+  const ok = await run(
+    bin('vitest'),
+    [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${path.join(resultsDir, `${report}.json`)}`,
+      ...args,
+    ],
+    env,
+  );
+  const result = readJson<{ numPassedTests: number; numFailedTests: number }>(
+    path.join(resultsDir, `${report}.json`),
+  );
+  tallies.push({
+    suite,
+    passed: result?.numPassedTests ?? 0,
+    failed: result ? result.numFailedTests + (ok || result.numFailedTests > 0 ? 0 : 1) : 1,
+  });
+}
+
 async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -50,28 +75,14 @@ async function main() {
   const server = await acquireTestServer();
   const e2eDatabase = `accord_e2e_${process.pid}`;
   try {
-    const vitestOk = await run(
-      bin('vitest'),
-      [
-        'run',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile=${path.join(resultsDir, 'vitest.json')}`,
-      ],
-      {
-        TEST_DATABASE_URL: server.adminUrl,
-      },
-    );
-    const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>(
-      path.join(resultsDir, 'vitest.json'),
-    );
-    tallies.push({
-      suite: 'unit and integration',
-      passed: vitest?.numPassedTests ?? 0,
-      failed: vitest ? vitest.numFailedTests + (vitestOk || vitest.numFailedTests > 0 ? 0 : 1) : 1,
+    await vitest('unit and integration', 'vitest', ['--exclude', twoInstancesTest], {
+      TEST_DATABASE_URL: server.adminUrl,
     });
 
     if (await check('production build', bin('next'), ['build'])) {
+      await vitest('two instances', 'two-instances', [twoInstancesTest], {
+        TEST_DATABASE_URL: server.adminUrl,
+      });
       const e2eUrl = await createDatabase(server.adminUrl, e2eDatabase);
       await migrateDatabase(e2eUrl);
       const e2eOk = await run(bin('playwright'), ['test'], {

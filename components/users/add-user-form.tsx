@@ -8,7 +8,7 @@ import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { FieldErrors } from '@/lib/action-result';
-import { roleLabels, roles } from '@/lib/roles';
+import { RoleOptions } from './role-options';
 import { addUserSchema } from '@/lib/validation/users';
 import { addUser } from '@/server/users/actions';
 import { TimeZoneField } from '@/components/profile/time-zone-field';
@@ -56,11 +56,7 @@ function AddUserFields({ values, errors, timeZones, defaultTimeZone }: FieldsPro
           defaultValue={values.role ?? 'coordinator'}
           {...fieldAria('role', errors.role)}
         >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
+          <RoleOptions />
         </Select>
       </Field>
       <TimeZoneField

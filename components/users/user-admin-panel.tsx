@@ -6,7 +6,8 @@ import { Field, fieldAria, Select } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { roleLabels, roles, type Role } from '@/lib/roles';
+import type { Role } from '@/lib/roles';
+import { RoleOptions } from './role-options';
 import { changeRole, createSetPasswordLink, setUserActive } from '@/server/users/actions';
 import { OneTimeLink } from './one-time-link';
 
@@ -27,11 +28,7 @@ function RoleForm({ user }: { user: PanelUser }) {
           key={user.role}
           {...fieldAria('role', errors.role)}
         >
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {roleLabels[role]}
-            </option>
-          ))}
+          <RoleOptions />
         </Select>
       </Field>
       <SubmitButton variant="secondary" pendingLabel="Saving…">

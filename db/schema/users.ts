@@ -44,11 +44,15 @@ export const users = pgTable(
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
     setPasswordTokenHash: text('set_password_token_hash'),
     setPasswordExpiresAt: timestamp('set_password_expires_at', { withTimezone: true }),
+    // The `sub` of the company's OIDC provider, stored at the first company sign-in; later ones
+    // must carry the same one.
+    companySignInSubject: varchar('company_sign_in_subject', { length: 255 }),
     ...timestamps,
   },
   (table) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${table.email})`),
     uniqueIndex('users_set_password_token_idx').on(table.setPasswordTokenHash),
+    uniqueIndex('users_company_sign_in_subject_idx').on(table.companySignInSubject),
     index('users_name_idx').on(table.name, table.id),
     index('users_role_active_idx').on(table.role, table.active),
   ],

@@ -12,10 +12,11 @@ function database() {
   return sql;
 }
 
-/** A user of its own for one test, inserted straight into the test database. */
+/** A user of its own for one test, inserted straight into the test database (or `into`). */
 export async function createUser(
   role: Role,
   overrides: { name?: string; mustChangePassword?: boolean } = {},
+  into: postgres.Sql = database(),
 ): Promise<TestUser> {
   const unique = randomUUID().slice(0, 8);
   const password = `pw-${randomUUID()}`;
@@ -25,7 +26,7 @@ export async function createUser(
     role,
     password,
   };
-  const [row] = await database()`
+  const [row] = await into`
     insert into users (name, email, role, password_hash, must_change_password)
     values (${user.name}, ${user.email}, ${role}, ${await hash(password)},
             ${overrides.mustChangePassword ?? false})

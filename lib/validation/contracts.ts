@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currencies } from '@/lib/clients';
 import { contractStatuses, noticeWindows } from '@/lib/contracts';
-import { moneyCents, optionalDate, optionalText } from './fields';
+import { checkboxField, moneyCents, optionalDate, optionalText } from './fields';
 import { listParamsSchema } from './list-params';
 
 const id = z.uuid('This contract does not exist.');
@@ -67,10 +67,7 @@ export const updateContractSchema = z
     currency: z.enum(currencies, { error: 'Choose a currency.' }),
     startDate: optionalDate,
     endDate: optionalDate,
-    autoRenew: z
-      .enum(['on', 'true', 'false', ''])
-      .optional()
-      .transform((value) => value === 'on' || value === 'true'),
+    autoRenew: checkboxField,
     renewalTermMonths: wholeNumber('months', 1, 120),
     noticePeriodDays: wholeNumber('days', 0, 365),
     terms: z.string().max(100_000, 'Keep the terms under 100,000 characters.'),
@@ -107,9 +104,6 @@ export const terminateContractSchema = z.object({
 export const renewContractSchema = z.object({
   id,
   version,
-  openDeal: z
-    .enum(['on', 'true', 'false', ''])
-    .optional()
-    .transform((value) => value === 'on' || value === 'true'),
+  openDeal: checkboxField,
   note: optionalText(200),
 });

@@ -74,3 +74,8 @@ export const tagList = (normalise: (tag: string) => string = (tag) => tag) =>
       ].slice(0, 20),
     )
     .pipe(z.array(z.string().max(50, 'Keep each tag under 50 characters.')));
+/** A checkbox: "on" when ticked, absent when not; "true"/"false" from code that posts directly. */
+export const checkboxField = z
+  .enum(['on', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === 'on' || value === 'true');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defaultReminderDays } from '@/lib/contracts';
 import { defaultMaxUploadMb } from '@/lib/documents';
-import { moneyCents } from './fields';
+import { roles, type Role } from '@/lib/roles';
+import { checkboxField, moneyCents } from './fields';
 
 export type ReviewSettings = {
   /** Proposals above this amount (minor units) always need review. */
@@ -91,4 +92,24 @@ export const contractSettingsSchema = z.object({
       }
       return [...new Set(days)].sort((a, b) => b - a);
     }),
+});
+
+export type CompanySignInSettings = {
+  /** Create an Accord user for a verified e-mail the team does not know yet, with `defaultRole`. */
+  createUsers: boolean;
+  defaultRole: Role;
+  /** Refuse password sign-in for everyone but managers. */
+  required: boolean;
+};
+
+export const defaultCompanySignInSettings: CompanySignInSettings = {
+  createUsers: false,
+  defaultRole: 'coordinator',
+  required: false,
+};
+
+export const companySignInSettingsSchema = z.object({
+  createUsers: checkboxField,
+  defaultRole: z.enum(roles, { error: 'Choose a role.' }),
+  required: checkboxField,
 });

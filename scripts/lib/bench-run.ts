@@ -30,8 +30,8 @@ import {
   prepareDatabase,
   startAccord,
   startFloor,
-  type RunningServer,
 } from './bench-servers';
+import type { RunningServer } from './accord-server';
 
 /**
  * `npm run bench`: Accord's production build on the large seed (DATABASE_URL, migrated and seeded

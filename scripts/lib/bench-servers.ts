@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { started, startAccordServer, waitFor } from './accord-server';
 
 /**
  * The two servers the benchmark compares, each started and stopped on its own so only one loads
@@ -60,35 +61,6 @@ export async function buildFloor() {
   writeFileSync(stamp, sourceHash);
 }
 
-export type RunningServer = { name: string; base: string; pid: number; stop: () => Promise<void> };
-
-async function waitFor(url: string, server: ChildProcess) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (server.exitCode !== null) throw new Error(`The server exited (${server.exitCode}).`);
-    const ok = await fetch(url, { redirect: 'manual' }).then(
-      (response) => response.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer.`);
-}
-
-function started(name: string, server: ChildProcess, base: string): RunningServer {
-  return {
-    name,
-    base,
-    pid: server.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once('exit', () => resolve());
-        server.kill('SIGTERM');
-      }),
-  };
-}
-
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   // Background jobs would catch up on the seed's overdue reviews and unsent e-mail mid-run.
@@ -96,24 +68,12 @@ const serverEnv = {
 };
 
 /** Accord as `npm start` runs it, with `processes` Next.js processes (WEB_CONCURRENCY). */
-export async function startAccord(port: number, processes: number | undefined, secret: string) {
-  const server = spawn(
-    path.resolve('node_modules', '.bin', 'tsx'),
-    ['scripts/start.ts', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        ...serverEnv,
-        ...(processes ? { WEB_CONCURRENCY: String(processes) } : {}),
-        AUTH_SECRET: secret,
-        AUTH_TRUST_HOST: 'true',
-      },
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/health`, server);
-  return started('Accord', server, base);
+export function startAccord(port: number, processes: number | undefined, secret: string) {
+  return startAccordServer(port, {
+    ...serverEnv,
+    ...(processes ? { WEB_CONCURRENCY: String(processes) } : {}),
+    AUTH_SECRET: secret,
+  });
 }
 
 /** The floor app under `next start`: one process, as Accord with WEB_CONCURRENCY=1 renders on one. */

@@ -131,6 +131,8 @@ export const permissionMatrix = {
   'reports.schedule': managersOnly,
   'users.manage': managersOnly,
   'settings.manage': managersOnly,
+  // Whether company sign-in creates users, with which role, and whether it replaces passwords.
+  'companySignIn.manage': managersOnly,
   'auditLog.read': managersOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 

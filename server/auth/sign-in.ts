@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import { db, type Transaction } from '@/db/client';
-import { signInAttempts, users } from '@/db/schema';
+import { db, type Executor, type Transaction } from '@/db/client';
+import { signInAttempts, users, type User } from '@/db/schema';
 import type { Role } from '@/lib/roles';
 import { signInSchema } from '@/lib/validation/users';
 import { recordAudit } from '@/server/audit/record-audit';
+import { readCompanySignInSettings } from '@/server/settings/queries';
 import type { ClientAddress } from './client-ip';
+import { companySignInConfig } from './company-sign-in-config';
 import { verifyPassword } from './password';
 
 export const signInLimits = {
@@ -19,7 +21,29 @@ export type SignInOutcome =
       ok: true;
       user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
     }
-  | { ok: false; reason: 'invalid' | 'rate_limited' };
+  | { ok: false; reason: SignInRefusal };
+
+type SignInRefusal = 'invalid' | 'rate_limited' | 'company_sign_in_required';
+
+/**
+ * Whether a manager requires company sign-in of `role`, so its password is refused: managers keep
+ * theirs, and without a configured provider passwords stay the way in.
+ */
+export async function requiresCompanySignIn(executor: Executor, role: Role) {
+  if (role === 'manager' || !companySignInConfig()) return false;
+  return (await readCompanySignInSettings(executor)).required;
+}
+
+/** What a new session is issued for: the fields the session cookie's claims come from. */
+export function sessionUser(user: Pick<User, 'id' | 'name' | 'email' | 'role' | 'sessionVersion'>) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
+}
 
 /** Serialises password tries for one e-mail, so parallel guesses cannot slip past the limit. */
 export async function lockPasswordTries(tx: Transaction, email: string) {
@@ -84,13 +108,13 @@ export async function authenticate(
       .where(sql`lower(${users.email}) = ${email}`)
       .limit(1);
 
-    const fail = async (reason: 'invalid' | 'rate_limited', detail: string) => {
+    const fail = async (reason: SignInRefusal, detail: string) => {
       // Only real guesses count: tries refused by the limit do not prolong it.
       if (reason === 'invalid')
         await tx.insert(signInAttempts).values({ email, ip, forwardedFor, succeeded: false });
       await recordAudit(tx, {
         actorId: user?.id ?? null,
-        action: reason === 'rate_limited' ? 'auth.sign_in_refused' : 'auth.sign_in_failed',
+        action: reason === 'invalid' ? 'auth.sign_in_failed' : 'auth.sign_in_refused',
         entityType: 'user',
         entityId: user?.id ?? null,
         after: { email, reason: detail },
@@ -110,6 +134,8 @@ export async function authenticate(
     if (!user || !passwordMatches)
       return fail('invalid', user ? 'wrong password' : 'unknown email');
     if (!user.active) return fail('invalid', 'deactivated');
+    if (await requiresCompanySignIn(tx, user.role))
+      return fail('company_sign_in_required', 'company sign-in required');
 
     await tx.insert(signInAttempts).values({ email, ip, forwardedFor, succeeded: true });
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id));
@@ -121,15 +147,6 @@ export async function authenticate(
       ip: client.reported,
       forwardedFor,
     });
-    return {
-      ok: true as const,
-      user: {
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        role: user.role,
-        sessionVersion: user.sessionVersion,
-      },
-    };
+    return { ok: true as const, user: sessionUser(user) };
   });
 }

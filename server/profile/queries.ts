@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { requiresCompanySignIn } from '@/server/auth/sign-in';
 
 /** The signed-in user's own profile, as the profile form shows it. */
 export async function getProfile(viewer: CurrentUser) {
@@ -32,3 +33,9 @@ export async function getProfile(viewer: CurrentUser) {
 }
 
 export type Profile = Awaited<ReturnType<typeof getProfile>>;
+
+/** Whether the profile offers a password change: not when the user must use company sign-in. */
+export async function usesPassword(viewer: CurrentUser) {
+  if (!can(viewer, 'profile.own')) forbidden();
+  return !(await requiresCompanySignIn(db, viewer.role));
+}

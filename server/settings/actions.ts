@@ -2,6 +2,7 @@
 
 import { toFormAction } from '@/server/action';
 import {
+  setCompanySignInSettingsCommand,
   setContractSettingsCommand,
   setDocumentSettingsCommand,
   setRecordVisibilityCommand,
@@ -21,3 +22,7 @@ export const setShareLinkSettings = toFormAction(setShareLinkSettingsCommand, ['
 export const setDocumentSettings = toFormAction(setDocumentSettingsCommand, ['/admin/settings']);
 
 export const setContractSettings = toFormAction(setContractSettingsCommand, ['/admin/settings']);
+
+export const setCompanySignInSettings = toFormAction(setCompanySignInSettingsCommand, [
+  '/admin/settings',
+]);

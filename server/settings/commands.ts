@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { settings } from '@/db/schema';
 import { recordVisibilitySchema } from '@/lib/validation/clients';
 import {
+  companySignInSettingsSchema,
   contractSettingsSchema,
+  defaultCompanySignInSettings,
   defaultContractSettings,
   defaultDocumentSettings,
   documentSettingsSchema,
@@ -18,7 +20,9 @@ import { defineAction, type ActionContext } from '@/server/action';
 import { ActionError } from '@/server/errors';
 import { rerouteHiddenReviews } from '@/server/proposals/reroute-reviews';
 import { isActiveReviewer } from '@/server/users/reviewers';
+import { companySignInConfig } from '@/server/auth/company-sign-in-config';
 import {
+  companySignInSettingsKey,
   contractSettingsKey,
   documentSettingsKey,
   reviewSettingsKey,
@@ -124,5 +128,26 @@ export const setContractSettingsCommand = defineAction({
     const value = { reminderDays: input.reminderDays };
     await writeSetting(context, contractSettingsKey, value, defaultContractSettings, (v) => v);
     return value;
+  },
+});
+
+export const setCompanySignInSettingsCommand = defineAction({
+  schema: companySignInSettingsSchema,
+  permission: 'companySignIn.manage',
+  async run(input, context) {
+    // Requiring a provider that is not configured would leave only the managers able to sign in.
+    if (input.required && !companySignInConfig()) {
+      throw new ActionError('Check the highlighted fields.', {
+        required: ['Configure company sign-in (OIDC_ISSUER and its client) first.'],
+      });
+    }
+    await writeSetting(
+      context,
+      companySignInSettingsKey,
+      input,
+      defaultCompanySignInSettings,
+      (stored) => stored,
+    );
+    return input;
   },
 });

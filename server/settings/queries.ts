@@ -7,10 +7,12 @@ import { settings } from '@/db/schema';
 import { recordVisibilities, type RecordVisibility } from '@/lib/validation/clients';
 import { listActiveReviewers } from '@/server/users/reviewers';
 import {
+  defaultCompanySignInSettings,
   defaultContractSettings,
   defaultDocumentSettings,
   defaultReviewSettings,
   defaultShareLinkSettings,
+  type CompanySignInSettings,
   type ContractSettings,
   type DocumentSettings,
   type ReviewSettings,
@@ -23,6 +25,7 @@ export const reviewSettingsKey = 'proposals.review';
 export const shareLinkSettingsKey = 'proposals.shareLinks';
 export const documentSettingsKey = 'documents.uploads';
 export const contractSettingsKey = 'contracts.reminders';
+export const companySignInSettingsKey = 'auth.companySignIn';
 
 /** A settings object read with `executor`, over its defaults. */
 async function readSettingObject<T extends object>(executor: Executor, key: string, defaults: T) {
@@ -44,6 +47,12 @@ export function readContractSettings(executor: Executor): Promise<ContractSettin
   return readSettingObject(executor, contractSettingsKey, defaultContractSettings);
 }
 
+/** Company sign-in's settings (Admin → Settings); sign-in reads them in its transaction. */
+export function readCompanySignInSettings(executor: Executor): Promise<CompanySignInSettings> {
+  return readSettingObject(executor, companySignInSettingsKey, defaultCompanySignInSettings);
+}
+
+export const getCompanySignInSettings = cache(() => readCompanySignInSettings(db));
 export const getDocumentSettings = cache(() => readDocumentSettings(db));
 export const getContractSettings = cache(() => readContractSettings(db));
 

@@ -8,7 +8,7 @@ import { conflict } from '@/server/errors';
 import { createSetPasswordToken } from './set-password-token';
 
 /** What the audit log keeps of a user: never a password, hash or token. */
-function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
+export function auditView(user: Pick<User, 'name' | 'email' | 'role' | 'active'>) {
   return { name: user.name, email: user.email, role: user.role, active: user.active };
 }
 

@@ -47,6 +47,7 @@ const roleLevel: Record<Permission, Record<Role, boolean>> = {
   'reports.schedule': { coordinator: false, executive: false, manager: true },
   'users.manage': { coordinator: false, executive: false, manager: true },
   'settings.manage': { coordinator: false, executive: false, manager: true },
+  'companySignIn.manage': { coordinator: false, executive: false, manager: true },
   'auditLog.read': { coordinator: false, executive: false, manager: true },
 };
 

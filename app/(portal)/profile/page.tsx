@@ -5,13 +5,13 @@ import { ProfileForm } from '@/components/profile/profile-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { timeZoneNames } from '@/lib/profile';
 import { requireUser } from '@/server/auth/session';
-import { getProfile } from '@/server/profile/queries';
+import { getProfile, usesPassword } from '@/server/profile/queries';
 
 export const metadata: Metadata = { title: 'Your profile' };
 
 export default async function ProfilePage() {
   const viewer = await requireUser();
-  const profile = await getProfile(viewer);
+  const [profile, showPassword] = await Promise.all([getProfile(viewer), usesPassword(viewer)]);
   return (
     <>
       <PageHeader title="Your profile" description={profile.email} />
@@ -19,9 +19,11 @@ export default async function ProfilePage() {
         <Card title="Details">
           <ProfileForm profile={profile} timeZones={timeZoneNames()} />
         </Card>
-        <Card title="Password">
-          <ChangePasswordForm />
-        </Card>
+        {showPassword ? (
+          <Card title="Password">
+            <ChangePasswordForm />
+          </Card>
+        ) : null}
         <CalendarFeedCard viewer={viewer} />
       </div>
     </>

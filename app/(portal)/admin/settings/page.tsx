@@ -5,6 +5,7 @@ import {
   DocumentSettingsForm,
 } from '@/components/settings/document-settings-form';
 import { InvoiceSettingsCards } from '@/components/invoices/invoice-settings-cards';
+import { CompanySignInSettingsForm } from '@/components/settings/company-sign-in-form';
 import { FailedEmails } from '@/components/settings/failed-emails';
 import { FeedbackSlaForm } from '@/components/settings/feedback-sla-form';
 import { ReviewSettingsForm } from '@/components/settings/review-settings-form';
@@ -12,11 +13,13 @@ import { ShareLinkSettingsForm } from '@/components/settings/share-link-settings
 import { VisibilityForm } from '@/components/settings/visibility-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
+import { companySignInConfig } from '@/server/auth/company-sign-in-config';
 import { requirePermission } from '@/server/auth/session';
 import { getTravelBuffers } from '@/server/meetings/travel-buffers';
 import { getFeedbackSla } from '@/server/feedback/queries';
 import { listFailedEmails } from '@/server/notifications/queries';
 import {
+  getCompanySignInSettings,
   getContractSettings,
   getDocumentSettings,
   getRecordVisibility,
@@ -37,9 +40,10 @@ export default async function SettingsPage() {
       listBackupReviewerOptions(user),
       listFailedEmails(user),
     ]);
-  const [documentSettings, contractSettings] = await Promise.all([
+  const [documentSettings, contractSettings, companySignInSettings] = await Promise.all([
     getDocumentSettings(),
     getContractSettings(),
+    getCompanySignInSettings(),
   ]);
   return (
     <>
@@ -47,6 +51,12 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <Card title="Record visibility">
           <VisibilityForm visibility={visibility} />
+        </Card>
+        <Card title="Company sign-in">
+          <CompanySignInSettingsForm
+            settings={companySignInSettings}
+            providerName={companySignInConfig()?.name ?? null}
+          />
         </Card>
         <Card title="Proposal reviews">
           <ReviewSettingsForm settings={reviewSettings} reviewers={reviewers} />

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "company_sign_in_subject" varchar(255);--> statement-breakpoint
+CREATE UNIQUE INDEX "users_company_sign_in_subject_idx" ON "users" USING btree ("company_sign_in_subject");
