@@ -11,6 +11,7 @@ import {
   isHttpsRequest,
   strictTransportSecurity,
 } from '@/lib/security-headers';
+import { companySignInConfig } from '@/server/auth/company-sign-in-config';
 import { limitCalendarFeedRequest } from '@/server/meetings/feed-rate-limit';
 import { limitShareLinkRequest } from '@/server/proposals/share-rate-limit';
 
@@ -26,6 +27,10 @@ const publicPaths = [
   '/p',
   '/calendar/feed',
 ];
+
+// Signing in with the company's provider posts a form answered by a redirect to that provider.
+const companyIssuer = companySignInConfig()?.issuer;
+const formTargets = companyIssuer ? [new URL(companyIssuer).origin] : [];
 
 /** The headers of every answer from here: framing, and HSTS when the browser came over HTTPS. */
 function withTransportHeaders(response: NextResponse, request: NextRequest) {
@@ -62,7 +67,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production', formTargets);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);

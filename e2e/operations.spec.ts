@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 
 // A second production server of its own (the suite's stays up): it is stopped by the test.
-const port = Number(process.env.E2E_PORT ?? 3100) + 1;
+const port = Number(process.env.E2E_PORT ?? 3100) + 2;
 const origin = `http://127.0.0.1:${port}`;
 const metricsToken = 'e2e-metrics-token';
 

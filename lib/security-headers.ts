@@ -20,7 +20,7 @@ export function frameRules(url: URL) {
 }
 
 /** The page's policy: scripts only with this request's nonce, no plugins, no foreign forms, no frames. */
-export function contentSecurityPolicy(nonce: string, isDev: boolean) {
+export function contentSecurityPolicy(nonce: string, isDev: boolean, formTargets: string[] = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
@@ -30,7 +30,7 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean) {
     `connect-src 'self'${isDev ? ' ws:' : ''}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",
   ].join('; ');
 }

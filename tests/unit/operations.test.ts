@@ -67,6 +67,9 @@ describe('the security headers', () => {
     ]) {
       expect(policy).toContain(directive);
     }
+    expect(contentSecurityPolicy('bm9uY2U=', false, ['https://sso.example'])).toContain(
+      "form-action 'self' https://sso.example",
+    );
     expect(frameRules(new URL('http://a.test/clients')).xFrameOptions).toBe('DENY');
     expect(frameRules(new URL('http://a.test/documents/1')).xFrameOptions).toBe('DENY');
     expect(frameRules(new URL('http://a.test/documents/1?inline=1'))).toEqual({
