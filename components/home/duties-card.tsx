@@ -10,17 +10,13 @@ export function DutiesCard({ role }: { role: Role }) {
       <ul className="divide-y divide-slate-100">
         {roleDuties[role].map((duty) => (
           <li key={duty.label} className="py-2 text-sm text-slate-700">
-            {duty.href ? (
-              <Link
-                href={duty.href}
-                className="flex items-center justify-between font-medium text-brand-700 hover:underline"
-              >
-                {duty.label}
-                <ArrowRight aria-hidden className="size-4" />
-              </Link>
-            ) : (
-              duty.label
-            )}
+            <Link
+              href={duty.href}
+              className="flex items-center justify-between font-medium text-brand-700 hover:underline"
+            >
+              {duty.label}
+              <ArrowRight aria-hidden className="size-4" />
+            </Link>
           </li>
         ))}
       </ul>
