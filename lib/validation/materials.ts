@@ -64,19 +64,17 @@ const brief = z
 // Lower-cased, so the library's tag filter finds "Retail" and "retail" alike.
 const tags = tagList((tag) => tag.toLowerCase());
 
-const optionalDealId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(z.uuid('Choose a deal of this client.').nullable());
+/** A record of the material's client, or null when left blank. */
+const optionalClientRecordId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.uuid(message).nullable());
 
-const optionalCampaignId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(z.uuid('Choose a campaign of this client.').nullable());
+const optionalDealId = optionalClientRecordId('Choose a deal of this client.');
+const optionalCampaignId = optionalClientRecordId('Choose a campaign of this client.');
 
 /** A new request: blank assignee means nobody yet, blank deal or campaign means none. */
 export const createMaterialSchema = z.object({
