@@ -9,6 +9,7 @@ export const reportKeys = [
   'proposal-turnaround',
   'feedback-sla',
   'invoice-aging',
+  'campaign-budget',
   'workload',
 ] as const;
 export type ReportKey = (typeof reportKeys)[number];
@@ -57,10 +58,15 @@ export const reportCatalog: Record<ReportKey, { title: string; description: stri
     description:
       'What is owed at the end of the period by days past due, and days sales outstanding over it.',
   },
+  'campaign-budget': {
+    title: 'Campaign budget use',
+    description:
+      'Campaigns running in the period: planned, committed, spent, remaining and share used, with totals per currency.',
+  },
   workload: {
     title: 'Workload per coordinator',
     description:
-      'Right now: open tasks, meetings this week and proposal drafts of each coordinator.',
+      'Open tasks, meetings this week and proposal drafts of each coordinator right now, and their materials due in the period or overdue.',
   },
 };
 

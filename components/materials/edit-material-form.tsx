@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { CampaignSelect } from './campaign-select';
 import { ActionError } from '@/components/ui/action-error';
 import { TextField } from '@/components/ui/field';
 import { MarkdownEditor } from '@/components/ui/markdown-editor';
@@ -12,10 +13,13 @@ import { updateMaterial } from '@/server/materials/actions';
 /** The request's details, saved at the version the page read. */
 export function EditMaterialForm({
   material,
+  campaigns,
 }: {
+  campaigns: { id: string; name: string }[];
   material: {
     id: string;
     version: number;
+    campaignId: string | null;
     title: string;
     brief: string;
     tags: string[];
@@ -34,7 +38,7 @@ export function EditMaterialForm({
       <ActionError state={state} />
       <input type="hidden" name="id" value={material.id} />
       <input type="hidden" name="version" value={material.version} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="edit-material-title"
           name="title"
@@ -58,6 +62,12 @@ export function EditMaterialForm({
           hint="Separate tags with commas."
           defaultValue={values?.tags ?? material.tags.join(', ')}
           error={errors.tags}
+        />
+        <CampaignSelect
+          id="edit-material-campaign"
+          campaigns={campaigns}
+          defaultValue={values?.campaignId ?? material.campaignId ?? ''}
+          error={errors.campaignId}
         />
       </div>
       <MarkdownEditor

@@ -6,24 +6,40 @@ import type { CurrentUser } from '@/server/auth/session';
 import { listRecordMaterials } from '@/server/materials/queries';
 import { MaterialStatusBadge } from './material-badges';
 
-/** The materials of a client or a deal, newest first, with a link to request another. */
+type PanelRecord =
+  | { clientId: string }
+  | { clientId: string; dealId: string }
+  | { clientId: string; campaignId: string };
+
+/** Which materials the panel lists, and the request form's prefill for another one. */
+function panelTarget(record: PanelRecord) {
+  if ('dealId' in record) {
+    return { of: { dealId: record.dealId }, requestHref: `/materials/new?dealId=${record.dealId}` };
+  }
+  if ('campaignId' in record) {
+    return {
+      of: { campaignId: record.campaignId },
+      requestHref: `/materials/new?clientId=${record.clientId}&campaignId=${record.campaignId}`,
+    };
+  }
+  return {
+    of: { clientId: record.clientId },
+    requestHref: `/materials/new?clientId=${record.clientId}`,
+  };
+}
+
+/** The materials of a client, a deal or a campaign, newest first, with a link to request another. */
 export async function MaterialsPanel({
   viewer,
   record,
 }: {
   viewer: CurrentUser;
-  record: { clientId: string } | { clientId: string; dealId: string };
+  record: PanelRecord;
 }) {
-  const items = await listRecordMaterials(
-    viewer,
-    'dealId' in record ? { dealId: record.dealId } : { clientId: record.clientId },
-  );
+  const { of, requestHref } = panelTarget(record);
+  const items = await listRecordMaterials(viewer, of);
   const format = viewerFormat(viewer);
   const today = calendarDateIn(viewer.timeZone);
-  const requestHref =
-    'dealId' in record
-      ? `/materials/new?dealId=${record.dealId}`
-      : `/materials/new?clientId=${record.clientId}`;
   return (
     <Card
       title="Materials"

@@ -97,6 +97,7 @@ export function MaterialsTable({
   viewer,
   users,
   clients,
+  campaigns,
   today,
   listedAt,
 }: {
@@ -108,6 +109,8 @@ export function MaterialsTable({
   users: Option[];
   /** The client filter's choice, when one is set (the list links here from a client page). */
   clients: Option[];
+  /** The campaign filter's choice, when one is set (the list links here from a campaign page). */
+  campaigns: Option[];
   /** The viewer's calendar date, for "overdue". */
   today: string;
   /** When the server read these rows (ISO): bulk actions skip materials changed since. */
@@ -177,6 +180,14 @@ export function MaterialsTable({
               label="Client"
               allLabel="Any client"
               options={clients.map((client) => ({ value: client.id, label: client.name }))}
+            />
+          ) : null}
+          {campaigns.length > 0 ? (
+            <SelectFilter
+              param="campaign"
+              label="Campaign"
+              allLabel="Any campaign"
+              options={campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }))}
             />
           ) : null}
           <SelectFilter

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ClientPicker } from '@/components/deals/client-picker';
+import { CampaignSelect } from './campaign-select';
 import { ActionError } from '@/components/ui/action-error';
 import { Field, fieldAria, Select, TextField } from '@/components/ui/field';
 import { MarkdownEditor } from '@/components/ui/markdown-editor';
@@ -15,18 +16,22 @@ import { createMaterial } from '@/server/materials/actions';
 type Option = { id: string; name: string };
 
 /**
- * Requests a material for a client: chosen first (the page reloads with its deals), then what to
- * make, for when, and who makes it.
+ * Requests a material for a client: chosen first (the page reloads with its deals and campaigns),
+ * then what to make, for when, and who makes it.
  */
 export function RequestMaterialForm({
   client,
   deals,
   dealId,
+  campaigns,
+  campaignId,
   people,
 }: {
   client: Option | null;
   deals: Option[];
   dealId: string | null;
+  campaigns: Option[];
+  campaignId: string | null;
   people: Option[];
 }) {
   const router = useRouter();
@@ -86,6 +91,12 @@ export function RequestMaterialForm({
             ))}
           </Select>
         </Field>
+        <CampaignSelect
+          id="material-campaign"
+          campaigns={campaigns}
+          defaultValue={values?.campaignId ?? campaignId ?? ''}
+          error={errors.campaignId}
+        />
         <TextField
           id="material-title"
           name="title"

@@ -12,6 +12,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { materialKinds, materialStatuses } from '../../lib/materials';
+import { campaigns } from './campaigns';
 import { clients } from './clients';
 import { deals } from './deals';
 import { meetings } from './meetings';
@@ -24,8 +25,8 @@ export const materialStatusEnum = pgEnum('material_status', materialStatuses);
 
 /**
  * A request for a promotional material for a client (and optionally one of its deals), produced by
- * its assignee and approved by a reviewer. Its files are documents filed on it. A campaign link
- * joins later as one more nullable column, like `deal_id`.
+ * its assignee and approved by a reviewer. Its files are documents filed on it. Its deal and its
+ * campaign, when set, belong to the same client.
  */
 export const materials = pgTable(
   'materials',
@@ -35,6 +36,7 @@ export const materials = pgTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     dealId: uuid('deal_id').references(() => deals.id, { onDelete: 'set null' }),
+    campaignId: uuid('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
     kind: materialKindEnum('kind').notNull(),
     title: varchar('title', { length: 200 }).notNull(),
     brief: text('brief').notNull().default(''),
@@ -57,6 +59,9 @@ export const materials = pgTable(
     index('materials_deal_idx')
       .on(table.dealId)
       .where(sql`${table.dealId} is not null`),
+    index('materials_campaign_idx')
+      .on(table.campaignId, table.updatedAt, table.id)
+      .where(sql`${table.campaignId} is not null`),
     index('materials_assignee_due_idx').on(table.assigneeId, table.status, table.dueDate),
     index('materials_status_due_idx').on(table.status, table.dueDate, table.id),
     // The library: ready materials, newest first.

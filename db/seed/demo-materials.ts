@@ -1,5 +1,6 @@
 import 'server-only';
-import { materials, materialStatusChanges, type NewMaterial } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { campaigns, materials, materialStatusChanges, type NewMaterial } from '@/db/schema';
 import type { MaterialStatus } from '@/lib/materials';
 import { renderRecordPdf } from '@/server/pdf/record-document';
 import { demoPng, fileDemoDocument, type SeedTransaction } from './demo-files';
@@ -40,7 +41,8 @@ function actorOf(
 /**
  * Materials in every state on the demo coordinator's accounts, requested by the executive and made
  * by the coordinator (so the manager can review them), each past the request with a small real
- * file: a PNG or a PDF stored like any upload. One is overdue, for "My work".
+ * file: a PNG or a PDF stored like any upload. One is overdue, for "My work". Those on an account
+ * with a demo campaign are for that campaign, so its page lists them.
  */
 export async function seedDemoMaterials(
   tx: SeedTransaction,
@@ -84,11 +86,17 @@ export async function seedDemoMaterials(
   for (const [index, { file, ...step }] of plan.entries()) {
     const client = theirs[index % theirs.length]!;
     const status = step.status ?? 'requested';
+    const [campaign] = await tx
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(eq(campaigns.clientId, client.id))
+      .limit(1);
     const [material] = await tx
       .insert(materials)
       .values({
         ...step,
         clientId: client.id,
+        campaignId: campaign?.id ?? null,
         brief: `## Goal\n\n${step.title} for ${client.name}.\n\n- Audience: their marketing team\n- Tone: plain and confident`,
         requestedById: people.executiveId,
         assigneeId: people.coordinatorId,

@@ -5,8 +5,9 @@ import type { Database, LargeSeedSize } from './large';
 /**
  * `size.materials` materials over the clients already there (≈ 20% requested, 20% in progress,
  * 10% in review, 50% ready, so the library has most of them), due from a month ago to two months
- * ahead, tagged, and each past the request with its files' rows (no bytes are stored: the lists
- * and the library read metadata only): a PDF, and for every third an image the library previews.
+ * ahead, tagged, every fourth for its client's first campaign when it has one, and each past the
+ * request with its files' rows (no bytes are stored: the lists and the library read metadata
+ * only): a PDF, and for every third an image the library previews.
  * Added only when there are fewer; returns whether anything was added.
  */
 export async function seedLargeMaterials(
@@ -23,9 +24,12 @@ export async function seedLargeMaterials(
         select id, name, owner_id, coordinator_id, row_number() over (order by id) as n from clients
       ), total as (select count(*) as n from clients),
       team as (select array_agg(id order by name) as ids from users where active and role = 'coordinator')
-      insert into materials (client_id, kind, title, brief, tags, status, requested_by_id, assignee_id,
-                             due_date, ready_at, approved_by_id, created_at, updated_at)
+      insert into materials (client_id, campaign_id, kind, title, brief, tags, status, requested_by_id,
+                             assignee_id, due_date, ready_at, approved_by_id, created_at, updated_at)
       select c.id,
+             case when m % 4 = 0 then
+               (select cp.id from campaigns cp where cp.client_id = c.id order by cp.updated_at, cp.id limit 1)
+             end,
              (array['presentation','video','demo','one_pager','case_study','sales_sheet'])[1 + m % 6]::material_kind,
              (array['Quarterly review','Launch','Pitch','Results','Offer','Onboarding'])[1 + (m / 6) % 6] || ' ' ||
                (array['deck','film','walkthrough','one-pager','case study','sheet'])[1 + m % 6] || ' for ' || c.name,

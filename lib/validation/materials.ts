@@ -31,6 +31,7 @@ export const materialListSchema = listParamsSchema(materialSortColumns, {
   kind: z.enum(materialKinds).optional().catch(undefined),
   assignee: z.uuid().optional().catch(undefined),
   client: z.uuid().optional().catch(undefined),
+  campaign: z.uuid().optional().catch(undefined),
   // `overdue`: open and past its due date; `week`: open and due within the next seven days.
   due: z.enum(materialDueFilters).optional().catch(undefined),
 });
@@ -63,17 +64,23 @@ const brief = z
 // Lower-cased, so the library's tag filter finds "Retail" and "retail" alike.
 const tags = tagList((tag) => tag.toLowerCase());
 
-const optionalDealId = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => value || null)
-  .pipe(z.uuid('Choose a deal of this client.').nullable());
+/** A record of the material's client, or null when left blank. */
+const optionalClientRecordId = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.uuid(message).nullable());
 
-/** A new request: blank assignee means nobody yet, blank deal means the client as a whole. */
+const optionalDealId = optionalClientRecordId('Choose a deal of this client.');
+const optionalCampaignId = optionalClientRecordId('Choose a campaign of this client.');
+
+/** A new request: blank assignee means nobody yet, blank deal or campaign means none. */
 export const createMaterialSchema = z.object({
   clientId: z.uuid('Choose a client.'),
   dealId: optionalDealId,
+  campaignId: optionalCampaignId,
   kind: z.enum(materialKinds, { error: 'Choose what to make.' }),
   title,
   brief,
@@ -83,10 +90,11 @@ export const createMaterialSchema = z.object({
 });
 export type CreateMaterialInput = z.output<typeof createMaterialSchema>;
 
-/** The request's details, edited at the version the form read. */
+/** The request's details, edited at the version the form read; blank campaign means none. */
 export const updateMaterialSchema = z.object({
   id,
   version,
+  campaignId: optionalCampaignId,
   title,
   brief,
   tags,

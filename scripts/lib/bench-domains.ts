@@ -34,7 +34,7 @@ export async function domainScenarios(
     ...contractBenchScenarios(manager),
     ...(await invoiceScenarios(manager)),
     ...campaignBenchScenarios(manager),
-    ...materialBenchScenarios(manager),
+    ...(await materialBenchScenarios(manager)),
     ...reportBenchScenarios(manager),
   ];
 }

@@ -1,7 +1,12 @@
 import { reportKeys, type ReportKey } from '@/lib/report-catalog';
 import { reportParamsSchema } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
+import { campaignBudgetsQuery, campaignTotalsQuery } from '@/server/campaigns/budget-totals';
 import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
+import {
+  campaignBudgetRowLimit,
+  campaignBudgetWhere,
+} from '@/server/reports/campaign-budget-report';
 import { reportContext, type ReportContext } from '@/server/reports/context';
 import { routedFeedbackQuery } from '@/server/reports/feedback-sla-report';
 import { invoicedQuery } from '@/server/reports/invoice-aging-report';
@@ -26,6 +31,10 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
   ],
   'feedback-sla': (context) => [routedFeedbackQuery(context)],
   'invoice-aging': (context) => [invoicedQuery(context)],
+  'campaign-budget': (context) => [
+    campaignBudgetsQuery(campaignBudgetWhere(context), campaignBudgetRowLimit),
+    campaignTotalsQuery(campaignBudgetWhere(context)),
+  ],
 };
 
 /** Every report for the whole team over the last twelve months, each beside its direct query. */

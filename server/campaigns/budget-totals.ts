@@ -61,6 +61,11 @@ export async function listCampaignBudgets(
   limit = 100,
 ) {
   if (!can(viewer, 'clients.read')) forbidden();
+  return campaignBudgetsQuery(campaignListWhere(await visibleCampaigns(viewer), filters), limit);
+}
+
+/** The per-campaign budget statement for a WHERE of the campaigns list (the report adds its scope). */
+export function campaignBudgetsQuery(where: SQL | undefined, limit: number) {
   return db
     .select({
       id: campaigns.id,
@@ -77,7 +82,7 @@ export async function listCampaignBudgets(
     .from(campaigns)
     .innerJoin(clients, eq(clients.id, campaigns.clientId))
     .leftJoin(campaignOwners, eq(campaignOwners.id, campaigns.ownerId))
-    .where(campaignListWhere(await visibleCampaigns(viewer), filters))
+    .where(where)
     .orderBy(asc(campaigns.remainingCents), desc(campaigns.id))
     .limit(limit);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
+  campaigns,
   clients,
   deals,
   documents,
@@ -97,6 +98,19 @@ async function assertAssignable(tx: Transaction, assigneeId: string, clientId: s
   }
 }
 
+/** Refuses a campaign that is not one of the material's client. */
+async function assertClientCampaign(tx: Transaction, campaignId: string, clientId: string) {
+  const [campaign] = await tx
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.clientId, clientId)));
+  if (!campaign) {
+    throw new ActionError('Check the highlighted fields.', {
+      campaignId: ['Choose a campaign of this client.'],
+    });
+  }
+}
+
 /** Records a status change with its comment in the history, the audit log and the timeline. */
 async function recordStatusChange(
   { tx, user, audit }: ActionContext,
@@ -145,12 +159,14 @@ export const createMaterialCommand = defineAction({
         });
       }
     }
+    if (input.campaignId) await assertClientCampaign(tx, input.campaignId, client.id);
     if (input.assigneeId) await assertAssignable(tx, input.assigneeId, client.id);
     const [material] = await tx
       .insert(materials)
       .values({
         clientId: client.id,
         dealId: input.dealId,
+        campaignId: input.campaignId,
         kind: input.kind,
         title: input.title,
         brief: input.brief,
@@ -175,6 +191,7 @@ export const createMaterialCommand = defineAction({
       after: {
         clientId: client.id,
         dealId: material.dealId,
+        campaignId: material.campaignId,
         kind: material.kind,
         title: material.title,
         assigneeId: material.assigneeId,
@@ -199,13 +216,15 @@ export const createMaterialCommand = defineAction({
   },
 });
 
-/** Edits a request's title, brief, tags and due date. */
+/** Edits a request's campaign, title, brief, tags and due date. */
 export const updateMaterialCommand = defineAction({
   schema: updateMaterialSchema,
   permission: 'materials.write',
   async run(input, { tx, user, audit }) {
     const material = await lockMaterial(tx, user, input.id, input.version);
+    if (input.campaignId) await assertClientCampaign(tx, input.campaignId, material.clientId);
     const after = {
+      campaignId: input.campaignId,
       title: input.title,
       brief: input.brief,
       tags: input.tags,
@@ -220,6 +239,7 @@ export const updateMaterialCommand = defineAction({
       entityType: 'material',
       entityId: material.id,
       before: {
+        campaignId: material.campaignId,
         title: material.title,
         brief: material.brief,
         tags: material.tags,

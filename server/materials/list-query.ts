@@ -28,6 +28,7 @@ export function materialListWhere(
   if (params.kind) filters.push(eq(materials.kind, params.kind));
   if (params.assignee) filters.push(eq(materials.assigneeId, params.assignee));
   if (params.client) filters.push(eq(materials.clientId, params.client));
+  if (params.campaign) filters.push(eq(materials.campaignId, params.campaign));
   if (params.due === 'overdue') filters.push(overdueMaterials(today));
   if (params.due === 'week') {
     filters.push(

@@ -4,6 +4,7 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
+  campaigns,
   clients,
   deals,
   documents,
@@ -22,6 +23,7 @@ import type {
 } from '@/lib/validation/materials';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { visibleCampaigns } from '@/server/campaigns/visibility';
 import { visibleClients } from '@/server/clients/visibility';
 import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
 import { materialAssignees, materialListWhere, selectMaterialRows } from './list-query';
@@ -124,6 +126,8 @@ export async function getMaterialPage(viewer: CurrentUser, id: string) {
       clientName: clients.name,
       dealId: materials.dealId,
       dealName: deals.name,
+      campaignId: materials.campaignId,
+      campaignName: campaigns.name,
       requestedById: materials.requestedById,
       requestedByName: requesters.name,
       assigneeId: materials.assigneeId,
@@ -137,6 +141,7 @@ export async function getMaterialPage(viewer: CurrentUser, id: string) {
     .from(materials)
     .innerJoin(clients, eq(clients.id, materials.clientId))
     .leftJoin(deals, eq(deals.id, materials.dealId))
+    .leftJoin(campaigns, eq(campaigns.id, materials.campaignId))
     .leftJoin(materialAssignees, eq(materialAssignees.id, materials.assigneeId))
     .leftJoin(requesters, eq(requesters.id, materials.requestedById))
     .leftJoin(approvers, eq(approvers.id, materials.approvedById))
@@ -157,10 +162,14 @@ export async function getMaterialPage(viewer: CurrentUser, id: string) {
     .leftJoin(changedBy, eq(changedBy.id, materialStatusChanges.changedById))
     .where(eq(materialStatusChanges.materialId, material.id))
     .orderBy(desc(materialStatusChanges.changedAt), desc(materialStatusChanges.id));
+  const campaignChoices = can(viewer, 'materials.write')
+    ? await clientCampaigns(material.clientId)
+    : [];
   const authors = { assigneeId: material.assigneeId, createdById: material.requestedById };
   return {
     material,
     history,
+    campaigns: campaignChoices,
     transitions: materialTransitionsFrom(material.status),
     mayWrite: can(viewer, 'materials.write'),
     mayApprove: can(viewer, 'materials.approve', authors),
@@ -226,21 +235,19 @@ export async function searchMaterialLibrary(viewer: CurrentUser, params: Materia
 
 export type LibraryMaterial = Awaited<ReturnType<typeof searchMaterialLibrary>>['rows'][number];
 
-/** The materials of a client or one of its deals, newest first, for the record's panel. */
-export async function listRecordMaterials(
-  viewer: CurrentUser,
-  record: { clientId: string } | { dealId: string },
-) {
+export type MaterialRecord = { clientId: string } | { dealId: string } | { campaignId: string };
+
+function ofRecord(record: MaterialRecord) {
+  if ('dealId' in record) return eq(materials.dealId, record.dealId);
+  if ('campaignId' in record) return eq(materials.campaignId, record.campaignId);
+  return eq(materials.clientId, record.clientId);
+}
+
+/** The materials of a client, one of its deals or campaigns, newest first, for the record's panel. */
+export async function listRecordMaterials(viewer: CurrentUser, record: MaterialRecord) {
   assertCanRead(viewer);
   return selectMaterialRows()
-    .where(
-      and(
-        'clientId' in record
-          ? eq(materials.clientId, record.clientId)
-          : eq(materials.dealId, record.dealId),
-        await visibleMaterials(viewer),
-      ),
-    )
+    .where(and(ofRecord(record), await visibleMaterials(viewer)))
     .orderBy(desc(materials.updatedAt), desc(materials.id))
     .limit(20);
 }
@@ -312,10 +319,20 @@ export async function listAttachedMaterials(
 
 export type AttachedMaterials = Awaited<ReturnType<typeof listAttachedMaterials>>;
 
-/** What the "request a material" form offers: the chosen visible client and its deals. */
+/** A client's campaigns, newest first, as a material's campaign choice offers them. */
+function clientCampaigns(clientId: string) {
+  return db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(eq(campaigns.clientId, clientId))
+    .orderBy(sql`${campaigns.startDate} desc nulls last`, asc(campaigns.name))
+    .limit(200);
+}
+
+/** What the "request a material" form offers: the chosen visible client, its deals and campaigns. */
 export async function getNewMaterialOptions(
   viewer: CurrentUser,
-  from: { clientId?: string; dealId?: string },
+  from: { clientId?: string; dealId?: string; campaignId?: string },
 ) {
   if (!can(viewer, 'materials.write')) forbidden();
   const visibility = await visibleClients(viewer);
@@ -335,18 +352,25 @@ export async function getNewMaterialOptions(
         .where(and(eq(clients.id, clientId), visibility))
         .limit(1)
     : [];
-  const clientDeals = client
-    ? await db
-        .select({ id: deals.id, name: deals.name })
-        .from(deals)
-        .where(eq(deals.clientId, client.id))
-        .orderBy(asc(deals.name))
-        .limit(200)
-    : [];
+  const [clientDeals, campaignChoices] = client
+    ? await Promise.all([
+        db
+          .select({ id: deals.id, name: deals.name })
+          .from(deals)
+          .where(eq(deals.clientId, client.id))
+          .orderBy(asc(deals.name))
+          .limit(200),
+        clientCampaigns(client.id),
+      ])
+    : [[], []];
   return {
     client: client ?? null,
     deals: clientDeals,
     dealId: fromDeal ? (from.dealId ?? null) : null,
+    campaigns: campaignChoices,
+    campaignId: campaignChoices.some((campaign) => campaign.id === from.campaignId)
+      ? (from.campaignId ?? null)
+      : null,
   };
 }
 
@@ -359,6 +383,17 @@ export async function findFilterClient(viewer: CurrentUser, clientId: string) {
     .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
     .limit(1);
   return client ?? null;
+}
+
+/** The campaign the list is filtered by, as its filter shows it, when the viewer sees it. */
+export async function findFilterCampaign(viewer: CurrentUser, campaignId: string) {
+  assertCanRead(viewer);
+  const [campaign] = await db
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), await visibleCampaigns(viewer)))
+    .limit(1);
+  return campaign ?? null;
 }
 
 /** The library's filter choices: visible clients with ready materials, and the tags in use. */

@@ -3,6 +3,7 @@ import type { ReportKey, ReportResult } from '@/lib/report-catalog';
 import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { bookingsReport } from './bookings-report';
+import { campaignBudgetReport } from './campaign-budget-report';
 import { reportContext, type ReportContext } from './context';
 import { feedbackSlaReport } from './feedback-sla-report';
 import { invoiceAgingReport } from './invoice-aging-report';
@@ -19,6 +20,7 @@ const reportRunners: Record<ReportKey, (context: ReportContext) => Promise<Repor
   'proposal-turnaround': proposalTurnaroundReport,
   'feedback-sla': feedbackSlaReport,
   'invoice-aging': invoiceAgingReport,
+  'campaign-budget': campaignBudgetReport,
   workload: workloadReport,
 };
 

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { meetingAttendees, meetings, proposals, tasks, users } from '@/db/schema';
+import { materials, meetingAttendees, meetings, proposals, tasks, users } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
 import { rangeBetween } from '@/lib/report-ranges';
 import { addDays, localDateOf, startOfWeek } from '@/lib/zoned-time';
+import { overdueMaterials } from '@/server/materials/list-query';
 import { throughAccounts, type ReportContext } from './context';
 
 /** The coordinators a workload lists: every active one, or just the one the filters name. */
@@ -30,9 +31,10 @@ function accountsOfWork(context: ReportContext, clientId: typeof tasks.clientId)
   return owner || client ? narrowed : or(isNull(clientId), narrowed);
 }
 
-/** The three counts per coordinator id, each one grouped query. */
+/** The four counts per coordinator id, each one grouped query. */
 export function workloadQueries(context: ReportContext, coordinatorIds: string[]) {
-  const week = startOfWeek(localDateOf(context.now, context.viewer.timeZone));
+  const today = localDateOf(context.now, context.viewer.timeZone);
+  const week = startOfWeek(today);
   const thisWeek = rangeBetween(week, addDays(week, 6), context.viewer.timeZone);
   const { owner, client } = context.filters;
   const accountFilter = { ...context, filters: { owner, client } };
@@ -73,6 +75,24 @@ export function workloadQueries(context: ReportContext, coordinatorIds: string[]
         ),
       )
       .groupBy(proposals.authorId),
+    materialsDue: db
+      .select({ userId: materials.assigneeId, count: count() })
+      .from(materials)
+      .where(
+        and(
+          inArray(materials.assigneeId, coordinatorIds),
+          or(
+            and(
+              ne(materials.status, 'ready'),
+              gte(materials.dueDate, context.range.from),
+              lte(materials.dueDate, context.range.to),
+            ),
+            overdueMaterials(today),
+          ),
+          throughAccounts(accountFilter, materials.clientId),
+        ),
+      )
+      .groupBy(materials.assigneeId),
   };
 }
 
@@ -80,9 +100,14 @@ export async function workloadReport(context: ReportContext): Promise<ReportResu
   const coordinators = await coordinatorsQuery(context);
   const ids = coordinators.map((coordinator) => coordinator.id);
   const queries = workloadQueries(context, ids);
-  const [openTasks, meetingsThisWeek, drafts] = ids.length
-    ? await Promise.all([queries.openTasks, queries.meetingsThisWeek, queries.drafts])
-    : [[], [], []];
+  const [openTasks, meetingsThisWeek, drafts, materialsDue] = ids.length
+    ? await Promise.all([
+        queries.openTasks,
+        queries.meetingsThisWeek,
+        queries.drafts,
+        queries.materialsDue,
+      ])
+    : [[], [], [], []];
   const countOf = (figures: { userId: string | null; count: number }[], userId: string) =>
     figures.find((figure) => figure.userId === userId)?.count ?? 0;
   const rows: ReportRow[] = coordinators.map((coordinator) => ({
@@ -93,11 +118,13 @@ export async function workloadReport(context: ReportContext): Promise<ReportResu
       openTasks: countOf(openTasks, coordinator.id),
       meetingsThisWeek: countOf(meetingsThisWeek, coordinator.id),
       drafts: countOf(drafts, coordinator.id),
+      materialsDue: countOf(materialsDue, coordinator.id),
     },
     links: {
       openTasks: `/tasks?assignee=${coordinator.id}&status=open`,
       drafts: `/proposals?status=draft&author=${coordinator.id}`,
       meetingsThisWeek: `/calendar`,
+      materialsDue: `/materials?assignee=${coordinator.id}`,
     },
   }));
   return {
@@ -106,13 +133,16 @@ export async function workloadReport(context: ReportContext): Promise<ReportResu
       { key: 'openTasks', label: 'Open tasks', kind: 'count' },
       { key: 'meetingsThisWeek', label: 'Meetings this week', kind: 'count' },
       { key: 'drafts', label: 'Proposal drafts', kind: 'count' },
+      { key: 'materialsDue', label: 'Materials due', kind: 'count' },
     ],
     rows,
     chart: {
       labelColumn: 'coordinator',
-      barColumns: ['openTasks', 'meetingsThisWeek', 'drafts'],
+      barColumns: ['openTasks', 'meetingsThisWeek', 'drafts', 'materialsDue'],
       currency: null,
     },
-    notes: ['Workload is as of now, whatever the period.'],
+    notes: [
+      'Tasks, meetings and drafts are as of now, whatever the period; materials due are those not ready with a due date in the period, or overdue.',
+    ],
   };
 }

@@ -4,6 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { seedDemo } from '@/db/seed/demo';
 import { largeSeedSize } from '@/db/seed/large';
 import { seedLargeCampaigns } from '@/db/seed/large-campaigns';
+import { seedLargeMaterials } from '@/db/seed/large-materials';
 
 const client = postgres(process.env.DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
 const seedDb = drizzle(client);
@@ -38,4 +39,14 @@ it('adds campaigns with entries whose sums and alert ledger match what the entry
   });
   expect(Number(counts?.over)).toBeGreaterThan(25);
   expect(Number(counts?.over)).toBeLessThan(400);
+});
+
+it("puts every fourth large-seed material on its client's campaign, never another client's", async () => {
+  await seedLargeMaterials(seedDb, () => {}, { materials: 400 });
+  const [counts] = await client`
+    select count(*) filter (where m.campaign_id is not null)::int as linked,
+           count(*) filter (where c.client_id <> m.client_id)::int as foreign_campaigns
+    from materials m left join campaigns c on c.id = m.campaign_id`;
+  expect(counts?.foreign_campaigns).toBe(0);
+  expect(counts?.linked).toBeGreaterThan(0);
 });

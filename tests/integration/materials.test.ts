@@ -27,16 +27,20 @@ import {
   updateMaterialCommand,
 } from '@/server/materials/commands';
 import {
+  findFilterCampaign,
   getMaterialPage,
+  getNewMaterialOptions,
   listAttachedMaterials,
   listMaterials,
   listMyMaterialsDue,
+  listRecordMaterials,
   searchMaterialLibrary,
 } from '@/server/materials/queries';
 import { findSharedMaterialFile, listSharedMaterialFiles } from '@/server/materials/share';
 import { createShareToken } from '@/server/proposals/share-token';
 import { searchProviders } from '@/server/search/providers';
 import { GET as downloadSharedMaterial } from '@/app/p/[token]/materials/[documentId]/route';
+import { createCampaignRecord } from '../support/campaign-factories';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createDealRecord } from '../support/deal-factories';
 import { pdfBytes, upload, uploaded } from '../support/document-factories';
@@ -164,6 +168,115 @@ describe('requesting a material', () => {
     });
     const rows = await db.select().from(materials).where(eq(materials.clientId, client.id));
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('materials for a campaign', () => {
+  it('links only a campaign of the same client, on request and on edit, audited', async () => {
+    const owner = await createActor('executive');
+    const coordinator = await createActor('coordinator');
+    const client = await createClientRecord({ ownerId: owner.id, coordinatorId: coordinator.id });
+    const other = await createClientRecord();
+    const campaign = await createCampaignRecord(owner, client.id);
+    const otherCampaign = await createCampaignRecord(owner, other.id, { name: 'Not theirs' });
+    const refused = await executeAction(
+      createMaterialCommand,
+      coordinator,
+      requestForm(client.id, { campaignId: otherCampaign.id }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { campaignId: ['Choose a campaign of this client.'] },
+    });
+    const garbled = await executeAction(
+      createMaterialCommand,
+      coordinator,
+      requestForm(client.id, { campaignId: 'not-an-id' }),
+    );
+    expect(garbled).toMatchObject({ ok: false, fieldErrors: { campaignId: expect.any(Array) } });
+    expect(await db.select().from(materials).where(eq(materials.clientId, client.id))).toEqual([]);
+
+    const { id } = expectOk(
+      await executeAction(
+        createMaterialCommand,
+        coordinator,
+        requestForm(client.id, { campaignId: campaign.id }),
+      ),
+    );
+    expect(await readMaterial(id)).toMatchObject({ campaignId: campaign.id });
+    const page = await getMaterialPage(coordinator, id);
+    expect(page.material).toMatchObject({ campaignId: campaign.id, campaignName: 'Spring launch' });
+    expect(page.campaigns.map((choice) => choice.id)).toEqual([campaign.id]);
+
+    const editForm = {
+      id,
+      version: '1',
+      title: 'Spring launch deck',
+      brief: '',
+      tags: '',
+      dueDate: '',
+    };
+    const wrongEdit = await executeAction(updateMaterialCommand, coordinator, {
+      ...editForm,
+      campaignId: otherCampaign.id,
+    });
+    expect(wrongEdit).toMatchObject({ ok: false, fieldErrors: { campaignId: expect.any(Array) } });
+    expect(await readMaterial(id)).toMatchObject({ campaignId: campaign.id, version: 1 });
+    expectOk(
+      await executeAction(updateMaterialCommand, coordinator, { ...editForm, campaignId: '' }),
+    );
+    expect(await readMaterial(id)).toMatchObject({ campaignId: null, version: 2 });
+    const edited = (await auditEntriesFor(id)).find((entry) => entry.action === 'material.updated');
+    expect(edited).toMatchObject({
+      action: 'material.updated',
+      before: expect.objectContaining({ campaignId: campaign.id }),
+      after: expect.objectContaining({ campaignId: null }),
+    });
+  });
+
+  it('filters the list, fills the panel and prefills the form, within visibility', async () => {
+    const owner = await createActor('executive');
+    const outsider = await createActor('coordinator');
+    const client = await createClientRecord({ ownerId: owner.id });
+    const campaign = await createCampaignRecord(owner, client.id);
+    const { id } = expectOk(
+      await executeAction(
+        createMaterialCommand,
+        owner,
+        requestForm(client.id, { campaignId: campaign.id }),
+      ),
+    );
+    const { id: unlinked } = expectOk(
+      await executeAction(createMaterialCommand, owner, requestForm(client.id)),
+    );
+    const filtered = await listMaterials(
+      owner,
+      materialListSchema.parse({ campaign: campaign.id }),
+      new Date(),
+    );
+    expect(filtered.rows.map((row) => row.id)).toEqual([id]);
+    const panel = await listRecordMaterials(owner, { campaignId: campaign.id });
+    expect(panel.map((row) => row.id)).toEqual([id]);
+    expect(
+      (await listRecordMaterials(owner, { clientId: client.id })).map((row) => row.id).sort(),
+    ).toEqual([unlinked, id].sort());
+    const options = await getNewMaterialOptions(owner, {
+      clientId: client.id,
+      campaignId: campaign.id,
+    });
+    expect(options).toMatchObject({ campaignId: campaign.id, campaigns: [{ id: campaign.id }] });
+    expect((await findFilterCampaign(owner, campaign.id))?.name).toBe('Spring launch');
+
+    await setVisibility('assigned');
+    expect(await listRecordMaterials(outsider, { campaignId: campaign.id })).toEqual([]);
+    const hidden = await listMaterials(
+      outsider,
+      materialListSchema.parse({ campaign: campaign.id }),
+      new Date(),
+    );
+    expect(hidden.rows).toEqual([]);
+    expect(await findFilterCampaign(outsider, campaign.id)).toBeNull();
+    expect(await listRecordMaterials(owner, { campaignId: campaign.id })).toHaveLength(1);
   });
 });
 

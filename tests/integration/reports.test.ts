@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import {
+  campaigns,
   documents,
   feedback,
+  materials,
   invoices,
   meetingAttendees,
   meetings,
@@ -194,6 +196,68 @@ beforeAll(async () => {
     startsAt: meeting!.startsAt,
     endsAt: meeting!.endsAt,
   });
+
+  // Due in the quarter, and overdue on 15 November: both count; ready, later or undated do not.
+  const material = { clientId: clientA, kind: 'presentation' as const, assigneeId: team.coord1.id };
+  await db.insert(materials).values([
+    { ...material, title: 'Due in the quarter', status: 'in_progress', dueDate: '2026-08-15' },
+    { ...material, title: 'Overdue', status: 'requested', dueDate: '2026-11-01' },
+    { ...material, title: 'Ready', status: 'ready', dueDate: '2026-08-10' },
+    { ...material, title: 'Later', status: 'requested', dueDate: '2026-12-20' },
+    { ...material, title: 'Undated', status: 'requested' },
+  ]);
+
+  // A on A; B1 on B but coordinated by coord1 (over budget); B2 in EUR; B3 after the quarter.
+  const campaign = { currency: 'USD', status: 'running' as const, ownerId: team.exec1.id };
+  await db.insert(campaigns).values([
+    {
+      ...campaign,
+      name: 'Campaign A',
+      clientId: clientA,
+      startDate: '2026-07-01',
+      endDate: '2026-08-31',
+      budgetPlannedCents: 100_000,
+      committedCents: 30_000,
+      spentCents: 50_000,
+    },
+    {
+      ...campaign,
+      name: 'Campaign B1',
+      clientId: clientB,
+      coordinatorId: team.coord1.id,
+      startDate: '2026-09-01',
+      endDate: '2026-12-31',
+      budgetPlannedCents: 50_000,
+      committedCents: 20_000,
+      spentCents: 40_000,
+    },
+    {
+      ...campaign,
+      name: 'Campaign B2',
+      clientId: clientB,
+      currency: 'EUR',
+      coordinatorId: team.coord2.id,
+      startDate: '2026-08-01',
+      endDate: '2026-08-31',
+      budgetPlannedCents: 20_000,
+      spentCents: 5_000,
+    },
+    {
+      ...campaign,
+      name: 'Campaign B3',
+      clientId: clientB,
+      startDate: '2026-10-01',
+      budgetPlannedCents: 10_000,
+    },
+    {
+      ...campaign,
+      name: 'Cancelled A',
+      clientId: clientA,
+      status: 'cancelled',
+      startDate: '2026-07-01',
+      budgetPlannedCents: 10_000,
+    },
+  ]);
 });
 
 beforeEach(async () => {
@@ -296,8 +360,39 @@ describe('report figures on a known data set', () => {
       openTasks: 1,
       meetingsThisWeek: 1,
       drafts: 1,
+      materialsDue: 2,
     });
-    expect(row(result, team.coord2.id)).toMatchObject({ openTasks: 0, drafts: 0 });
+    expect(row(result, team.coord2.id)).toMatchObject({ openTasks: 0, drafts: 0, materialsDue: 0 });
+    expect(new TextDecoder().decode(reportCsv(result))).toContain('Materials due');
+  });
+
+  it('campaign budget use: campaigns running in the period, totals per currency', async () => {
+    const result = await figures(team.manager, 'campaign-budget');
+    const byName = (name: string) =>
+      result.rows.find((candidate) => candidate.cells.campaign === name);
+    expect(byName('Campaign A')?.cells).toMatchObject({
+      planned: 100_000,
+      committed: 30_000,
+      spent: 50_000,
+      remaining: 20_000,
+      used: 0.8,
+      flag: '',
+    });
+    const over = byName('Campaign B1');
+    expect(over?.cells).toMatchObject({ remaining: -10_000, used: 1.2, flag: 'Over budget' });
+    expect(over?.links.flag).toBe('/campaigns?from=2026-07-01&to=2026-09-30&over=1');
+    expect(row(result, 'total-USD')).toMatchObject({
+      client: '2 campaigns',
+      planned: 150_000,
+      committed: 50_000,
+      spent: 90_000,
+      remaining: 10_000,
+      used: 0.93,
+    });
+    expect(row(result, 'total-EUR')).toMatchObject({ planned: 20_000, spent: 5_000, used: 0.25 });
+    expect(byName('Campaign B3')).toBeUndefined();
+    expect(byName('Cancelled A')).toBeUndefined();
+    expect(new TextDecoder().decode(reportCsv(result))).toContain('Over budget');
   });
 });
 
@@ -323,6 +418,21 @@ describe('report scope per role', () => {
     expect(row(feedbackSla, 'total')).toMatchObject({ routed: 1, onTime: 1, late: 0 });
     const workload = await figures(team.coord1, 'workload', { coordinator: team.coord2.id });
     expect(workload.rows.map((candidate) => candidate.key)).toEqual([team.coord1.id]);
+    // Campaigns on the accounts they coordinate and those they coordinate on another account.
+    const budget = await figures(team.coord1, 'campaign-budget', { coordinator: team.coord2.id });
+    expect(budget.rows.map((candidate) => candidate.cells.campaign)).toEqual([
+      'Campaign B1',
+      'Campaign A',
+      'Total USD',
+    ]);
+  });
+
+  it("an executive's campaign budget use is their book's accounts", async () => {
+    const budget = await figures(team.exec1, 'campaign-budget', { owner: team.exec2.id });
+    expect(budget.rows.map((candidate) => candidate.cells.campaign)).toEqual([
+      'Campaign A',
+      'Total USD',
+    ]);
   });
 
   it('hides accounts outside the book under assigned visibility, in the report and its CSV', async () => {

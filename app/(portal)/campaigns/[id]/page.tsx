@@ -8,6 +8,7 @@ import { CampaignForm } from '@/components/campaigns/campaign-form';
 import { CampaignLinks } from '@/components/campaigns/campaign-links';
 import { CampaignStatusBadge } from '@/components/campaigns/campaign-status-badge';
 import { FilesPanel } from '@/components/documents/files-panel';
+import { MaterialsPanel } from '@/components/materials/materials-panel';
 import { BackLink } from '@/components/ui/back-link';
 import { Card, PageHeader } from '@/components/ui/card';
 import { formatDate, viewerFormat } from '@/lib/format';
@@ -96,6 +97,10 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
             dealOptions={options.deals}
             meetingOptions={options.meetings}
             viewer={format}
+          />
+          <MaterialsPanel
+            viewer={viewer}
+            record={{ clientId: campaign.clientId, campaignId: campaign.id }}
           />
           <FilesPanel recordKind="campaign" recordId={campaign.id} viewer={viewer} />
         </div>

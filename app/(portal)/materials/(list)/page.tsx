@@ -9,7 +9,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { materialListSchema } from '@/lib/validation/materials';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
-import { findFilterClient, listMaterials } from '@/server/materials/queries';
+import { findFilterCampaign, findFilterClient, listMaterials } from '@/server/materials/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Materials' };
@@ -26,11 +26,12 @@ export default async function MaterialsPage({
   if (Object.keys(raw).length === 0) await savedViews;
   const params = materialListSchema.parse(raw);
   const now = new Date();
-  const [{ rows, total, totalIsCapped }, users, bar, client] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, users, bar, client, campaign] = await Promise.all([
     listMaterials(viewer, params, now),
     listAssignableUsers(viewer),
     savedViews,
     params.client ? findFilterClient(viewer, params.client) : null,
+    params.campaign ? findFilterCampaign(viewer, params.campaign) : null,
   ]);
   return (
     <>
@@ -57,6 +58,7 @@ export default async function MaterialsPage({
         viewer={viewerFormat(viewer)}
         users={users}
         clients={client ? [client] : []}
+        campaigns={campaign ? [campaign] : []}
         today={calendarDateIn(viewer.timeZone, now)}
         listedAt={now.toISOString()}
       />

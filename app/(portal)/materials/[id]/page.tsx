@@ -21,10 +21,8 @@ export default async function MaterialPage({ params }: { params: Promise<{ id: s
   const viewer = await requirePermission('clients.read');
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const [{ material, history, transitions, mayWrite, mayApprove }, people] = await Promise.all([
-    getMaterialPage(viewer, id.data),
-    listAssignableUsers(viewer),
-  ]);
+  const [{ material, history, campaigns, transitions, mayWrite, mayApprove }, people] =
+    await Promise.all([getMaterialPage(viewer, id.data), listAssignableUsers(viewer)]);
   const format = viewerFormat(viewer);
   const overdue = isMaterialOverdue(material, calendarDateIn(viewer.timeZone));
   const facts = [
@@ -61,6 +59,14 @@ export default async function MaterialPage({ params }: { params: Promise<{ id: s
             Deal: {material.dealName}
           </Link>
         ) : null}
+        {material.campaignId ? (
+          <Link
+            href={`/campaigns/${material.campaignId}`}
+            className="text-brand-700 hover:underline"
+          >
+            Campaign: {material.campaignName}
+          </Link>
+        ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
@@ -88,7 +94,11 @@ export default async function MaterialPage({ params }: { params: Promise<{ id: s
                 Edit the request
               </summary>
               <div className="mt-4">
-                <EditMaterialForm key={material.version} material={material} />
+                <EditMaterialForm
+                  key={material.version}
+                  material={material}
+                  campaigns={campaigns}
+                />
               </div>
             </details>
           ) : null}

@@ -18,10 +18,12 @@ export default async function NewMaterialPage({
   const params = await searchParams;
   const clientId = z.uuid().safeParse(params.clientId);
   const dealId = z.uuid().safeParse(params.dealId);
+  const campaignId = z.uuid().safeParse(params.campaignId);
   const [options, people] = await Promise.all([
     getNewMaterialOptions(viewer, {
       clientId: clientId.success ? clientId.data : undefined,
       dealId: dealId.success ? dealId.data : undefined,
+      campaignId: campaignId.success ? campaignId.data : undefined,
     }),
     listAssignableUsers(viewer),
   ]);
@@ -37,6 +39,8 @@ export default async function NewMaterialPage({
           client={options.client}
           deals={options.deals}
           dealId={options.dealId}
+          campaigns={options.campaigns}
+          campaignId={options.campaignId}
           people={people}
         />
       </Card>
