@@ -66,6 +66,10 @@ test.describe('a manager', () => {
       'Calendar',
       'Feedback',
       'Tasks',
+      'Materials',
+      'Campaigns',
+      'Reports',
+      'Documents',
     ]);
     await newcomer.close();
   });
