@@ -315,6 +315,21 @@ function assertTransition(material: Material, transition: MaterialTransition) {
   }
 }
 
+/** Moves a material to `to`, bumping its version, with `changes`; records the step and why. */
+async function moveMaterial(
+  context: ActionContext,
+  material: Material,
+  to: MaterialStatus,
+  comment: string | null,
+  changes: Partial<typeof materials.$inferInsert> = {},
+) {
+  await context.tx
+    .update(materials)
+    .set({ ...changes, status: to, version: material.version + 1 })
+    .where(eq(materials.id, material.id));
+  await recordStatusChange(context, material, to, comment);
+}
+
 async function liveFileCount(tx: Transaction, materialId: string) {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -337,15 +352,9 @@ export const startMaterialCommand = defineAction({
     const { tx, user } = context;
     const material = await lockMaterial(tx, user, input.id, input.version);
     assertTransition(material, 'start');
-    await tx
-      .update(materials)
-      .set({
-        status: 'in_progress',
-        assigneeId: material.assigneeId ?? user.id,
-        version: material.version + 1,
-      })
-      .where(eq(materials.id, material.id));
-    await recordStatusChange(context, material, 'in_progress', null);
+    await moveMaterial(context, material, 'in_progress', null, {
+      assigneeId: material.assigneeId ?? user.id,
+    });
     return { id: material.id };
   },
 });
@@ -389,11 +398,7 @@ export const submitMaterialCommand = defineAction({
     if ((await liveFileCount(tx, material.id)) === 0) {
       throw conflict('Upload the material’s file before submitting it for review.');
     }
-    await tx
-      .update(materials)
-      .set({ status: 'in_review', version: material.version + 1 })
-      .where(eq(materials.id, material.id));
-    await recordStatusChange(context, material, 'in_review', null);
+    await moveMaterial(context, material, 'in_review', null);
     await tell(
       tx,
       await reviewersOf(tx, material),
@@ -425,16 +430,10 @@ export const sendBackMaterialCommand = defineAction({
         'Only an executive or a manager who neither requested nor made it may send it back.',
       );
     }
-    await tx
-      .update(materials)
-      .set({
-        status: 'in_progress',
-        readyAt: null,
-        approvedById: null,
-        version: material.version + 1,
-      })
-      .where(eq(materials.id, material.id));
-    await recordStatusChange(context, material, 'in_progress', input.comment);
+    await moveMaterial(context, material, 'in_progress', input.comment, {
+      readyAt: null,
+      approvedById: null,
+    });
     await tell(
       tx,
       [material.assigneeId],
@@ -462,16 +461,10 @@ export const approveMaterialCommand = defineAction({
     if ((await liveFileCount(tx, material.id)) === 0) {
       throw conflict('A material is ready only with at least one file.');
     }
-    await tx
-      .update(materials)
-      .set({
-        status: 'ready',
-        readyAt: new Date(),
-        approvedById: user.id,
-        version: material.version + 1,
-      })
-      .where(eq(materials.id, material.id));
-    await recordStatusChange(context, material, 'ready', input.comment);
+    await moveMaterial(context, material, 'ready', input.comment, {
+      readyAt: new Date(),
+      approvedById: user.id,
+    });
     await tell(tx, [material.assigneeId], 'material_approved', material, 'Approved', user.id);
     return { id: material.id };
   },
