@@ -3,7 +3,9 @@ import type { Role } from '@/lib/roles';
 import { executeAction, type ActionDefinition } from '@/server/action';
 import type { OwnedRecord, Permission } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import type { DocumentRecordKind } from '@/lib/documents';
 import { createClientRecord } from '../support/client-factories';
+import { pdfBytes, upload, uploaded } from '../support/document-factories';
 import { createActor, expectOk } from '../support/factories';
 
 /** The users every fixture may name besides the actor: a colleague of each role. */
@@ -53,3 +55,55 @@ export async function setUp<TSchema extends z.ZodType, TData>(
 
 /** A name no other fixture has, for records whose names are unique. */
 export const uniqueName = (prefix: string) => `${prefix} ${crypto.randomUUID().slice(0, 8)}`;
+
+/** A PDF filed by `uploader` on a record, through the upload path the route handler uses. */
+export async function fileOn(
+  uploader: CurrentUser,
+  recordKind: DocumentRecordKind,
+  recordId: string,
+) {
+  return uploaded(await upload(uploader, { recordKind, recordId }, 'brief.pdf', pdfBytes));
+}
+
+/** Who fills a record's two user fields on each side of a rule that either field satisfies. */
+type People<TFirst extends string, TSecond extends string> = Record<TFirst | TSecond, string>;
+
+/**
+ * The three sides of a rule met by either of two fields (assignee or creator, author or owner):
+ * the actor in the first, the actor in the second, or colleagues in both. `build` makes the
+ * record with those people and the action's input; the people are the record that is judged.
+ */
+export function eitherOrNeither<TFirst extends string, TSecond extends string>(
+  fields: [TFirst, TSecond],
+  labels: [string, string, string],
+  build: (people: People<TFirst, TSecond>, world: World) => Promise<Fixture>,
+): Record<string, BuildFixture> {
+  const [first, second] = fields;
+  const sides: ((actor: CurrentUser, world: World) => [string, string])[] = [
+    (actor, world) => [actor.id, world.otherCoordinator.id],
+    (actor, world) => [world.otherCoordinator.id, actor.id],
+    (_actor, world) => [world.otherCoordinator.id, world.otherExecutive.id],
+  ];
+  return Object.fromEntries(
+    labels.map((label, index) => [
+      label,
+      async (actor: CurrentUser, world: World) => {
+        const [firstId, secondId] = sides[index]!(actor, world);
+        const people = { [first]: firstId, [second]: secondId } as People<TFirst, TSecond>;
+        return { record: people, ...(await build(people, world)) };
+      },
+    ]),
+  );
+}
+
+/** The fixture of an undoing action: `build`'s input, already done once by a manager. */
+export function alreadyDone<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+  build: (actor: CurrentUser, world: World) => Promise<unknown>,
+) {
+  return anyRecord(async (actor, world) => {
+    const input = await build(actor, world);
+    await setUp(definition, world.otherManager, input);
+    return { input };
+  });
+}

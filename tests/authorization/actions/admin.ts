@@ -53,7 +53,7 @@ import { createUser, testPassword } from '../../support/factories';
 import { createNotification } from '../../support/notification-factories';
 import { demoPng } from '@/db/seed/demo-files';
 import { registerAction } from '../action-entry';
-import { anyRecord, setUp, uniqueName, type BuildFixture } from '../world';
+import { anyRecord, setUp, uniqueName, type BuildFixture, type World } from '../world';
 
 /** An action whose input needs no record: a setting, one's own profile, a new row. */
 const withInput = (input: unknown): Record<string, BuildFixture> =>
@@ -77,6 +77,13 @@ const scheduleFields = (recipientId: string) => ({
   frequency: 'weekly',
   recipientIds: recipientId,
 });
+
+/** A weekly schedule a manager made, to pause or delete. */
+async function aSchedule(_actor: CurrentUser, world: World) {
+  const manager = world.otherManager;
+  const schedule = await setUp(createReportScheduleCommand, manager, scheduleFields(manager.id));
+  return { input: { id: schedule.id } };
+}
 
 export const adminActions = {
   addUserCommand: registerAction(addUserCommand, {
@@ -293,30 +300,10 @@ export const adminActions = {
   }),
   toggleReportScheduleCommand: registerAction(toggleReportScheduleCommand, {
     permission: 'reports.schedule',
-    fixtures: anyRecord(async (_actor, world) => ({
-      input: {
-        id: (
-          await setUp(
-            createReportScheduleCommand,
-            world.otherManager,
-            scheduleFields(world.otherManager.id),
-          )
-        ).id,
-      },
-    })),
+    fixtures: anyRecord(aSchedule),
   }),
   deleteReportScheduleCommand: registerAction(deleteReportScheduleCommand, {
     permission: 'reports.schedule',
-    fixtures: anyRecord(async (_actor, world) => ({
-      input: {
-        id: (
-          await setUp(
-            createReportScheduleCommand,
-            world.otherManager,
-            scheduleFields(world.otherManager.id),
-          )
-        ).id,
-      },
-    })),
+    fixtures: anyRecord(aSchedule),
   }),
 };

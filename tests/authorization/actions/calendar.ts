@@ -31,7 +31,15 @@ import {
 import { createDealRecord } from '../../support/deal-factories';
 import { daysFromToday, meetingInput, scheduleMeeting } from '../../support/meeting-factories';
 import { registerAction } from '../action-entry';
-import { accountOwnedBy, anyRecord, setUp, ticked, versionOf, type World } from '../world';
+import {
+  accountOwnedBy,
+  alreadyDone,
+  anyRecord,
+  setUp,
+  ticked,
+  versionOf,
+  type World,
+} from '../world';
 
 // Every attendee is in many fixtures' meetings at the same hour: saving over them is on purpose.
 const overlapping = { acknowledgeOverlap: true };
@@ -184,11 +192,7 @@ export const calendarActions = {
   }),
   unlinkCampaignDealCommand: registerAction(unlinkCampaignDealCommand, {
     permission: 'campaigns.write',
-    fixtures: anyRecord(async (actor, world) => {
-      const input = await campaignAndDeal(actor, world);
-      await setUp(linkCampaignDealCommand, world.otherManager, input);
-      return { input };
-    }),
+    fixtures: alreadyDone(linkCampaignDealCommand, campaignAndDeal),
   }),
   linkCampaignMeetingCommand: registerAction(linkCampaignMeetingCommand, {
     permission: 'campaigns.write',
@@ -198,10 +202,6 @@ export const calendarActions = {
   }),
   unlinkCampaignMeetingCommand: registerAction(unlinkCampaignMeetingCommand, {
     permission: 'campaigns.write',
-    fixtures: anyRecord(async (actor, world) => {
-      const input = await campaignAndMeeting(actor, world);
-      await setUp(linkCampaignMeetingCommand, world.otherManager, input);
-      return { input };
-    }),
+    fixtures: alreadyDone(linkCampaignMeetingCommand, campaignAndMeeting),
   }),
 };

@@ -37,8 +37,8 @@ import {
 import { registerAction } from '../action-entry';
 import {
   accountOwnedBy,
+  alreadyDone,
   anyRecord,
-  setUp,
   ticked,
   uniqueName,
   versionOf,
@@ -151,14 +151,10 @@ export const clientActions = {
   }),
   unlinkCompetitorCommand: registerAction(unlinkCompetitorCommand, {
     permission: 'clients.write',
-    fixtures: anyRecord(async (actor, world) => {
-      const input = {
-        clientId: (await ownAccount(actor)).id,
-        competitorId: (await competitor()).id,
-      };
-      await setUp(linkCompetitorCommand, world.otherManager, input);
-      return { input };
-    }),
+    fixtures: alreadyDone(linkCompetitorCommand, async (actor) => ({
+      clientId: (await ownAccount(actor)).id,
+      competitorId: (await competitor()).id,
+    })),
   }),
   addResearchNoteCommand: registerAction(addResearchNoteCommand, {
     permission: 'clients.write',

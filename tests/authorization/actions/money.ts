@@ -23,12 +23,13 @@ import {
 import type { Contract } from '@/db/schema';
 import type { CurrentUser } from '@/server/auth/session';
 import { createContractRecord } from '../../support/contract-factories';
-import { pdfBytes, upload, uploaded } from '../../support/document-factories';
+import { pdfBytes } from '../../support/document-factories';
 import { draftInvoice, invoiceLine } from '../../support/invoice-factories';
 import { registerAction } from '../action-entry';
 import {
   accountOwnedBy,
   anyRecord,
+  fileOn,
   setUp,
   versionOf,
   type BuildFixture,
@@ -58,11 +59,6 @@ async function contractOn(ownerId: string | null, overrides: Partial<Contract> =
 }
 
 const step = (row: { id: string; version: number }) => ({ id: row.id, version: versionOf(row) });
-
-/** A file uploaded by `uploader` onto a client account. */
-async function fileBy(uploader: CurrentUser, recordKind: 'client' | 'contract', recordId: string) {
-  return uploaded(await upload(uploader, { recordKind, recordId }, 'brief.pdf', pdfBytes));
-}
 
 /** An issued invoice of 1,200.00 on an account owned by `ownerId`. */
 async function issuedInvoice(ownerId: string, world: World) {
@@ -106,7 +102,7 @@ export const moneyActions = {
     condition: { permission: 'contracts.sign', rule: 'account owner' },
     fixtures: onEitherAccount(async (ownerId, world) => {
       const contract = await contractOn(ownerId, { status: 'sent' });
-      const signedCopy = await fileBy(world.otherManager, 'contract', contract.id);
+      const signedCopy = await fileOn(world.otherManager, 'contract', contract.id);
       return {
         input: {
           ...step(contract),
@@ -218,12 +214,12 @@ export const moneyActions = {
     condition: { permission: 'documents.delete', rule: 'uploader' },
     fixtures: {
       'own file': async (actor) => {
-        const file = await fileBy(actor, 'client', (await accountOwnedBy(actor.id)).id);
+        const file = await fileOn(actor, 'client', (await accountOwnedBy(actor.id)).id);
         return { input: { fileId: file.fileId }, record: { uploaderId: actor.id } };
       },
       "a colleague's file": async (actor, world) => {
         const uploader = world.otherCoordinator;
-        const file = await fileBy(uploader, 'client', (await accountOwnedBy(actor.id)).id);
+        const file = await fileOn(uploader, 'client', (await accountOwnedBy(actor.id)).id);
         return { input: { fileId: file.fileId }, record: { uploaderId: uploader.id } };
       },
     },
@@ -232,7 +228,7 @@ export const moneyActions = {
     permission: 'documents.purge',
     fixtures: anyRecord(async (_actor, world) => {
       const uploader = world.otherCoordinator;
-      const file = await fileBy(uploader, 'client', (await accountOwnedBy(uploader.id)).id);
+      const file = await fileOn(uploader, 'client', (await accountOwnedBy(uploader.id)).id);
       await setUp(deleteDocumentCommand, uploader, { fileId: file.fileId });
       return { input: { fileId: file.fileId } };
     }),

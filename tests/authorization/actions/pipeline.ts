@@ -28,6 +28,7 @@ import { registerAction } from '../action-entry';
 import {
   accountOwnedBy,
   anyRecord,
+  eitherOrNeither,
   setUp,
   ticked,
   uniqueName,
@@ -67,26 +68,18 @@ function answeredForBy(
   overrides: Partial<NewProposal>,
   withInput: (ref: { id: string; version: string }) => unknown = (ref) => ref,
 ): Record<string, BuildFixture> {
-  const build =
-    (who: (actor: CurrentUser, world: World) => { authorId: string; ownerId: string | null }) =>
-    async (actor: CurrentUser, world: World) => {
-      const { input, record } = await proposalOf(who(actor, world), overrides);
+  return eitherOrNeither(
+    ['authorId', 'ownerId'],
+    [
+      'own proposal',
+      "an account owner's proposal",
+      "a colleague's proposal on a colleague's account",
+    ],
+    async (people) => {
+      const { input, record } = await proposalOf(people, overrides);
       return { input: withInput(input), record };
-    };
-  return {
-    'own proposal': build((actor, world) => ({
-      authorId: actor.id,
-      ownerId: world.otherCoordinator.id,
-    })),
-    "an account owner's proposal": build((actor, world) => ({
-      authorId: world.otherCoordinator.id,
-      ownerId: actor.id,
-    })),
-    "a colleague's proposal on a colleague's account": build((_actor, world) => ({
-      authorId: world.otherCoordinator.id,
-      ownerId: world.otherCoordinator.id,
-    })),
-  };
+    },
+  );
 }
 
 const inReview = (reviewerId: string) => ({

@@ -25,55 +25,19 @@ import {
   createTaskCommand,
   reopenTaskCommand,
 } from '@/server/tasks/commands';
-import type { OwnedRecord } from '@/server/auth/permissions';
-import type { CurrentUser } from '@/server/auth/session';
 import { createFeedbackRecord } from '../../support/feedback-factories';
-import { pdfBytes, upload, uploaded } from '../../support/document-factories';
 import { createProposal } from '../../support/proposal-factories';
 import { registerAction } from '../action-entry';
 import {
   accountOwnedBy,
+  alreadyDone,
   anyRecord,
-  setUp,
+  eitherOrNeither,
+  fileOn,
   ticked,
   versionOf,
-  type BuildFixture,
-  type Fixture,
   type World,
 } from '../world';
-
-type Sides = Record<string, (actor: CurrentUser, world: World) => Record<string, string>>;
-
-/**
- * Fixtures for a rule over several user fields: each side names who fills which field, `build`
- * makes the record with them and the action's input; the fields become the judged record.
- */
-function sidesOf<TFields extends Record<string, string>>(
-  sides: Record<string, (actor: CurrentUser, world: World) => TFields>,
-  build: (fields: TFields, world: World) => Promise<{ input: unknown; record: OwnedRecord }>,
-): Record<string, BuildFixture> {
-  return Object.fromEntries(
-    Object.entries(sides).map(([label, who]) => [
-      label,
-      async (actor: CurrentUser, world: World): Promise<Fixture> => build(who(actor, world), world),
-    ]),
-  );
-}
-
-const taskSides = {
-  'a task assigned to them': (actor: CurrentUser, world: World) => ({
-    assigneeId: actor.id,
-    createdById: world.otherCoordinator.id,
-  }),
-  'a task they created': (actor: CurrentUser, world: World) => ({
-    assigneeId: world.otherCoordinator.id,
-    createdById: actor.id,
-  }),
-  "a colleague's task": (_actor: CurrentUser, world: World) => ({
-    assigneeId: world.otherCoordinator.id,
-    createdById: world.otherExecutive.id,
-  }),
-} satisfies Sides;
 
 async function taskOf(
   people: { assigneeId: string; createdById: string },
@@ -92,25 +56,18 @@ const taskFixtures = (
   status: 'open' | 'done',
   withInput: (task: { id: string; version: number }) => unknown,
 ) =>
-  sidesOf(taskSides, async (people) => ({
-    input: withInput(await taskOf(people, status)),
-    record: people,
-  }));
+  eitherOrNeither(
+    ['assigneeId', 'createdById'],
+    ['a task assigned to them', 'a task they created', "a colleague's task"],
+    async (people) => ({ input: withInput(await taskOf(people, status)) }),
+  );
 
-const feedbackSides = {
-  'feedback routed to them': (actor: CurrentUser, world: World) => ({
-    routedToId: actor.id,
-    ownerId: world.otherCoordinator.id,
-  }),
-  'feedback on their account': (actor: CurrentUser, world: World) => ({
-    routedToId: world.otherCoordinator.id,
-    ownerId: actor.id,
-  }),
-  "a colleague's feedback": (_actor: CurrentUser, world: World) => ({
-    routedToId: world.otherCoordinator.id,
-    ownerId: world.otherCoordinator.id,
-  }),
-} satisfies Sides;
+const feedbackFixtures = (withInput: (item: { id: string; version: number }) => unknown) =>
+  eitherOrNeither(
+    ['routedToId', 'ownerId'],
+    ['feedback routed to them', 'feedback on their account', "a colleague's feedback"],
+    async (people) => ({ input: withInput(await routedFeedback(people)) }),
+  );
 
 async function routedFeedback({ routedToId, ownerId }: { routedToId: string; ownerId: string }) {
   const client = await accountOwnedBy(ownerId);
@@ -122,22 +79,7 @@ async function routedFeedback({ routedToId, ownerId }: { routedToId: string; own
   });
 }
 
-const materialSides = {
-  'a material they requested': (actor: CurrentUser, world: World) => ({
-    createdById: actor.id,
-    assigneeId: world.otherCoordinator.id,
-  }),
-  'a material they made': (actor: CurrentUser, world: World) => ({
-    createdById: world.otherCoordinator.id,
-    assigneeId: actor.id,
-  }),
-  "a colleague's material": (_actor: CurrentUser, world: World) => ({
-    createdById: world.otherCoordinator.id,
-    assigneeId: world.otherCoordinator.id,
-  }),
-} satisfies Sides;
-
-async function materialOf(overrides: Partial<NewMaterial> = {}) {
+export async function materialOf(overrides: Partial<NewMaterial> = {}) {
   const client = await accountOwnedBy(overrides.requestedById ?? null);
   const [material] = await db
     .insert(materials)
@@ -154,22 +96,20 @@ async function materialInReview(people: { createdById: string; assigneeId: strin
     requestedById: people.createdById,
     assigneeId: people.assigneeId,
   });
-  uploaded(
-    await upload(
-      world.otherManager,
-      { recordKind: 'material', recordId: material.id },
-      'deck.pdf',
-      pdfBytes,
-    ),
-  );
+  await fileOn(world.otherManager, 'material', material.id);
   return material;
 }
 
+// A material's authors are its requester (`createdById`) and its maker (`assigneeId`).
 const reviewFixtures = (comment: string) =>
-  sidesOf(materialSides, async (people, world) => {
-    const material = await materialInReview(people, world);
-    return { input: { id: material.id, version: versionOf(material), comment }, record: people };
-  });
+  eitherOrNeither(
+    ['createdById', 'assigneeId'],
+    ['a material they requested', 'a material they made', "a colleague's material"],
+    async (people, world) => {
+      const material = await materialInReview(people, world);
+      return { input: { id: material.id, version: versionOf(material), comment } };
+    },
+  );
 
 /** A ready material and a proposal of the same client, to attach it to. */
 async function readyMaterialAndProposal(ownerId: string) {
@@ -205,10 +145,13 @@ export const workActions = {
   bulkReassignTasksCommand: registerAction(bulkReassignTasksCommand, {
     permission: 'tasks.manage',
     condition: { permission: 'tasks.manage', rule: 'assignee or creator' },
-    fixtures: sidesOf(taskSides, async (people, world) => ({
-      input: { selection: ticked(await taskOf(people)), assigneeId: world.otherManager.id },
-      record: people,
-    })),
+    fixtures: eitherOrNeither(
+      ['assigneeId', 'createdById'],
+      ['a task assigned to them', 'a task they created', "a colleague's task"],
+      async (people, world) => ({
+        input: { selection: ticked(await taskOf(people)), assigneeId: world.otherManager.id },
+      }),
+    ),
   }),
   logFeedbackCommand: registerAction(logFeedbackCommand, {
     permission: 'feedback.write',
@@ -232,17 +175,14 @@ export const workActions = {
   acknowledgeFeedbackCommand: registerAction(acknowledgeFeedbackCommand, {
     permission: 'feedback.resolve',
     condition: { permission: 'feedback.resolve', rule: 'routed to, or account owner' },
-    fixtures: sidesOf(feedbackSides, async (people) => ({
-      input: step(await routedFeedback(people)),
-      record: people,
-    })),
+    fixtures: feedbackFixtures(step),
   }),
   resolveFeedbackCommand: registerAction(resolveFeedbackCommand, {
     permission: 'feedback.resolve',
     condition: { permission: 'feedback.resolve', rule: 'routed to, or account owner' },
-    fixtures: sidesOf(feedbackSides, async (people) => ({
-      input: { ...step(await routedFeedback(people)), resolution: 'Moved the report earlier.' },
-      record: people,
+    fixtures: feedbackFixtures((item) => ({
+      ...step(item),
+      resolution: 'Moved the report earlier.',
     })),
   }),
   createMaterialCommand: registerAction(createMaterialCommand, {
@@ -280,14 +220,7 @@ export const workActions = {
     permission: 'materials.write',
     fixtures: anyRecord(async (actor, world) => {
       const material = await materialOf({ status: 'in_progress', assigneeId: actor.id });
-      uploaded(
-        await upload(
-          world.otherManager,
-          { recordKind: 'material', recordId: material.id },
-          'deck.pdf',
-          pdfBytes,
-        ),
-      );
+      await fileOn(world.otherManager, 'material', material.id);
       return { input: step(material) };
     }),
   }),
@@ -307,11 +240,7 @@ export const workActions = {
   }),
   detachMaterialCommand: registerAction(detachMaterialCommand, {
     permission: 'materials.write',
-    fixtures: anyRecord(async (actor, world) => {
-      const input = await readyMaterialAndProposal(actor.id);
-      await setUp(attachMaterialCommand, world.otherManager, input);
-      return { input };
-    }),
+    fixtures: alreadyDone(attachMaterialCommand, (actor) => readyMaterialAndProposal(actor.id)),
   }),
   bulkAssignMaterialsCommand: registerAction(bulkAssignMaterialsCommand, {
     permission: 'materials.write',
