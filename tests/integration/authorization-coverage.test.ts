@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { permissionMatrix } from '@/server/auth/permissions';
-import { actionRegistry } from '../authorization/registry';
+import { actionRegistry, serverActionsWithoutDefinition } from '../authorization/registry';
 import { handlerOf, routeRegistry } from '../authorization/routes';
 
 // The matrix test only proves what its lists name: these fail when an action definition or a
@@ -73,6 +73,37 @@ describe('the list of server actions', () => {
       if (conditional) expect(entry.condition, name).toBeDefined();
       else if (!entry.condition) expect(Object.keys(entry.fixtures), name).toEqual(['any record']);
     }
+  });
+});
+
+/** Each export of a 'use server' module, with the definitions it hands to performAction or toFormAction. */
+function serverActionExports() {
+  return filesUnder('server')
+    .filter((file) => file.endsWith('.ts'))
+    .flatMap((file) => {
+      const source = readFileSync(path.join(root, file), 'utf8');
+      if (!source.startsWith("'use server'")) return [];
+      const starts = [...source.matchAll(/^export (?:async function|const) (\w+)/gm)];
+      return starts.map((start, index) => {
+        const body = source.slice(start.index, starts[index + 1]?.index);
+        const runs = [...body.matchAll(/(?:performAction|toFormAction)\(\s*(\w+)/g)];
+        return { name: `${file}#${start[1]}`, runs: runs.map((run) => run[1] ?? '') };
+      });
+    });
+}
+
+describe('the server actions', () => {
+  it('run only listed definitions, or are named as running none', () => {
+    const exports = serverActionExports();
+    for (const { name, runs } of exports) {
+      for (const definition of runs) expect(actionRegistry, name).toHaveProperty([definition]);
+    }
+    expect(Object.keys(serverActionsWithoutDefinition).sort()).toEqual(
+      exports
+        .filter(({ runs }) => runs.length === 0)
+        .map(({ name }) => name)
+        .sort(),
+    );
   });
 });
 

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { db } from '@/db/client';
 import { savedViews } from '@/db/schema';
 import { savedViewLists } from '@/lib/saved-views';
+import type { ActionDefinition } from '@/server/action';
 import {
   chooseTimeZoneCommand,
   changePasswordCommand,
@@ -59,6 +61,14 @@ import { anyRecord, setUp, uniqueName, type BuildFixture, type World } from '../
 const withInput = (input: unknown): Record<string, BuildFixture> =>
   anyRecord(async () => ({ input }));
 
+/** A setting only managers change, saved with `input`. */
+function managerSetting<TSchema extends z.ZodType, TData>(
+  definition: ActionDefinition<TSchema, TData>,
+  input: unknown,
+) {
+  return registerAction(definition, { permission: 'settings.manage', fixtures: withInput(input) });
+}
+
 const aTarget = async () => ({ input: { userId: (await createUser({ role: 'coordinator' })).id } });
 
 async function viewOf(owner: CurrentUser, shared = false) {
@@ -116,64 +126,47 @@ export const adminActions = {
     permission: 'users.manage',
     fixtures: anyRecord(aTarget),
   }),
-  setRecordVisibilityCommand: registerAction(setRecordVisibilityCommand, {
-    permission: 'settings.manage',
-    // `open` is what the whole matrix runs under, so an allowed call leaves it so.
-    fixtures: withInput({ visibility: 'open' }),
+  // `open` is what the whole matrix runs under, so an allowed call leaves it so.
+  setRecordVisibilityCommand: managerSetting(setRecordVisibilityCommand, { visibility: 'open' }),
+  setReviewSettingsCommand: managerSetting(setReviewSettingsCommand, {
+    reviewThreshold: '10,000',
+    reviewDueHours: '48',
+    backupReviewerId: '',
   }),
-  setReviewSettingsCommand: registerAction(setReviewSettingsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ reviewThreshold: '10,000', reviewDueHours: '48', backupReviewerId: '' }),
+  setShareLinkSettingsCommand: managerSetting(setShareLinkSettingsCommand, {
+    answeredLinkDays: '30',
   }),
-  setShareLinkSettingsCommand: registerAction(setShareLinkSettingsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ answeredLinkDays: '30' }),
-  }),
-  setDocumentSettingsCommand: registerAction(setDocumentSettingsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ maxUploadMb: '25' }),
-  }),
-  setContractSettingsCommand: registerAction(setContractSettingsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ reminderDays: '30, 7' }),
-  }),
+  setDocumentSettingsCommand: managerSetting(setDocumentSettingsCommand, { maxUploadMb: '25' }),
+  setContractSettingsCommand: managerSetting(setContractSettingsCommand, { reminderDays: '30, 7' }),
   setCompanySignInSettingsCommand: registerAction(setCompanySignInSettingsCommand, {
     permission: 'companySignIn.manage',
     fixtures: withInput({ defaultRole: 'coordinator' }),
   }),
-  setFeedbackSlaCommand: registerAction(setFeedbackSlaCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({
-      negativeAcknowledgeHours: '4',
-      negativeResolveDays: '3',
-      neutralAcknowledgeHours: '8',
-      neutralResolveDays: '5',
-      positiveAcknowledgeHours: '24',
-      positiveResolveDays: '10',
-    }),
+  setFeedbackSlaCommand: managerSetting(setFeedbackSlaCommand, {
+    negativeAcknowledgeHours: '4',
+    negativeResolveDays: '3',
+    neutralAcknowledgeHours: '8',
+    neutralResolveDays: '5',
+    positiveAcknowledgeHours: '24',
+    positiveResolveDays: '10',
   }),
-  setTravelBuffersCommand: registerAction(setTravelBuffersCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ inPersonMinutes: '30' }),
+  setTravelBuffersCommand: managerSetting(setTravelBuffersCommand, { inPersonMinutes: '30' }),
+  saveInvoiceSettingsCommand: managerSetting(saveInvoiceSettingsCommand, {
+    taxRates: 'Standard 20\nReduced 5\nZero 0',
+    pricesIncludeTax: 'exclusive',
+    taxRounding: 'line',
+    invoicePrefix: 'INV',
+    creditNotePrefix: 'CN',
+    paymentTermsDays: '30',
   }),
-  saveInvoiceSettingsCommand: registerAction(saveInvoiceSettingsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({
-      taxRates: 'Standard 20\nReduced 5\nZero 0',
-      pricesIncludeTax: 'exclusive',
-      taxRounding: 'line',
-      invoicePrefix: 'INV',
-      creditNotePrefix: 'CN',
-      paymentTermsDays: '30',
-    }),
+  saveCompanyDetailsCommand: managerSetting(saveCompanyDetailsCommand, {
+    name: 'Accord Agency',
+    address: '',
+    taxId: '',
+    bankDetails: '',
   }),
-  saveCompanyDetailsCommand: registerAction(saveCompanyDetailsCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ name: 'Accord Agency', address: '', taxId: '', bankDetails: '' }),
-  }),
-  saveCompanyLogoCommand: registerAction(saveCompanyLogoCommand, {
-    permission: 'settings.manage',
-    fixtures: withInput({ logo: demoPng([37, 99, 235], 4, 4).toString('base64') }),
+  saveCompanyLogoCommand: managerSetting(saveCompanyLogoCommand, {
+    logo: demoPng([37, 99, 235], 4, 4).toString('base64'),
   }),
   retryNotificationEmailCommand: registerAction(retryNotificationEmailCommand, {
     permission: 'settings.manage',
