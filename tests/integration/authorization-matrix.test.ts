@@ -15,17 +15,20 @@ import {
 import { createWorld, type World } from '../authorization/world';
 import { setVisibility } from '../support/client-factories';
 import { createActor, createUser } from '../support/factories';
-import { encodeSessionCookie, sessionCookieName } from '../support/session-cookie';
+import {
+  encodeSessionCookie,
+  sessionCookieName,
+  sessionTestSecret,
+} from '../support/session-cookie';
 
 // Each action × role × record, called directly, must get exactly what `can()` over the matrix
 // says; a refused call must leave every row of every table as it was. Each route handler, called
 // with each role's session cookie and with none, must answer as its access rule says.
 
-// The request's cookies, as next/headers gives them to a route handler; the secret that signs them.
-const jar = vi.hoisted(() => {
-  process.env.AUTH_SECRET = 'test-secret-for-session-cookies-0123456789';
-  return { token: undefined as string | undefined };
-});
+process.env.AUTH_SECRET = sessionTestSecret;
+
+// The request's cookies, as next/headers gives them to a route handler.
+const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
 vi.mock('next/headers', async (original) => ({
   ...(await original<typeof import('next/headers')>()),
   cookies: async () => ({
