@@ -4,14 +4,16 @@ import { executeAction, type ActionDefinition } from '@/server/action';
 import type { OwnedRecord, Permission } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import type { DocumentRecordKind } from '@/lib/documents';
-import { createClientRecord } from '../support/client-factories';
+import { createClientRecord, setVisibility } from '../support/client-factories';
 import { pdfBytes, upload, uploaded } from '../support/document-factories';
 import { createActor, expectOk } from '../support/factories';
 
 /** The users every fixture may name besides the actor: a colleague of each role. */
 export type World = Record<`other${Capitalize<Role>}`, CurrentUser>;
 
+/** The world every fixture lives in: `open` record visibility, and a colleague of each role. */
 export async function createWorld(): Promise<World> {
+  await setVisibility('open');
   return {
     otherCoordinator: await createActor('coordinator'),
     otherExecutive: await createActor('executive'),

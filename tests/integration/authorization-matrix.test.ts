@@ -1,62 +1,29 @@
-import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/action-result';
 import { roles, type Role } from '@/lib/roles';
 import { can, permissionMatrix } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { checksumOfAllTables } from '../authorization/checksum';
 import { actionRegistry } from '../authorization/registry';
-import {
-  handlerOf,
-  routeRegistry,
-  type RouteEntry,
-  type RouteRequest,
-} from '../authorization/routes';
 import { createWorld, type World } from '../authorization/world';
-import { setVisibility } from '../support/client-factories';
-import { createActor, createUser } from '../support/factories';
-import {
-  encodeSessionCookie,
-  sessionCookieName,
-  sessionTestSecret,
-} from '../support/session-cookie';
+import { createActor } from '../support/factories';
 
 // Each action × role × record, called directly, must get exactly what `can()` over the matrix
-// says; a refused call must leave every row of every table as it was. Each route handler, called
-// with each role's session cookie and with none, must answer as its access rule says.
-
-process.env.AUTH_SECRET = sessionTestSecret;
-
-// The request's cookies, as next/headers gives them to a route handler.
-const jar = vi.hoisted(() => ({ token: undefined as string | undefined }));
-vi.mock('next/headers', async (original) => ({
-  ...(await original<typeof import('next/headers')>()),
-  cookies: async () => ({
-    get: (name: string) =>
-      name === sessionCookieName && jar.token ? { name, value: jar.token } : undefined,
-    has: (name: string) => name === sessionCookieName && jar.token !== undefined,
-  }),
-}));
-
-const metricsToken = 'metrics-token-for-the-authorization-matrix';
+// says; a refused call must leave every row of every table as it was. The route handlers are
+// checked beside it, in authorization-routes.test.ts, so the two files run in parallel.
 
 let world: World;
 const actors = {} as Record<Role, CurrentUser>;
-const sessionUsers = {} as Record<Role, Awaited<ReturnType<typeof createUser>>>;
-const figures = { actions: 0, calls: 0, allowed: 0, refused: 0, routes: 0, requests: 0 };
+const figures = { actions: 0, calls: 0, allowed: 0, refused: 0 };
 
 beforeAll(async () => {
-  await setVisibility('open');
   world = await createWorld();
-  for (const role of roles) {
-    actors[role] = await createActor(role);
-    sessionUsers[role] = await createUser({ role });
-  }
+  for (const role of roles) actors[role] = await createActor(role);
 });
 
 afterAll(() => {
   console.info(
-    `authorization matrix: ${figures.actions} actions × ${roles.length} roles, ${figures.calls} calls (${figures.allowed} allowed, ${figures.refused} refused with no row changed); ${figures.routes} routes × ${roles.length} roles and signed out, ${figures.requests} requests`,
+    `authorization matrix: ${figures.actions} actions × ${roles.length} roles, ${figures.calls} calls (${figures.allowed} allowed, ${figures.refused} refused with no row changed)`,
   );
 });
 
@@ -118,80 +85,6 @@ describe.each(Object.entries(actionRegistry))('%s', (_name, entry) => {
       const twoSided = roles.filter((role) => new Set(expectations.get(role)).size === 2);
       expect(twoSided.length).toBeGreaterThan(0);
       expect(twoSided).toEqual(expect.arrayContaining(conditional));
-    });
-  }
-});
-
-type Viewer = Role | 'signed out';
-const viewers: Viewer[] = [...roles, 'signed out'];
-
-/** What a route must answer `viewer`: by its access rule and, for a session route, the matrix. */
-function expectedAnswer(route: RouteEntry, viewer: Viewer, bearer: boolean) {
-  switch (route.access.by) {
-    case 'session':
-      if (viewer === 'signed out') return 'signed out';
-      return can(sessionUsers[viewer], route.access.permission) ? 'allowed' : 'refused';
-    case 'bearer':
-      return bearer ? 'allowed' : 'signed out';
-    default:
-      return 'allowed';
-  }
-}
-
-function answerOf(response: Response) {
-  if (response.ok) return 'allowed';
-  if (response.status === 401) return 'signed out';
-  return response.status === 403 || response.status === 404
-    ? 'refused'
-    : `status ${response.status}`;
-}
-
-/** Calls the route's handler as `viewer`, the way Next would: the request, its segments, the cookie. */
-async function request(route: RouteEntry, viewer: Viewer, made: RouteRequest, bearer = false) {
-  jar.token = viewer === 'signed out' ? undefined : await encodeSessionCookie(sessionUsers[viewer]);
-  const headers = new Headers(made.init?.headers);
-  if (jar.token) headers.set('cookie', `${sessionCookieName}=${jar.token}`);
-  if (bearer) headers.set('authorization', `Bearer ${metricsToken}`);
-  const handler = await handlerOf(route);
-  const response = await handler(
-    new NextRequest(`http://accord.test${made.path}`, {
-      method: made.init?.method,
-      body: made.init?.body,
-      headers,
-    }),
-    { params: Promise.resolve(made.params ?? {}) },
-  );
-  await response.arrayBuffer();
-  figures.requests += 1;
-  return response;
-}
-
-describe.each(Object.entries(routeRegistry))('route %s', (_file, route) => {
-  // One record per route, asked for by every viewer: reading it changes nothing.
-  let made: RouteRequest;
-  beforeAll(async () => {
-    figures.routes += 1;
-    process.env.METRICS_TOKEN = metricsToken;
-    made = await route.request(world);
-  });
-  afterAll(() => {
-    delete process.env.METRICS_TOKEN;
-  });
-
-  it.each(viewers)('answers %s as its access rule says', async (viewer) => {
-    expect(answerOf(await request(route, viewer, made))).toBe(expectedAnswer(route, viewer, false));
-  });
-
-  if (route.access.by === 'bearer') {
-    it.each(viewers)('answers %s holding the bearer token', async (viewer) => {
-      expect(answerOf(await request(route, viewer, made, true))).toBe('allowed');
-    });
-  }
-
-  const { withWrongToken } = route;
-  if (withWrongToken) {
-    it.each(viewers)('refuses %s a token nobody was given', async (viewer) => {
-      expect(answerOf(await request(route, viewer, await withWrongToken(world)))).toBe('refused');
     });
   }
 });
