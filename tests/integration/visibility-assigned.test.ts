@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ActionErrorCode, ActionResult } from '@/lib/action-result';
 import type { BulkResult } from '@/lib/bulk';
 import { paymentMethods } from '@/lib/invoices';
+import type { TaskLinkKind } from '@/lib/tasks';
 import { campaignFiltersSchema, campaignListSchema } from '@/lib/validation/campaigns';
 import { clientListSchema } from '@/lib/validation/clients';
 import { contractListSchema } from '@/lib/validation/contracts';
@@ -58,7 +59,10 @@ import {
   removeContactCommand,
   updateContactCommand,
 } from '@/server/clients/commands/contacts';
-import { addResearchNoteCommand } from '@/server/clients/commands/research';
+import {
+  addResearchNoteCommand,
+  deleteResearchNoteCommand,
+} from '@/server/clients/commands/research';
 import { logActivityCommand } from '@/server/clients/commands/timeline';
 import { findVisibleClients, getClientWithRecords, listClients } from '@/server/clients/queries';
 import {
@@ -175,6 +179,7 @@ import {
 import { getReportClientName } from '@/server/reports/queries';
 import { findVisibleReportRun, listReportRuns } from '@/server/reports/runs';
 import { searchEverything } from '@/server/search/queries';
+import { createTaskCommand } from '@/server/tasks/commands';
 import { db } from '@/db/client';
 import { campaignForm, entryForm } from '../support/campaign-factories';
 import { clientForm, setVisibility } from '../support/client-factories';
@@ -285,6 +290,18 @@ function uploadCase(name: string, target: Parameters<typeof upload>[1]): ActionC
       return { ...answer.body, code: statusCodes[answer.status] };
     },
   };
+}
+
+/** A task created about the record: linking to it is an action on it too. */
+function taskAbout(linkKind: TaskLinkKind, linkId: string) {
+  return action('create a task about it', createTaskCommand, {
+    title: 'Follow up',
+    dueDate: '',
+    dueTime: '',
+    assigneeId: '',
+    linkKind,
+    linkId,
+  });
 }
 
 const statusCodes: Record<number, ActionErrorCode> = { 403: 'forbidden', 404: 'not_found' };
@@ -415,7 +432,7 @@ const recordTypes = {
     detail: (viewer, account) => getClientWithRecords(viewer, account.client.id),
     files: [],
     texts: [(viewer) => asViewer(viewer, exportClients, '/clients/export').then(textOf)],
-    actions: ({ client, competitor }, outsider) => [
+    actions: ({ client, competitor, researchNote }, outsider) => [
       action('update', updateClientCommand, {
         ...clientForm({ name: 'Renamed' }),
         clientId: client.id,
@@ -444,6 +461,10 @@ const recordTypes = {
         topic: 'company',
         sourceUrl: '',
         summary: 'Growing fast.',
+      }),
+      action('delete research', deleteResearchNoteCommand, {
+        clientId: client.id,
+        noteId: researchNote.id,
       }),
       action('log activity', logActivityCommand, {
         clientId: client.id,
@@ -483,6 +504,7 @@ const recordTypes = {
       }),
       action('create campaign', createCampaignCommand, campaignForm(client.id)),
       uploadCase('upload a file', { recordKind: 'client', recordId: client.id }),
+      taskAbout('client', client.id),
     ],
   },
   contacts: {
@@ -567,6 +589,8 @@ const recordTypes = {
         campaignId: campaign.id,
         dealId: deal.id,
       }),
+      uploadCase('upload a file', { recordKind: 'deal', recordId: deal.id }),
+      taskAbout('deal', deal.id),
     ],
   },
   proposals: {
@@ -606,6 +630,8 @@ const recordTypes = {
         action('withdraw', withdrawProposalCommand, step),
         action('bulk withdraw', bulkWithdrawProposalsCommand, { selection: selectionOf(proposal) }),
         action('draft a contract from it', createContractCommand, { proposalId: proposal.id }),
+        uploadCase('upload a file', { recordKind: 'proposal', recordId: proposal.id }),
+        taskAbout('proposal', proposal.id),
       ];
     },
   },
@@ -652,6 +678,7 @@ const recordTypes = {
         action('terminate', terminateContractCommand, { ...step, reason: 'Ended early.' }),
         action('renew', renewContractCommand, { ...step, openDeal: '', note: '' }),
         action('invoice it', createInvoiceFromContractCommand, { contractId: contract.id }),
+        uploadCase('upload a file', { recordKind: 'contract', recordId: contract.id }),
       ];
     },
   },
@@ -707,6 +734,7 @@ const recordTypes = {
           method: paymentMethods[0],
           reference: '',
         }),
+        uploadCase('upload a file', { recordKind: 'invoice', recordId: invoice.id }),
       ];
     },
   },
@@ -792,6 +820,7 @@ const recordTypes = {
           targetKind: 'meeting',
           targetId: meeting.id,
         }),
+        taskAbout('meeting', meeting.id),
       ];
     },
   },
@@ -816,6 +845,7 @@ const recordTypes = {
         action('route', routeFeedbackCommand, { ...step, routedToId: outsider.id }),
         action('acknowledge', acknowledgeFeedbackCommand, step),
         action('resolve', resolveFeedbackCommand, { ...step, resolution: 'Fixed it.' }),
+        taskAbout('feedback', feedback.id),
       ];
     },
   },
@@ -865,6 +895,7 @@ const recordTypes = {
           selection: selectionOf(material),
           assigneeId: outsider.id,
         }),
+        uploadCase('upload a file', { recordKind: 'material', recordId: material.id }),
       ];
     },
   },
@@ -930,6 +961,7 @@ const recordTypes = {
         selection: selectionOf(campaign),
         coordinatorId: outsider.id,
       }),
+      uploadCase('upload a file', { recordKind: 'campaign', recordId: campaign.id }),
     ],
   },
   reports: {
@@ -949,8 +981,9 @@ const recordTypes = {
         ),
     ],
     texts: [],
-    actions: ({ reportDocument }) => [
+    actions: ({ reportDocument, reportRun }) => [
       action('delete its file', deleteDocumentCommand, { fileId: reportDocument.fileId }),
+      uploadCase('upload a file', { recordKind: 'report', recordId: reportRun.id }),
     ],
   },
 } satisfies Record<(typeof issueRecordTypes)[number], RecordType>;

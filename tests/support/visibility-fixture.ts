@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   budgetEntries,
@@ -15,10 +15,12 @@ import {
   meetings,
   proposals,
   reportRuns,
+  researchNotes,
 } from '@/db/schema';
 import { executeAction } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import { linkCompetitorCommand } from '@/server/clients/commands/competitor-links';
+import { addResearchNoteCommand } from '@/server/clients/commands/research';
 import { logFeedbackCommand } from '@/server/feedback/commands';
 import { issueInvoiceCommand } from '@/server/invoices/commands';
 import {
@@ -122,6 +124,14 @@ export async function createAccountWithEveryRecord() {
       competitorId: competitor.id,
     }),
   );
+  expectOk(
+    await executeAction(addResearchNoteCommand, coordinator, {
+      clientId: client.id,
+      topic: 'market',
+      sourceUrl: '',
+      summary: `${marker} research: the market is growing.`,
+    }),
+  );
   const deal = await createDealRecord(client.id, {
     name: `${marker} Deal`,
     expectedClose: daysFromToday(0),
@@ -206,7 +216,9 @@ export async function createAccountWithEveryRecord() {
   return {
     people,
     competitor,
-    shareToken: share.token,
+    researchNote: await readOne(
+      db.select().from(researchNotes).where(eq(researchNotes.clientId, client.id)),
+    ),
     feedTokens,
     materialFile: material.file,
     client: await readOne(db.select().from(clients).where(eq(clients.id, client.id))),
@@ -228,7 +240,7 @@ export async function createAccountWithEveryRecord() {
       db
         .select()
         .from(documents)
-        .where(eq(documents.id, reportRun.documentId ?? sql`null`)),
+        .where(and(eq(documents.recordKind, 'report'), eq(documents.recordId, reportRun.id))),
     ),
   };
 }
