@@ -1025,56 +1025,71 @@ it('has an entry for every record type the issue names', () => {
 
 const entries = Object.entries(recordTypes) as [string, RecordType][];
 
-describe.each(entries)('%s under assigned visibility', (name, type) => {
-  /** Runs `check` for every outsider and every insider of this type at once. */
-  const forEachViewer = (check: (viewer: CurrentUser, sees: boolean) => Promise<void>) =>
-    Promise.all([
-      ...outsiders.map((outsider) => check(outsider, false)),
-      ...insidersSeeing(type).map((insider) => check(insider, true)),
-    ]);
-  const who = (viewer: CurrentUser) => `${name} for ${viewerNames.get(viewer.id)}`;
+/** Who a check was for, in a failure's message. */
+const who = (name: string, viewer: CurrentUser) => `${name} for ${viewerNames.get(viewer.id)}`;
 
-  it('is left out of the outsiders’ lists and counts, and in the insiders’', async () => {
-    await forEachViewer(async (viewer, sees) => {
-      expect((await type.listed(viewer, account)).includes(type.id(account)), who(viewer)).toBe(
-        sees,
-      );
-      expect((await type.counted(viewer, account)) > 0, who(viewer)).toBe(sees);
+/** Runs `check` for every outsider and every insider of `type` at once. */
+function forEachViewer(
+  type: RecordType,
+  check: (viewer: CurrentUser, sees: boolean) => Promise<void>,
+) {
+  return Promise.all([
+    ...outsiders.map((outsider) => check(outsider, false)),
+    ...insidersSeeing(type).map((insider) => check(insider, true)),
+  ]);
+}
+
+// Reads change nothing, so they run side by side; the actions below run one at a time.
+describe.concurrent('reading under assigned visibility', () => {
+  for (const [name, type] of entries) {
+    it(`leaves ${name} out of the outsiders’ lists and counts, not the insiders’`, async () => {
+      await forEachViewer(type, async (viewer, sees) => {
+        const listed = await type.listed(viewer, account);
+        expect(listed.includes(type.id(account)), who(name, viewer)).toBe(sees);
+        expect((await type.counted(viewer, account)) > 0, who(name, viewer)).toBe(sees);
+      });
     });
-  });
 
-  it('is not found by the outsiders’ search palette', async () => {
-    const term = type.searchTerm?.(account) ?? marker;
-    await forEachViewer(async (viewer, sees) => {
-      const hits = (await searchEverything(viewer, term)).flatMap((group) => ids(group.hits));
-      // Types the palette does not search are never found, by insiders either.
-      expect(hits.includes(type.id(account)), who(viewer)).toBe(sees && Boolean(type.searchTerm));
+    it(`finds ${name} in the search palette for insiders only`, async () => {
+      const term = type.searchTerm?.(account) ?? marker;
+      await forEachViewer(type, async (viewer, sees) => {
+        const hits = (await searchEverything(viewer, term)).flatMap((group) => ids(group.hits));
+        // Types the palette does not search are never found, by insiders either.
+        expect(hits.includes(type.id(account)), who(name, viewer)).toBe(
+          sees && Boolean(type.searchTerm),
+        );
+      });
     });
-  });
 
-  it('is not found at its detail page, files and downloads for outsiders', async () => {
-    await forEachViewer(async (viewer, sees) => {
-      expect(await answersNotFound(type.detail(viewer, account)), who(viewer)).toBe(!sees);
-      for (const file of type.files) {
-        expect(await answersNotFound(file(viewer, account)), who(viewer)).toBe(!sees);
-      }
+    it(`answers not found for ${name} at the detail page, files and downloads of outsiders`, async () => {
+      await forEachViewer(type, async (viewer, sees) => {
+        expect(await answersNotFound(type.detail(viewer, account)), who(name, viewer)).toBe(!sees);
+        for (const file of type.files) {
+          expect(await answersNotFound(file(viewer, account)), who(name, viewer)).toBe(!sees);
+        }
+      });
     });
-  });
 
-  // Contacts, proposals, documents, feedback and reports have no CSV or feed of their own.
-  it.runIf(type.texts.length > 0)('is carried by no export or feed of the outsiders', async () => {
-    await forEachViewer(async (viewer, sees) => {
-      for (const text of type.texts) {
-        expect((await text(viewer, account)).includes(marker), who(viewer)).toBe(sees);
-      }
-    });
-  });
+    // Contacts, proposals, documents, feedback and reports have no CSV or feed of their own.
+    it.runIf(type.texts.length > 0)(
+      `carries ${name} in no export or feed of the outsiders`,
+      async () => {
+        await forEachViewer(type, async (viewer, sees) => {
+          for (const text of type.texts) {
+            expect((await text(viewer, account)).includes(marker), who(name, viewer)).toBe(sees);
+          }
+        });
+      },
+    );
+  }
+});
 
-  it('refuses every direct action of the outsiders as not found, changing no row', async () => {
+describe.each(entries)('direct actions on %s', (name, type) => {
+  it('refuses every one by an outsider as not found, changing no row', async () => {
     const before = await databaseChecksum();
     for (const outsider of outsiders) {
       for (const actionCase of type.actions(account, outsider)) {
-        const label = `${actionCase.name}: ${who(outsider)}`;
+        const label = `${actionCase.name}: ${who(name, outsider)}`;
         const result = await actionCase.run(outsider);
         // A role the matrix refuses outright is told so; anyone else learns nothing of the record.
         const expected = can(outsider, actionCase.permission) ? 'not_found' : 'forbidden';

@@ -2,17 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   budgetEntries,
-  campaigns,
   clients,
   competitors,
-  contacts,
-  contracts,
-  deals,
   documents,
   feedback,
   invoices,
   materials,
-  meetings,
   proposals,
   reportRuns,
   researchNotes,
@@ -95,23 +90,8 @@ async function readOne<T>(rows: Promise<T[]>) {
   return row;
 }
 
-/**
- * One account with one record of every type, built while visibility is `open` by its owner and
- * coordinator, with the outsiders invited to its meeting and routed its feedback the way they
- * could be before the setting was switched. Rows are read back last, so versions are current.
- */
-export async function createAccountWithEveryRecord() {
-  const people = await createPeople();
-  const { owner, coordinator, outsideCoordinator, outsideExecutive, manager } = people;
-  const client = await createClientRecord({
-    name: `${marker} Account`,
-    ownerId: owner.id,
-    coordinatorId: coordinator.id,
-  });
-  const contact = await createContactRecord(client.id, {
-    name: `${marker} Contact`,
-    email: 'contact@vislab.test',
-  });
+/** A competitor of the account, linked to it. */
+async function linkedCompetitor(user: CurrentUser, clientId: string) {
   const competitor = await readOne(
     db
       .insert(competitors)
@@ -119,129 +99,173 @@ export async function createAccountWithEveryRecord() {
       .returning(),
   );
   expectOk(
-    await executeAction(linkCompetitorCommand, coordinator, {
-      clientId: client.id,
-      competitorId: competitor.id,
-    }),
+    await executeAction(linkCompetitorCommand, user, { clientId, competitorId: competitor.id }),
   );
+  return competitor;
+}
+
+/** A research note on the account. */
+async function researchNoteOn(user: CurrentUser, clientId: string) {
   expectOk(
-    await executeAction(addResearchNoteCommand, coordinator, {
-      clientId: client.id,
+    await executeAction(addResearchNoteCommand, user, {
+      clientId,
       topic: 'market',
       sourceUrl: '',
       summary: `${marker} research: the market is growing.`,
     }),
   );
-  const deal = await createDealRecord(client.id, {
-    name: `${marker} Deal`,
-    expectedClose: daysFromToday(0),
-    ownerId: owner.id,
-    coordinatorId: coordinator.id,
-  });
-  const share = createShareToken();
-  const proposal = await createProposal(db, {
-    clientId: client.id,
-    dealId: deal.id,
-    title: `${marker} Proposal`,
-    authorId: coordinator.id,
-    status: 'sent',
-    validUntil: '2099-12-31',
-    sentAt: new Date(),
-    shareTokenHash: share.hash,
-    shareLinkCreatedAt: new Date(),
-  });
-  const contract = await createContractRecord(client.id, {
-    title: `${marker} Contract`,
-    proposalId: proposal.id,
-  });
-  const draft = await draftInvoice(coordinator, client.id);
+  return readOne(db.select().from(researchNotes).where(eq(researchNotes.clientId, clientId)));
+}
+
+/** An invoice drafted by `drafter` and issued by `issuer`, so it has a number to search by. */
+async function issuedInvoice(drafter: CurrentUser, issuer: CurrentUser, clientId: string) {
+  const draft = await draftInvoice(drafter, clientId);
   expectOk(
-    await executeAction(issueInvoiceCommand, owner, {
+    await executeAction(issueInvoiceCommand, issuer, {
       id: draft.id,
       version: String(draft.version),
     }),
   );
-  const document = uploaded(
-    await upload(
-      coordinator,
-      { recordKind: 'client', recordId: client.id },
-      `${marker}-brief.pdf`,
-      pdfBytes,
-    ),
+  return readOne(db.select().from(invoices).where(eq(invoices.id, draft.id)));
+}
+
+/** A campaign with one committed budget entry. */
+async function campaignWithEntry(user: CurrentUser, clientId: string) {
+  const campaign = await createCampaignRecord(user, clientId, { name: `${marker} Campaign` });
+  expectOk(await executeAction(addBudgetEntryCommand, user, entryForm(campaign.id)));
+  const budgetEntry = await readOne(
+    db.select().from(budgetEntries).where(eq(budgetEntries.campaignId, campaign.id)),
   );
-  const everyone = [owner, coordinator, outsideCoordinator, outsideExecutive, manager];
-  const meeting = await scheduleMeeting(
-    coordinator,
-    everyone.map((user) => user.id),
-    { clientId: client.id, title: `${marker} Meeting`, date: daysFromToday(1) },
-  );
-  const feedTokens = new Map(
-    await Promise.all(everyone.map(async (user) => [user.id, await feedTokenOf(user)] as const)),
-  );
-  const { id: feedbackId } = expectOk(
-    await executeAction(logFeedbackCommand, coordinator, {
-      clientId: client.id,
-      contactId: contact.id,
+  return { campaign, budgetEntry };
+}
+
+/** Feedback on the account, routed to `routedTo`. */
+async function routedFeedback(
+  user: CurrentUser,
+  clientId: string,
+  contactId: string,
+  routedTo: CurrentUser,
+) {
+  const { id } = expectOk(
+    await executeAction(logFeedbackCommand, user, {
+      clientId,
+      contactId,
       meetingId: '',
       channel: 'call',
       sentiment: 'negative',
       category: '',
       body: `${marker} feedback: the reports were late again.`,
-      routedToId: outsideCoordinator.id,
+      routedToId: routedTo.id,
     }),
   );
-  const material = await readyMaterial(coordinator, owner, client.id);
-  expectOk(
-    await executeAction(attachMaterialCommand, coordinator, {
-      materialId: material.id,
-      targetKind: 'proposal',
-      targetId: proposal.id,
-    }),
-  );
-  const campaign = await createCampaignRecord(coordinator, client.id, {
-    name: `${marker} Campaign`,
-  });
-  expectOk(await executeAction(addBudgetEntryCommand, coordinator, entryForm(campaign.id)));
+  return id;
+}
+
+/** The report run `owner` filed on their book, filtered to the account, and its document. */
+async function filedReport(owner: CurrentUser, clientId: string) {
   expectOk(
     await executeAction(fileReportCommand, owner, {
       report: 'pipeline',
       format: 'csv',
       range: 'thisQuarter',
-      client: client.id,
+      client: clientId,
     }),
   );
   const reportRun = await readOne(
     db.select().from(reportRuns).where(eq(reportRuns.runById, owner.id)),
   );
+  const reportDocument = await readOne(
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.recordKind, 'report'), eq(documents.recordId, reportRun.id))),
+  );
+  return { reportRun, reportDocument };
+}
+
+/**
+ * One account with one record of every type, built while visibility is `open` by its owner and
+ * coordinator, with the outsiders invited to its meeting and routed its feedback the way they
+ * could be before the setting was switched. Independent records are made side by side; rows that
+ * later steps change are read back last, so their versions are current.
+ */
+export async function createAccountWithEveryRecord() {
+  const people = await createPeople();
+  const { owner, coordinator, outsideCoordinator, outsideExecutive, manager } = people;
+  const everyone = [owner, coordinator, outsideCoordinator, outsideExecutive, manager];
+  const client = await createClientRecord({
+    name: `${marker} Account`,
+    ownerId: owner.id,
+    coordinatorId: coordinator.id,
+  });
+  const [contact, competitor, researchNote, deal, invoice, document, campaignAndEntry] =
+    await Promise.all([
+      createContactRecord(client.id, { name: `${marker} Contact`, email: 'contact@vislab.test' }),
+      linkedCompetitor(coordinator, client.id),
+      researchNoteOn(coordinator, client.id),
+      createDealRecord(client.id, {
+        name: `${marker} Deal`,
+        expectedClose: daysFromToday(0),
+        ownerId: owner.id,
+        coordinatorId: coordinator.id,
+      }),
+      issuedInvoice(coordinator, owner, client.id),
+      upload(
+        coordinator,
+        { recordKind: 'client', recordId: client.id },
+        `${marker}-brief.pdf`,
+        pdfBytes,
+      ).then(uploaded),
+      campaignWithEntry(coordinator, client.id),
+    ]);
+  const [proposal, meeting, feedTokens, feedbackId, material, report] = await Promise.all([
+    createProposal(db, {
+      clientId: client.id,
+      dealId: deal.id,
+      title: `${marker} Proposal`,
+      authorId: coordinator.id,
+      status: 'sent',
+      validUntil: '2099-12-31',
+      sentAt: new Date(),
+      shareTokenHash: createShareToken().hash,
+      shareLinkCreatedAt: new Date(),
+    }),
+    scheduleMeeting(
+      coordinator,
+      everyone.map((user) => user.id),
+      { clientId: client.id, title: `${marker} Meeting`, date: daysFromToday(1) },
+    ),
+    Promise.all(everyone.map(async (user) => [user.id, await feedTokenOf(user)] as const)),
+    routedFeedback(coordinator, client.id, contact.id, outsideCoordinator),
+    readyMaterial(coordinator, owner, client.id),
+    filedReport(owner, client.id),
+  ]);
+  const [contract] = await Promise.all([
+    createContractRecord(client.id, { title: `${marker} Contract`, proposalId: proposal.id }),
+    executeAction(attachMaterialCommand, coordinator, {
+      materialId: material.id,
+      targetKind: 'proposal',
+      targetId: proposal.id,
+    }).then(expectOk),
+  ]);
   return {
     people,
     competitor,
-    researchNote: await readOne(
-      db.select().from(researchNotes).where(eq(researchNotes.clientId, client.id)),
-    ),
-    feedTokens,
+    researchNote,
+    feedTokens: new Map(feedTokens),
     materialFile: material.file,
+    ...campaignAndEntry,
+    ...report,
     client: await readOne(db.select().from(clients).where(eq(clients.id, client.id))),
-    contact: await readOne(db.select().from(contacts).where(eq(contacts.id, contact.id))),
-    deal: await readOne(db.select().from(deals).where(eq(deals.id, deal.id))),
+    contact,
+    deal,
     proposal: await readOne(db.select().from(proposals).where(eq(proposals.id, proposal.id))),
-    contract: await readOne(db.select().from(contracts).where(eq(contracts.id, contract.id))),
-    invoice: await readOne(db.select().from(invoices).where(eq(invoices.id, draft.id))),
+    contract,
+    invoice,
     document: await readOne(db.select().from(documents).where(eq(documents.id, document.id))),
-    meeting: await readOne(db.select().from(meetings).where(eq(meetings.id, meeting.id))),
+    meeting,
     feedback: await readOne(db.select().from(feedback).where(eq(feedback.id, feedbackId))),
     material: await readOne(db.select().from(materials).where(eq(materials.id, material.id))),
-    campaign: await readOne(db.select().from(campaigns).where(eq(campaigns.id, campaign.id))),
-    budgetEntry: await readOne(
-      db.select().from(budgetEntries).where(eq(budgetEntries.campaignId, campaign.id)),
-    ),
-    reportRun,
-    reportDocument: await readOne(
-      db
-        .select()
-        .from(documents)
-        .where(and(eq(documents.recordKind, 'report'), eq(documents.recordId, reportRun.id))),
-    ),
   };
 }
 
