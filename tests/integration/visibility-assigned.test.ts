@@ -178,6 +178,7 @@ import {
 } from '@/server/proposals/queries';
 import { getReportClientName } from '@/server/reports/queries';
 import { findVisibleReportRun, listReportRuns } from '@/server/reports/runs';
+import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 import { createTaskCommand } from '@/server/tasks/commands';
 import { db } from '@/db/client';
@@ -557,11 +558,12 @@ const recordTypes = {
       ];
     },
     counted: async (viewer) => {
-      const [list, totals] = await Promise.all([
+      const [list, totals, dashboard] = await Promise.all([
         listDeals(viewer, dealListSchema.parse({})),
         getStageTotals(viewer, dealFilterSchema.parse({})),
+        getPipelineDashboard(viewer),
       ]);
-      return list.total + totals.reduce((sum, total) => sum + total.count, 0);
+      return [...totals, ...dashboard.stages].reduce((sum, total) => sum + total.count, list.total);
     },
     searchTerm: () => marker,
     detail: (viewer, account) => getDeal(viewer, account.deal.id),

@@ -129,9 +129,12 @@ async function issuedInvoice(drafter: CurrentUser, issuer: CurrentUser, clientId
   return readOne(db.select().from(invoices).where(eq(invoices.id, draft.id)));
 }
 
-/** A campaign with one committed budget entry. */
-async function campaignWithEntry(user: CurrentUser, clientId: string) {
-  const campaign = await createCampaignRecord(user, clientId, { name: `${marker} Campaign` });
+/** A campaign coordinated by `coordinator`, with one committed budget entry. */
+async function campaignWithEntry(user: CurrentUser, clientId: string, coordinator: CurrentUser) {
+  const campaign = await createCampaignRecord(user, clientId, {
+    name: `${marker} Campaign`,
+    coordinatorId: coordinator.id,
+  });
   expectOk(await executeAction(addBudgetEntryCommand, user, entryForm(campaign.id)));
   const budgetEntry = await readOne(
     db.select().from(budgetEntries).where(eq(budgetEntries.campaignId, campaign.id)),
@@ -185,8 +188,9 @@ async function filedReport(owner: CurrentUser, clientId: string) {
 
 /**
  * One account with one record of every type, built while visibility is `open` by its owner and
- * coordinator, with the outsiders invited to its meeting and routed its feedback the way they
- * could be before the setting was switched. Independent records are made side by side; rows that
+ * coordinator, with the outsiders named on some of them the way they could be before the setting
+ * was switched: the outside executive owns its deal, the outside coordinator coordinates its
+ * campaign and answers its feedback, and both are invited to its meeting. Independent records are made side by side; rows that
  * later steps change are read back last, so their versions are current.
  */
 export async function createAccountWithEveryRecord() {
@@ -206,7 +210,7 @@ export async function createAccountWithEveryRecord() {
       createDealRecord(client.id, {
         name: `${marker} Deal`,
         expectedClose: daysFromToday(0),
-        ownerId: owner.id,
+        ownerId: outsideExecutive.id,
         coordinatorId: coordinator.id,
       }),
       issuedInvoice(coordinator, owner, client.id),
@@ -216,7 +220,7 @@ export async function createAccountWithEveryRecord() {
         `${marker}-brief.pdf`,
         pdfBytes,
       ).then(uploaded),
-      campaignWithEntry(coordinator, client.id),
+      campaignWithEntry(coordinator, client.id, outsideCoordinator),
     ]);
   const [proposal, meeting, feedTokens, feedbackId, material, report] = await Promise.all([
     createProposal(db, {
