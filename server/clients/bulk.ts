@@ -99,8 +99,12 @@ export const bulkTagClientsCommand = defineAction({
   permission: 'clients.write',
   async run(input, { tx, user, audit }) {
     const adding = input.operation === 'add';
-    const tag = await findTag(tx, input.tag, adding);
+    // Looked up (and created) at the first client it reaches: when every selected client is
+    // skipped, hidden ones included, the action adds no tag either.
+    let tagLookup: ReturnType<typeof findTag> | undefined;
     return eachClient(tx, user, input.selection, async (client) => {
+      tagLookup ??= findTag(tx, input.tag, adding);
+      const tag = await tagLookup;
       if (!tag) return 'unchanged';
       const touched = adding
         ? await tx

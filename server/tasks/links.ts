@@ -33,9 +33,11 @@ export async function resolveTaskLink(
     .where(and(eq(link.id, id), await visibleThroughClient(user, link.clientId)))
     .limit(1);
   if (!row) {
-    throw new ActionError('Check the highlighted fields.', {
-      linkId: ['This record does not exist or is not visible to you.'],
-    });
+    throw new ActionError(
+      'Check the highlighted fields.',
+      { linkId: ['This record does not exist or is not visible to you.'] },
+      'not_found',
+    );
   }
   return row.clientId as string;
 }
