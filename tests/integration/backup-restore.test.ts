@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '@/db/seed/demo';
 import { createDatabase, dropDatabase } from '@/scripts/lib/test-database';
+import { tableFingerprints } from '../support/table-fingerprints';
 
 const adminUrl = inject('databaseAdminUrl');
 const suffix = randomUUID().replace(/-/g, '').slice(0, 8);
@@ -27,27 +28,6 @@ function runScript(script: string, args: string[], url: string) {
     { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-/** Every table of every schema with its row count and an md5 of its rows in a fixed order. */
-async function tableFingerprints(url: string) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const tables = await sql<{ schema: string; name: string }[]>`
-      select table_schema as schema, table_name as name from information_schema.tables
-      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-      order by 1, 2`;
-    const fingerprints: Record<string, { rows: number; md5: string | null }> = {};
-    for (const { schema, name } of tables) {
-      const [row] = await sql<{ rows: number; md5: string | null }[]>`
-        select count(*)::int as rows, md5(string_agg(t::text, E'\n' order by t::text)) as md5
-        from ${sql(schema)}.${sql(name)} t`;
-      fingerprints[`${schema}.${name}`] = row ?? { rows: 0, md5: null };
-    }
-    return fingerprints;
-  } finally {
-    await sql.end();
-  }
 }
 
 afterAll(async () => {
