@@ -188,9 +188,9 @@ import { dealEditForm, dealForm } from '../support/deal-factories';
 import { pdfBytes, upload } from '../support/document-factories';
 import { invoiceLine } from '../support/invoice-factories';
 import { daysFromToday, meetingInput } from '../support/meeting-factories';
+import { checksumOfAllTables } from '../authorization/checksum';
 import {
   createAccountWithEveryRecord,
-  databaseChecksum,
   marker,
   type AccountFixture,
 } from '../support/visibility-fixture';
@@ -1088,7 +1088,7 @@ describe.concurrent('reading under assigned visibility', () => {
 
 describe.each(entries)('direct actions on %s', (name, type) => {
   it('refuses every one by an outsider as not found, changing no row', async () => {
-    const before = await databaseChecksum();
+    const before = await checksumOfAllTables();
     for (const outsider of outsiders) {
       for (const actionCase of type.actions(account, outsider)) {
         const label = `${actionCase.name}: ${who(name, outsider)}`;
@@ -1096,7 +1096,7 @@ describe.each(entries)('direct actions on %s', (name, type) => {
         // A role the matrix refuses outright is told so; anyone else learns nothing of the record.
         const expected = can(outsider, actionCase.permission) ? 'not_found' : 'forbidden';
         expect(refusalOf(result), label).toBe(expected);
-        expect(await databaseChecksum(), label).toBe(before);
+        expect(await checksumOfAllTables(), label).toBe(before);
       }
     }
   });

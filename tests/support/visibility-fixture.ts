@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   budgetEntries,
@@ -274,21 +274,3 @@ export async function createAccountWithEveryRecord() {
 }
 
 export type AccountFixture = Awaited<ReturnType<typeof createAccountWithEveryRecord>>;
-
-/**
- * One fingerprint of every row of every table in the public schema: equal before and after a
- * refused action exactly when it changed nothing.
- */
-export async function databaseChecksum() {
-  const tables = await db.execute<{ name: string }>(
-    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
-  );
-  const perTable = tables.map(
-    ({ name }) =>
-      sql`(select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from ${sql.identifier(name)} t)`,
-  );
-  const [row] = await db.execute<{ checksum: string }>(
-    sql`select md5(array_to_string(array[${sql.join(perTable, sql`, `)}], '|')) as checksum`,
-  );
-  return row?.checksum;
-}
