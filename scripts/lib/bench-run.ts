@@ -11,7 +11,12 @@ import { clientListWhere, clientPageQuery } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
-import { getReviewQueue, listProposals } from '@/server/proposals/queries';
+import {
+  getReviewQueue,
+  listProposals,
+  proposalListWhere,
+  proposalPageQuery,
+} from '@/server/proposals/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 import {
@@ -194,9 +199,15 @@ function defineCases({ manager, executive, clientId, actionId, domains }: Contex
       }),
       plan: async () => [statementOfDeals({ size: '50' })],
     },
-    accordList('proposals list (default)', '/proposals?size=50', () =>
-      listProposals(manager, proposalListSchema.parse({ size: '50' })),
-    ),
+    {
+      ...accordList('proposals list (default)', '/proposals?size=50', () =>
+        listProposals(manager, proposalListSchema.parse({ size: '50' })),
+      ),
+      plan: async () => {
+        const parsed = proposalListSchema.parse({ size: '50' });
+        return [proposalPageQuery(proposalListWhere(undefined, parsed), parsed).toSQL()];
+      },
+    },
     {
       name: 'clients: next page (RSC)',
       server: 'accord',
