@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { db } from '@/db/client';
 import { creditNotes, invoices, payments } from '@/db/schema';
 import { addDays, agingBucketFor, agingBuckets } from '@/lib/invoices';
-import { executeAction } from '@/server/action';
+import { executeAction, type ActionDefinition } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
 import {
   createCreditNoteCommand,
@@ -30,41 +31,22 @@ async function issue(clientId: string, unitPrice: string) {
   return draft.id;
 }
 
-async function pay(id: string, amount: string, paidOn: string) {
-  const invoice = await readInvoice(id);
-  expectOk(
-    await executeAction(recordPaymentCommand, manager, {
-      id,
-      version: invoice.version,
-      paidOn,
-      amount,
-      method: 'bank_transfer',
-    }),
-  );
+/** Runs an action on the invoice as stored now, the way its page posts it. */
+async function onInvoice<TSchema extends z.ZodType, TData>(
+  action: ActionDefinition<TSchema, TData>,
+  id: string,
+  fields: Record<string, string>,
+) {
+  const { version } = await readInvoice(id);
+  expectOk(await executeAction(action, manager, { id, version, ...fields }));
 }
 
-async function credit(id: string, amount: string) {
-  const invoice = await readInvoice(id);
-  expectOk(
-    await executeAction(createCreditNoteCommand, manager, {
-      id,
-      version: invoice.version,
-      amount,
-      reason: 'Agreed discount',
-    }),
-  );
-}
-
-async function voidInvoice(id: string) {
-  const invoice = await readInvoice(id);
-  expectOk(
-    await executeAction(voidInvoiceCommand, manager, {
-      id,
-      version: invoice.version,
-      reason: 'Issued in error',
-    }),
-  );
-}
+const pay = (id: string, amount: string, paidOn: string) =>
+  onInvoice(recordPaymentCommand, id, { amount, paidOn, method: 'bank_transfer' });
+const credit = (id: string, amount: string) =>
+  onInvoice(createCreditNoteCommand, id, { amount, reason: 'Agreed discount' });
+const voidInvoice = (id: string) =>
+  onInvoice(voidInvoiceCommand, id, { reason: 'Issued in error' });
 
 beforeAll(async () => {
   manager = await createActor('manager');
