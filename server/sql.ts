@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { asc, desc, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 
@@ -56,4 +56,26 @@ export async function* streamRows<TField extends string>(
       yield row;
     }
   }
+}
+
+/**
+ * ORDER BY for a list: the column with nulls before every value ascending (after them descending),
+ * then the id, so pages never repeat or skip a row. Its index is declared `(column asc nulls
+ * first, id)`, which PostgreSQL reads forwards for one direction and backwards for the other.
+ */
+export function listOrder(column: PgColumn | SQL, id: PgColumn, dir: 'asc' | 'desc'): SQL[] {
+  return dir === 'desc'
+    ? [sql`${column} desc nulls last`, desc(id)]
+    : [sql`${column} asc nulls first`, asc(id)];
+}
+
+type OrderedIds = { limit(limit: number): { offset(offset: number): SQLWrapper } };
+
+/**
+ * The condition that keeps one page of a list: `ids` (the list's ids in its order) are paged on
+ * the sort's index alone, then only the page's rows are read (a deferred join). An offset walks
+ * every row it skips, so reading each of those wide rows made deep pages cost more and more.
+ */
+export function onPage(id: PgColumn, ids: OrderedIds, page: { page: number; size: number }) {
+  return inArray(id, ids.limit(page.size).offset((page.page - 1) * page.size));
 }

@@ -65,11 +65,17 @@ export const contracts = pgTable(
     index('contracts_proposal_idx').on(table.proposalId),
     // The bookings report's contract value signed per month.
     index('contracts_signed_on_idx')
-      .on(table.signedOn)
+      .on(table.signedOn, table.currency, table.valueCents, table.clientId)
       .where(sql`${table.signedOn} is not null`),
-    index('contracts_updated_idx').on(table.updatedAt, table.id),
-    index('contracts_status_updated_idx').on(table.status, table.updatedAt, table.id),
-    index('contracts_notice_deadline_idx').on(table.noticeDeadline, table.id),
+    // The list's sorts put nulls first ascending (last descending), as these indexes read either
+    // way; the client id lets the visibility test run on the index alone.
+    index('contracts_updated_idx').on(table.updatedAt.asc().nullsFirst(), table.id, table.clientId),
+    index('contracts_status_updated_idx').on(
+      table.status,
+      table.updatedAt.asc().nullsFirst(),
+      table.id,
+    ),
+    index('contracts_notice_deadline_idx').on(table.noticeDeadline.asc().nullsFirst(), table.id),
     index('contracts_end_date_idx').on(table.endDate),
     index('contracts_start_date_idx').on(table.startDate),
     index('contracts_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),

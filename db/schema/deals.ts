@@ -65,8 +65,18 @@ export const deals = pgTable(
     index('deals_close_idx').on(table.expectedClose, table.id),
     index('deals_amount_idx').on(table.amountCents, table.id),
     index('deals_updated_idx').on(table.updatedAt, table.id),
+    // The bookings and win-rate reports' closed deals per month, read from the index alone.
     index('deals_closed_idx')
-      .on(table.closedAt)
+      .on(
+        table.closedAt,
+        table.stage,
+        table.currency,
+        table.amountCents,
+        table.createdAt,
+        table.ownerId,
+        table.coordinatorId,
+        table.clientId,
+      )
       .where(sql`${table.closedAt} is not null`),
     index('deals_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     // The pipeline table's weighted sort (amount × probability orders like the rounded weighted value).

@@ -73,17 +73,48 @@ export const invoices = pgTable(
   (table) => [
     uniqueIndex('invoices_number_idx').on(table.number),
     uniqueIndex('invoices_series_sequence_idx').on(table.numberYear, table.numberSequence),
-    index('invoices_created_idx').on(table.createdAt, table.id),
-    index('invoices_status_created_idx').on(table.status, table.createdAt, table.id),
+    // The list's sorts put nulls first ascending (last descending), as these indexes read either
+    // way; the client id lets the visibility test run on the index alone.
+    index('invoices_created_idx').on(table.createdAt.asc().nullsFirst(), table.id, table.clientId),
+    index('invoices_status_created_idx').on(
+      table.status,
+      table.createdAt.asc().nullsFirst(),
+      table.id,
+    ),
     index('invoices_client_idx').on(table.clientId, table.createdAt, table.id),
     index('invoices_contract_idx').on(table.contractId),
-    index('invoices_issue_date_idx').on(table.issueDate, table.id),
-    index('invoices_due_date_idx').on(table.dueDate, table.id),
-    index('invoices_total_idx').on(table.totalCents, table.id),
-    index('invoices_balance_idx').on(table.balanceCents, table.id),
+    index('invoices_issue_date_idx').on(table.issueDate.asc().nullsFirst(), table.id),
+    index('invoices_due_date_idx').on(table.dueDate.asc().nullsFirst(), table.id),
+    index('invoices_total_idx').on(table.totalCents.asc().nullsFirst(), table.id),
+    index('invoices_balance_idx').on(table.balanceCents.asc().nullsFirst(), table.id),
     index('invoices_open_due_idx')
       .on(table.dueDate, table.id)
       .where(sql`${table.status} in ('issued', 'partially_paid', 'overdue')`),
+    // The overdue filter in the list's default order, tested on the index alone.
+    index('invoices_open_created_idx')
+      .on(table.createdAt.asc().nullsFirst(), table.id, table.dueDate, table.clientId)
+      .where(sql`${table.status} in ('issued', 'partially_paid', 'overdue')`),
+    // What an open invoice owes and when, for the aging report read from the index alone.
+    index('invoices_open_aging_idx')
+      .on(
+        table.clientId,
+        table.currency,
+        table.dueDate,
+        table.issueDate,
+        table.totalCents,
+        table.paidCents,
+        table.creditedCents,
+        table.id,
+      )
+      .where(sql`${table.status} in ('issued', 'partially_paid', 'overdue')`),
+    // Voids the aging report as of an earlier date still counts.
+    index('invoices_voided_idx')
+      .on(table.voidedAt)
+      .where(sql`${table.status} = 'void'`),
+    // The aging report's invoiced amount per currency over a range of issue dates.
+    index('invoices_issued_totals_idx')
+      .on(table.issueDate, table.currency, table.totalCents, table.clientId)
+      .where(sql`${table.status} not in ('draft', 'void')`),
     index('invoices_number_pattern_idx').using('btree', sql`${table.number} varchar_pattern_ops`),
   ],
 );
@@ -122,7 +153,11 @@ export const payments = pgTable(
     recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('payments_invoice_idx').on(table.invoiceId, table.paidOn)],
+  (table) => [
+    index('payments_invoice_idx').on(table.invoiceId, table.paidOn),
+    // The payments dated after an aging report's date, read from the index alone.
+    index('payments_paid_on_idx').on(table.paidOn, table.invoiceId, table.amountCents),
+  ],
 );
 
 /** A credit note against an issued invoice, numbered in its own gapless series. */
@@ -146,6 +181,8 @@ export const creditNotes = pgTable(
     uniqueIndex('credit_notes_number_idx').on(table.number),
     uniqueIndex('credit_notes_series_sequence_idx').on(table.numberYear, table.numberSequence),
     index('credit_notes_invoice_idx').on(table.invoiceId, table.createdAt),
+    // The credit notes dated after an aging report's date, read from the index alone.
+    index('credit_notes_issue_date_idx').on(table.issueDate, table.invoiceId, table.amountCents),
   ],
 );
 

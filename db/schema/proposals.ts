@@ -115,10 +115,16 @@ export const proposals = pgTable(
     index('proposals_deal_idx').on(table.dealId),
     // The turnaround report's proposals sent per month.
     index('proposals_sent_idx')
-      .on(table.sentAt)
+      .on(table.sentAt, table.createdAt, table.clientId)
       .where(sql`${table.sentAt} is not null`),
-    index('proposals_status_updated_idx').on(table.status, table.updatedAt, table.id),
-    index('proposals_updated_idx').on(table.updatedAt, table.id),
+    // The list's sorts put nulls first ascending (last descending), as these indexes read either
+    // way; the client id lets the visibility test run on the index alone.
+    index('proposals_status_updated_idx').on(
+      table.status,
+      table.updatedAt.asc().nullsFirst(),
+      table.id,
+    ),
+    index('proposals_updated_idx').on(table.updatedAt.asc().nullsFirst(), table.id, table.clientId),
     index('proposals_author_idx').on(table.authorId, table.status, table.updatedAt),
     // What an executive's book tests of each reviewed proposal, read from the index alone.
     index('proposals_book_idx').on(table.id, table.clientId, table.reviewerId),
@@ -172,7 +178,8 @@ export const proposalReviews = pgTable(
   },
   (table) => [
     index('proposal_reviews_proposal_idx').on(table.proposalId, table.createdAt),
-    index('proposal_reviews_created_idx').on(table.createdAt),
+    // The turnaround report's reviews per month, read from the index alone.
+    index('proposal_reviews_created_idx').on(table.createdAt, table.submittedAt, table.proposalId),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { contractListSchema } from '@/lib/validation/contracts';
 import type { CurrentUser } from '@/server/auth/session';
-import { listContracts } from '@/server/contracts/queries';
+import { contractListWhere, contractPageQuery, listContracts } from '@/server/contracts/queries';
+import { todayIn } from '@/server/proposals/merge-values';
 
 /** The contracts list by default and with its notice-due filter. */
 export function contractBenchScenarios(manager: CurrentUser) {
@@ -13,5 +14,10 @@ export function contractBenchScenarios(manager: CurrentUser) {
     request: { path: `/contracts?${new URLSearchParams(params)}` },
     run: () => listContracts(manager, contractListSchema.parse(params)),
     list: true,
+    plan: async () => {
+      const parsed = contractListSchema.parse(params);
+      const where = contractListWhere(undefined, parsed, todayIn(manager.timeZone));
+      return [contractPageQuery(where, parsed).toSQL()];
+    },
   }));
 }

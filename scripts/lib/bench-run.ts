@@ -11,7 +11,12 @@ import { clientListWhere, clientPageQuery } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
-import { getReviewQueue, listProposals } from '@/server/proposals/queries';
+import {
+  getReviewQueue,
+  listProposals,
+  proposalListWhere,
+  proposalPageQuery,
+} from '@/server/proposals/queries';
 import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/reports/pipeline';
 import { searchEverything } from '@/server/search/queries';
 import {
@@ -44,6 +49,7 @@ import type { RunningServer } from './accord-server';
  * Then the same queries run directly, the scans in their plans, the CSV export's rate and memory,
  * and Accord at its WEB_CONCURRENCY default. BENCH_QUICK=1 is a short run of the same cases;
  * BENCH_CASES=text keeps the cases whose name contains it (and the floor cases they compare with).
+ * BENCH_DIRECT=1 runs only the direct queries and their plans: no build, no server.
  *
  * A case is one entry of `cases` below: what to request (or which click to capture in Chromium),
  * the case it is compared with (`against`) and the targets of that ratio.
@@ -58,6 +64,7 @@ const accordPort = Number(process.env.BENCH_PORT ?? 3300);
 const floorPort = accordPort + 1;
 const directRuns = quick ? 10 : 40;
 const caseFilter = process.env.BENCH_CASES ?? '';
+const directOnly = process.env.BENCH_DIRECT === '1';
 
 type Server = 'floor' | 'accord';
 type Role = 'manager' | 'executive';
@@ -192,9 +199,15 @@ function defineCases({ manager, executive, clientId, actionId, domains }: Contex
       }),
       plan: async () => [statementOfDeals({ size: '50' })],
     },
-    accordList('proposals list (default)', '/proposals?size=50', () =>
-      listProposals(manager, proposalListSchema.parse({ size: '50' })),
-    ),
+    {
+      ...accordList('proposals list (default)', '/proposals?size=50', () =>
+        listProposals(manager, proposalListSchema.parse({ size: '50' })),
+      ),
+      plan: async () => {
+        const parsed = proposalListSchema.parse({ size: '50' });
+        return [proposalPageQuery(proposalListWhere(undefined, parsed), parsed).toSQL()];
+      },
+    },
     {
       name: 'clients: next page (RSC)',
       server: 'accord',
@@ -547,9 +560,10 @@ async function main() {
   if (!process.env.DATABASE_URL)
     throw new Error('Set DATABASE_URL to the large seed (npm run db:seed:large).');
   await prepareDatabase();
-  await buildAccord();
-  await buildFloor();
-  const secret = benchSecret();
+  if (!directOnly) {
+    await buildAccord();
+    await buildFloor();
+  }
   const manager = await viewerFor('manager@accord.test');
   const executive = await viewerFor('executive@accord.test');
   const [sample] = await db.execute<{ id: string }>(
@@ -560,11 +574,23 @@ async function main() {
       manager,
       executive,
       clientId: sample?.id ?? '',
-      actionId: searchActionId(),
+      // The palette's request names the search action of the build; the direct run needs none.
+      actionId: directOnly ? '' : searchActionId(),
       domains: await domainScenarios(manager, executive),
     }),
   );
-  const byServer = (server: Server) => cases.filter((item) => item.server === server);
+  const servers = directOnly ? undefined : await measureServers(cases, { manager, executive });
+  const directResults = await measureDirect(cases);
+  if (servers) printServers(cases, servers);
+  printDirect(directResults);
+}
+
+const casesOn = (cases: Case[], server: Server) => cases.filter((item) => item.server === server);
+
+/** The rounds of floor and Accord, Accord at its default concurrency and the CSV export. */
+async function measureServers(cases: Case[], viewers: Record<Role, CurrentUser>) {
+  const secret = benchSecret();
+  const byServer = (server: Server) => casesOn(cases, server);
 
   const navigations = {
     floor: new Map<string, BenchRequest>(),
@@ -591,8 +617,8 @@ async function main() {
     const accord = await startAccord(accordPort, 1, secret);
     try {
       cookies ??= {
-        manager: await signIn(accord.base, manager.email),
-        executive: await signIn(accord.base, executive.email),
+        manager: await signIn(accord.base, viewers.manager.email),
+        executive: await signIn(accord.base, viewers.executive.email),
       };
       for (const [name, result] of await measureServer(
         accord,
@@ -630,18 +656,14 @@ async function main() {
       await accord.stop();
     }
   }
+  return { roundResults, defaultConcurrency, exports };
+}
 
-  process.stderr.write('direct queries and plans\n');
-  const directResults = [];
-  for (const item of cases) {
-    if (!item.direct) continue;
-    directResults.push({
-      item,
-      timing: await direct(item.direct),
-      plan: item.plan ? await scansOf(await item.plan()) : '',
-    });
-  }
-
+/** The servers' tables: the rounds against the floor, the default concurrency, the CSV export. */
+function printServers(
+  cases: Case[],
+  { roundResults, defaultConcurrency, exports }: Awaited<ReturnType<typeof measureServers>>,
+) {
   console.log(
     `\nAccord (WEB_CONCURRENCY=1) against the floor (one next start process), ${rounds} alternating rounds, ${connections} connections, ${seconds} s each; medians over the rounds, ratios per round`,
   );
@@ -649,7 +671,7 @@ async function main() {
   if (defaultConcurrency) {
     console.log('\nAccord at its WEB_CONCURRENCY default (the cores, at most 4), one round:');
     printRounds(
-      byServer('accord').map((item) => ({ ...item, against: undefined, targets: undefined })),
+      casesOn(cases, 'accord').map((item) => ({ ...item, against: undefined, targets: undefined })),
       [defaultConcurrency],
     );
   }
@@ -666,6 +688,24 @@ async function main() {
       );
     });
   }
+}
+
+/** The same server work run directly, one at a time, and the scans in its plans. */
+async function measureDirect(cases: Case[]) {
+  process.stderr.write('direct queries and plans\n');
+  const directResults = [];
+  for (const item of cases) {
+    if (!item.direct) continue;
+    directResults.push({
+      item,
+      timing: await direct(item.direct),
+      plan: item.plan ? await scansOf(await item.plan()) : '',
+    });
+  }
+  return directResults;
+}
+
+function printDirect(directResults: Awaited<ReturnType<typeof measureDirect>>) {
   console.log('\n| same queries direct, one at a time | p50 ms | p95 ms | target | met |');
   console.log('|---|---:|---:|---|:-:|');
   for (const { item, timing } of directResults) {

@@ -1,7 +1,6 @@
 import 'server-only';
 import {
   and,
-  asc,
   desc,
   eq,
   getTableColumns,
@@ -11,7 +10,6 @@ import {
   isNull,
   lte,
   or,
-  sql,
   type SQL,
 } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
@@ -31,7 +29,14 @@ import type { ContractListParams, ContractSort } from '@/lib/validation/contract
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { todayIn } from '@/server/proposals/merge-values';
-import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
+import {
+  cappedCount,
+  escapeLike,
+  listOrder,
+  onPage,
+  streamRows,
+  type StreamedValue,
+} from '@/server/sql';
 import { visibleContracts } from './visibility';
 
 const owners = alias(users, 'owners');
@@ -100,23 +105,36 @@ const contractRowColumns = {
   updatedAt: contracts.updatedAt,
 };
 
+function contractOrder(params: Pick<ContractListParams, 'sort' | 'dir'>) {
+  return listOrder(sortColumns[params.sort], contracts.id, params.dir);
+}
+
 /** The contracts list in its order for a WHERE built by contractListWhere: a page, or an export. */
 function contractListQuery(
   where: SQL | undefined,
   params: Pick<ContractListParams, 'sort' | 'dir'>,
 ) {
-  const column = sortColumns[params.sort];
-  const order =
-    params.dir === 'desc'
-      ? [sql`${column} desc nulls last`, desc(contracts.id)]
-      : [sql`${column} asc nulls first`, asc(contracts.id)];
   return db
     .select(contractRowColumns)
     .from(contracts)
     .innerJoin(clients, eq(clients.id, contracts.clientId))
     .leftJoin(owners, eq(owners.id, clients.ownerId))
     .where(where)
-    .orderBy(...order);
+    .orderBy(...contractOrder(params));
+}
+
+/** The page query of the contracts list for a WHERE built by contractListWhere. */
+export function contractPageQuery(where: SQL | undefined, params: ContractListParams) {
+  let ids = db.select({ id: contracts.id }).from(contracts).$dynamic();
+  // Joined only to sort by those names: an unused join keeps PostgreSQL off the index alone.
+  if (params.sort === 'client' || params.sort === 'owner') {
+    ids = ids.innerJoin(clients, eq(clients.id, contracts.clientId));
+  }
+  if (params.sort === 'owner') ids = ids.leftJoin(owners, eq(owners.id, clients.ownerId));
+  return contractListQuery(
+    onPage(contracts.id, ids.where(where).orderBy(...contractOrder(params)), params),
+    params,
+  );
 }
 
 /** A page of the contracts list with a capped total. */
@@ -124,9 +142,7 @@ export async function listContracts(viewer: CurrentUser, params: ContractListPar
   assertCanRead(viewer);
   const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
   const [rows, counted] = await Promise.all([
-    contractListQuery(where, params)
-      .limit(params.size)
-      .offset((params.page - 1) * params.size),
+    contractPageQuery(where, params),
     cappedCount(contracts, where),
   ]);
   return { rows, ...counted };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, like, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
@@ -23,10 +23,20 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
-import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
+import {
+  cappedCount,
+  escapeLike,
+  listOrder,
+  onPage,
+  streamRows,
+  type StreamedValue,
+} from '@/server/sql';
 import { todayUtc } from './commands';
 import { getCompanyDetails, getInvoiceSettings } from './settings';
 import { visibleInvoices } from './visibility';
+
+// Written out, not bound: a statement's partial indexes on open invoices must match it in any plan.
+const openStatuses = sql.raw(openInvoiceStatuses.map((status) => `'${status}'`).join(', '));
 
 function assertCanRead(viewer: CurrentUser) {
   if (!can(viewer, 'clients.read')) forbidden();
@@ -53,7 +63,7 @@ export function invoiceListWhere(
   if (params.status) filters.push(eq(invoices.status, params.status));
   if (params.overdue) {
     // Past due and still owed, whether or not the daily job has marked it yet.
-    filters.push(inArray(invoices.status, [...openInvoiceStatuses]), lt(invoices.dueDate, today));
+    filters.push(sql`${invoices.status} in (${openStatuses})`, lt(invoices.dueDate, today));
   }
   if (params.client) filters.push(eq(invoices.clientId, params.client));
   if (params.from) filters.push(gte(invoices.issueDate, params.from));
@@ -86,26 +96,29 @@ const invoiceRowColumns = {
   currency: invoices.currency,
 };
 
+function invoiceOrder(params: Pick<InvoiceListParams, 'sort' | 'dir'>) {
+  return listOrder(sortColumns[params.sort], invoices.id, params.dir);
+}
+
 /** The invoices list in its order for a WHERE built by invoiceListWhere: a page, or an export. */
 function invoiceListQuery(where: SQL | undefined, params: Pick<InvoiceListParams, 'sort' | 'dir'>) {
-  const column = sortColumns[params.sort];
-  const order =
-    params.dir === 'desc'
-      ? [sql`${column} desc nulls last`, desc(invoices.id)]
-      : [sql`${column} asc nulls first`, asc(invoices.id)];
   return db
     .select(invoiceRowColumns)
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
     .where(where)
-    .orderBy(...order);
+    .orderBy(...invoiceOrder(params));
 }
 
 /** The page query of the invoices list for a WHERE built by invoiceListWhere. */
 export function invoicePageQuery(where: SQL | undefined, params: InvoiceListParams) {
-  return invoiceListQuery(where, params)
-    .limit(params.size)
-    .offset((params.page - 1) * params.size);
+  let ids = db.select({ id: invoices.id }).from(invoices).$dynamic();
+  // Joined only to sort by the client's name: an unused join keeps PostgreSQL off the index alone.
+  if (params.sort === 'client') ids = ids.innerJoin(clients, eq(clients.id, invoices.clientId));
+  return invoiceListQuery(
+    onPage(invoices.id, ids.where(where).orderBy(...invoiceOrder(params)), params),
+    params,
+  );
 }
 
 const invoiceExportFields = Object.keys(invoiceRowColumns) as (keyof typeof invoiceRowColumns)[];
@@ -256,56 +269,76 @@ function emptyAging(): AgingAmounts {
 }
 
 /**
- * What was owed as of `asOf`, aged by days past due: invoices issued by then and not void, less
- * the payments and credit notes dated by then, one row per client and currency, bucket sums in SQL.
+ * What each invoice owed on `asOf` and when it was due, for those that owed anything: invoices
+ * issued by then and not void by then, less the payments and credit notes dated by then. The
+ * ledgers' sums kept on the invoice give what it owes now; adding back what was paid or credited
+ * after `asOf` gives what it owed then. So only open invoices (their own index) and those paid,
+ * credited or voided after `asOf` (found through the dates' indexes) are read, never the ledgers.
  */
+function owedAsOf(visibility: SQL | undefined, asOf: string) {
+  const voidedBy = sql`(${asOf}::date + 1)`;
+  const scope = visibility ? sql`and ${visibility}` : sql``;
+  const keptBalance = sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`;
+  return sql`
+    with later as (
+      select invoice_id, sum(cents) as cents from (
+        select ${payments.invoiceId} as invoice_id, ${payments.amountCents} as cents
+          from ${payments} where ${payments.paidOn} > ${asOf}
+        union all
+        select ${creditNotes.invoiceId}, ${creditNotes.amountCents}
+          from ${creditNotes} where ${creditNotes.issueDate} > ${asOf}
+        union all
+        select ${invoices.id}, 0
+          from ${invoices} where ${invoices.status} = 'void' and ${invoices.voidedAt} > ${voidedBy}
+      ) ledger
+      group by invoice_id
+    ),
+    open as materialized (
+      select ${invoices.id} as id, ${invoices.clientId} as client_id,
+        ${invoices.currency} as currency, ${invoices.dueDate} as due_date, ${keptBalance} as kept
+      from ${invoices}
+      where ${invoices.status} in (${openStatuses}) and ${invoices.issueDate} <= ${asOf} ${scope}
+    ),
+    owed as (
+      select open.client_id, open.currency, open.due_date, open.kept + coalesce(later.cents, 0) as cents
+      from open left join later on later.invoice_id = open.id
+      union all
+      -- Settled or void since: the open ones are counted above, without looking them up again.
+      select ${invoices.clientId}, ${invoices.currency}, ${invoices.dueDate},
+        ${keptBalance} + later.cents
+      from later join ${invoices} on ${invoices.id} = later.invoice_id
+      where not exists (select 1 from open where open.id = later.invoice_id)
+        and ${invoices.status} not in (${openStatuses}) and ${invoices.issueDate} <= ${asOf}
+        and (${invoices.status} <> 'void' or ${invoices.voidedAt} > ${voidedBy}) ${scope}
+    )`;
+}
+
+/** The bucket sums of `owed` rows, aged by days past due on `asOf`, named after their buckets. */
+function bucketSums(asOf: string) {
+  const late = sql`(${asOf}::date - due_date)`;
+  const conditions: Record<AgingBucket, SQL> = {
+    current: sql`${late} <= 0`,
+    days1to30: sql`${late} between 1 and 30`,
+    days31to60: sql`${late} between 31 and 60`,
+    days61to90: sql`${late} between 61 and 90`,
+    over90: sql`${late} > 90`,
+  };
+  return sql.join(
+    agingBuckets.map(
+      (bucket) =>
+        sql`coalesce(sum(cents) filter (where ${conditions[bucket]}), 0) as ${sql.identifier(bucket)}`,
+    ),
+    sql`, `,
+  );
+}
+
+/** One row per client and currency owing something on `asOf`: the bucket sums, no names. */
 function agingByClient(visibility: SQL | undefined, asOf: string) {
-  const paidBy = db
-    .select({
-      invoiceId: payments.invoiceId,
-      cents: sql<string>`sum(${payments.amountCents})`.as('ledger_paid'),
-    })
-    .from(payments)
-    .where(lte(payments.paidOn, asOf))
-    .groupBy(payments.invoiceId)
-    .as('paid_by');
-  const creditedBy = db
-    .select({
-      invoiceId: creditNotes.invoiceId,
-      cents: sql<string>`sum(${creditNotes.amountCents})`.as('ledger_credited'),
-    })
-    .from(creditNotes)
-    .where(lte(creditNotes.issueDate, asOf))
-    .groupBy(creditNotes.invoiceId)
-    .as('credited_by');
-  const owed = sql<string>`${invoices.totalCents} - coalesce(${paidBy.cents}, 0) - coalesce(${creditedBy.cents}, 0)`;
-  const late = sql`(${asOf}::date - ${invoices.dueDate})`;
-  const bucketSum = (condition: SQL, name: AgingBucket) =>
-    sql<string>`coalesce(sum(${owed}) filter (where ${condition}), 0)`.as(name);
-  return db
-    .select({
-      clientId: invoices.clientId,
-      clientName: sql<string>`${clients.name}`.as('client_name'),
-      currency: sql<string>`${invoices.currency}`.as('aged_currency'),
-      current: bucketSum(sql`${late} <= 0`, 'current'),
-      days1to30: bucketSum(sql`${late} between 1 and 30`, 'days1to30'),
-      days31to60: bucketSum(sql`${late} between 31 and 60`, 'days31to60'),
-      days61to90: bucketSum(sql`${late} between 61 and 90`, 'days61to90'),
-      over90: bucketSum(sql`${late} > 90`, 'over90'),
-    })
-    .from(invoices)
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
-    .leftJoin(paidBy, eq(paidBy.invoiceId, invoices.id))
-    .leftJoin(creditedBy, eq(creditedBy.invoiceId, invoices.id))
-    .where(
-      and(
-        visibility,
-        lte(invoices.issueDate, asOf),
-        sql`(${invoices.status} <> 'void' or ${invoices.voidedAt} > (${asOf}::date + 1))`,
-        sql`${owed} > 0`,
-      ),
-    )
-    .groupBy(invoices.clientId, clients.name, invoices.currency);
+  return sql`${owedAsOf(visibility, asOf)},
+    aged as materialized (
+      select client_id, currency, ${bucketSums(asOf)}
+      from owed where cents > 0 group by client_id, currency
+    )`;
 }
 
 type AgingSums = Record<AgingBucket, string | number>;
@@ -320,19 +353,33 @@ function agingAmounts(row: AgingSums): AgingAmounts {
 }
 
 /**
- * The aging of every client owing something on `asOf`, and the totals per currency. `accounts`
- * narrows it further (the reports' owner, coordinator and client filters).
+ * What was owed on `asOf` per currency, aged by days past due, over every client the viewer sees;
+ * `accounts` narrows it (the reports' owner, coordinator and client filters).
  */
-export async function getAgingReport(viewer: CurrentUser, asOf: string, accounts?: SQL) {
+export async function getAgingTotals(viewer: CurrentUser, asOf: string, accounts?: SQL) {
   assertCanRead(viewer);
-  const rows = await agingByClient(and(await visibleInvoices(viewer), accounts), asOf).orderBy(
-    invoices.currency,
-    clients.name,
-    invoices.clientId,
-  );
+  const rows = await db.execute<AgingSums & { currency: string }>(sql`
+    ${owedAsOf(and(await visibleInvoices(viewer), accounts), asOf)}
+    select currency, ${bucketSums(asOf)} from owed where cents > 0
+    group by currency order by currency
+  `);
+  return rows.map((row) => ({ currency: row.currency, amounts: agingAmounts(row) }));
+}
+
+/** The aging of every client owing something on `asOf`, and the totals per currency. */
+export async function getAgingReport(viewer: CurrentUser, asOf: string) {
+  assertCanRead(viewer);
+  const rows = await db.execute<
+    AgingSums & { client_id: string; client_name: string; currency: string }
+  >(sql`
+    ${agingByClient(await visibleInvoices(viewer), asOf)}
+    select aged.*, ${clients.name} as client_name
+    from aged join ${clients} on ${clients.id} = aged.client_id
+    order by aged.currency, ${clients.name}, aged.client_id
+  `);
   const clientsAging = rows.map((row) => ({
-    clientId: row.clientId,
-    clientName: row.clientName,
+    clientId: row.client_id,
+    clientName: row.client_name,
     currency: row.currency,
     amounts: agingAmounts(row),
   }));
@@ -359,9 +406,8 @@ export const agingPageSize = 50;
  */
 export async function getAgingPage(viewer: CurrentUser, asOf: string, page: number) {
   assertCanRead(viewer);
-  const byClient = agingByClient(await visibleInvoices(viewer), asOf);
   const buckets = sql.raw(agingBuckets.map((bucket) => `"${bucket}"`).join(', '));
-  const bucketSums = sql.raw(
+  const totalSums = sql.raw(
     agingBuckets.map((bucket) => `sum("${bucket}") as "${bucket}"`).join(', '),
   );
   const overdue = sql.raw(
@@ -370,8 +416,10 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
       .map((bucket) => `"${bucket}"`)
       .join(' + '),
   );
+  const offset = (page - 1) * agingPageSize;
   // One statement, so the aggregation runs once for the totals and the page: the totals rows
-  // carry no client, the page rows follow them.
+  // carry no client, the page rows follow them. Only the clients owing at least what the page's
+  // last one owes past due can be on the page, so only their names are read for the order.
   const rows = await db.execute<
     AgingSums & {
       client_id: string | null;
@@ -381,17 +429,22 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
       position: number;
     }
   >(sql`
-    with aged as materialized (${byClient})
-    select null::uuid as client_id, null as client_name, aged_currency as currency,
-      count(*)::int as clients, 0 as position, ${bucketSums}
-    from aged group by aged_currency
+    ${agingByClient(await visibleInvoices(viewer), asOf)},
+    least_on_page as (
+      select ${overdue} as overdue from aged
+      order by ${overdue} desc offset ${offset + agingPageSize - 1} limit 1
+    )
+    select null::uuid as client_id, null as client_name, currency, count(*)::int as clients,
+      0 as position, ${totalSums}
+    from aged group by currency
     union all
-    (select client_id, client_name, aged_currency, 1,
-        row_number() over (order by ${overdue} desc, aged_currency, client_name, client_id),
+    (select aged.client_id, ${clients.name}, aged.currency, 1,
+        row_number() over (order by ${overdue} desc, aged.currency, ${clients.name}, aged.client_id),
         ${buckets}
-      from aged
-      order by ${overdue} desc, aged_currency, client_name, client_id
-      limit ${agingPageSize} offset ${(page - 1) * agingPageSize})
+      from aged join ${clients} on ${clients.id} = aged.client_id
+      where ${overdue} >= coalesce((select overdue from least_on_page), 0)
+      order by ${overdue} desc, aged.currency, ${clients.name}, aged.client_id
+      limit ${agingPageSize} offset ${offset})
   `);
   rows.sort((a, b) => Number(a.position) - Number(b.position));
   const totals = rows.filter((row) => row.client_id === null);

@@ -32,7 +32,7 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
-import { cappedCount, escapeLike } from '@/server/sql';
+import { cappedCount, escapeLike, listOrder, onPage } from '@/server/sql';
 import { listPublishedTemplates } from '@/server/templates/queries';
 import { listActiveReviewers } from '@/server/users/reviewers';
 import { visibleProposals } from './visibility';
@@ -79,39 +79,45 @@ export function proposalListWhere(
   return and(...filters);
 }
 
+/** The page query of the proposals list for a WHERE built by proposalListWhere. */
+export function proposalPageQuery(where: SQL | undefined, params: ProposalListParams) {
+  const order = listOrder(sortColumns[params.sort], proposals.id, params.dir);
+  let ids = db.select({ id: proposals.id }).from(proposals).$dynamic();
+  // Joined only to sort by those names: an unused join keeps PostgreSQL off the index alone.
+  if (params.sort === 'client') ids = ids.innerJoin(clients, eq(clients.id, proposals.clientId));
+  if (params.sort === 'author') ids = ids.leftJoin(authors, eq(authors.id, proposals.authorId));
+  if (params.sort === 'reviewer') {
+    ids = ids.leftJoin(reviewers, eq(reviewers.id, proposals.reviewerId));
+  }
+  return db
+    .select({
+      id: proposals.id,
+      title: proposals.title,
+      status: proposals.status,
+      clientId: proposals.clientId,
+      clientName: clients.name,
+      amountCents: proposals.amountCents,
+      currency: proposals.currency,
+      authorName: authors.name,
+      reviewerName: reviewers.name,
+      validUntil: proposals.validUntil,
+      updatedAt: proposals.updatedAt,
+      version: proposals.version,
+    })
+    .from(proposals)
+    .innerJoin(clients, eq(clients.id, proposals.clientId))
+    .leftJoin(authors, eq(authors.id, proposals.authorId))
+    .leftJoin(reviewers, eq(reviewers.id, proposals.reviewerId))
+    .where(onPage(proposals.id, ids.where(where).orderBy(...order), params))
+    .orderBy(...order);
+}
+
 /** A page of the proposals list with a capped total. */
 export async function listProposals(viewer: CurrentUser, params: ProposalListParams) {
   assertCanRead(viewer);
   const where = proposalListWhere(await visibleProposals(viewer), params);
-  const column = sortColumns[params.sort];
-  const order =
-    params.dir === 'desc'
-      ? [sql`${column} desc nulls last`, desc(proposals.id)]
-      : [sql`${column} asc nulls first`, asc(proposals.id)];
   const [rows, counted] = await Promise.all([
-    db
-      .select({
-        id: proposals.id,
-        title: proposals.title,
-        status: proposals.status,
-        clientId: proposals.clientId,
-        clientName: clients.name,
-        amountCents: proposals.amountCents,
-        currency: proposals.currency,
-        authorName: authors.name,
-        reviewerName: reviewers.name,
-        validUntil: proposals.validUntil,
-        updatedAt: proposals.updatedAt,
-        version: proposals.version,
-      })
-      .from(proposals)
-      .innerJoin(clients, eq(clients.id, proposals.clientId))
-      .leftJoin(authors, eq(authors.id, proposals.authorId))
-      .leftJoin(reviewers, eq(reviewers.id, proposals.reviewerId))
-      .where(where)
-      .orderBy(...order)
-      .limit(params.size)
-      .offset((params.page - 1) * params.size),
+    proposalPageQuery(where, params),
     cappedCount(proposals, where),
   ]);
   return { rows, ...counted };

@@ -4,7 +4,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, deals } from '@/db/schema';
 import type { DashboardScope } from '@/lib/reports';
-import { resolveReportRange, type ReportRange } from '@/lib/report-ranges';
+import { monthsOf, resolveReportRange, type ReportRange } from '@/lib/report-ranges';
 import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
@@ -75,14 +75,21 @@ export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL
 }
 
 /**
- * Groups by the first selected column: the month expression binds the time zone as a parameter,
+ * Groups by the first selected column: the month expression binds its months as parameters,
  * and PostgreSQL does not see two bindings of it as the same expression.
  */
 export const firstColumn = sql`1`;
 
-/** The viewer's month an instant falls in, as its first day (YYYY-MM-01). */
+/**
+ * The viewer's month an instant within the report's range falls in, as its first day
+ * (YYYY-MM-01): the last of the range's month starts (in the viewer's zone) not after it, a binary
+ * search per row where converting every row's instant to the zone cost a quarter of the report.
+ */
 export function monthIn(context: ReportContext, instant: SQL | PgColumn) {
-  return sql<string>`to_char(date_trunc('month', ${instant} at time zone ${context.viewer.timeZone}), 'YYYY-MM-DD')`;
+  const months = monthsOf(context.range, context.viewer.timeZone);
+  const firstDays = `{${months.map((month) => `${month.from.slice(0, 7)}-01`).join(',')}}`;
+  const starts = `{${months.map((month) => month.start.toISOString()).join(',')}}`;
+  return sql<string>`(${firstDays}::text[])[width_bucket(${instant}, ${starts}::timestamptz[])]`;
 }
 
 /** The filters as a list's URL query, to append to a drill-down link. */

@@ -10,7 +10,7 @@ import {
   type ReportResult,
   type ReportRow,
 } from '@/lib/report-catalog';
-import { getAgingReport } from '@/server/invoices/queries';
+import { getAgingTotals } from '@/server/invoices/queries';
 import { throughAccounts, type ReportContext } from './context';
 
 /** What was invoiced in the range per currency: issued invoices, void ones left out. */
@@ -41,14 +41,11 @@ function rangeDays(context: ReportContext) {
 
 export async function invoiceAgingReport(context: ReportContext): Promise<ReportResult> {
   const [aging, invoiced] = await Promise.all([
-    getAgingReport(context.viewer, context.range.to, throughAccounts(context, invoices.clientId)),
+    getAgingTotals(context.viewer, context.range.to, throughAccounts(context, invoices.clientId)),
     invoicedQuery(context),
   ]);
   const currencies = [
-    ...new Set([
-      ...aging.totals.map((total) => total.currency),
-      ...invoiced.map((row) => row.currency),
-    ]),
+    ...new Set([...aging.map((total) => total.currency), ...invoiced.map((row) => row.currency)]),
   ].sort();
   const search = new URLSearchParams();
   if (context.filters.client) search.set('client', context.filters.client);
@@ -56,7 +53,7 @@ export async function invoiceAgingReport(context: ReportContext): Promise<Report
   overdue.set('overdue', '1');
   const overdueHref = `/invoices?${overdue.toString()}`;
   const rows: ReportRow[] = currencies.map((currency) => {
-    const owed = aging.totals.find((total) => total.currency === currency)?.amounts;
+    const owed = aging.find((total) => total.currency === currency)?.amounts;
     const invoicedCents = invoiced.find((row) => row.currency === currency)?.invoicedCents ?? 0;
     const totalOwed = owed?.total ?? 0;
     const cells: ReportRow['cells'] = { currency };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { proposalReviews, proposals } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
@@ -35,6 +35,7 @@ export function sentProposalsQuery(context: ReportContext) {
 export function decidedReviewsQuery(context: ReportContext, reviewDueHours: number) {
   const month = monthIn(context, proposalReviews.createdAt);
   const hours = sql`extract(epoch from (${proposalReviews.createdAt} - ${proposalReviews.submittedAt})) / 3600`;
+  const accounts = throughAccounts(context, proposals.clientId);
   return db
     .select({
       month,
@@ -43,12 +44,18 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
       onTime: sql<number>`count(*) filter (where ${hours} <= ${reviewDueHours})`.mapWith(Number),
     })
     .from(proposalReviews)
-    .innerJoin(proposals, eq(proposals.id, proposalReviews.proposalId))
     .where(
       and(
         gte(proposalReviews.createdAt, context.range.start),
         lt(proposalReviews.createdAt, context.range.end),
-        throughAccounts(context, proposals.clientId),
+        // A semi-join only when accounts are filtered: every review counts otherwise, and the
+        // reviews' own index answers alone.
+        accounts
+          ? inArray(
+              proposalReviews.proposalId,
+              db.select({ id: proposals.id }).from(proposals).where(accounts),
+            )
+          : undefined,
       ),
     )
     .groupBy(firstColumn);
