@@ -7,6 +7,7 @@ import {
 } from '../tests/support/hostile-payloads';
 import { signedInUser, storageStateFor } from './support/auth';
 import { countClientsNamed, createRecordsShowing } from './support/hostile-records';
+import { openSearchPalette } from './support/palette';
 
 test.use({ storageState: storageStateFor('coordinator') });
 
@@ -88,12 +89,7 @@ for (const [index, payloads] of payloadGroups().entries()) {
 
     await test.step('the search palette', async () => {
       await page.goto('/');
-      const box = page.getByRole('combobox', { name: 'Search clients and contacts' });
-      // The shortcut works once the page is interactive; keep pressing until it has hydrated.
-      await expect(async () => {
-        await page.keyboard.press('Control+k');
-        await expect(box).toBeVisible({ timeout: 1000 });
-      }).toPass();
+      const box = await openSearchPalette(page);
       await box.fill(tag);
       await expect(page.getByRole('option', { name: new RegExp(tag) }).first()).toBeVisible();
       expect(await injectedElements(page)).toEqual([]);
