@@ -116,7 +116,8 @@ describe('hostile text in the CSV exports', () => {
     'no cell of the %s export starts a formula',
     async (_name, route) => {
       session.user = manager;
-      const response = await route(new Request('http://accord.test/export?size=100'));
+      // A NUL in the search, which PostgreSQL cannot take, is dropped as the list page drops it.
+      const response = await route(new Request('http://accord.test/export?size=100&q=%00'));
       expect(response.status).toBe(200);
       const { data } = Papa.parse<string[]>((await response.text()).replace(/^\uFEFF/, ''), {
         skipEmptyLines: true,
