@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { serverActionBodyLimitMb } from './lib/request-limits';
 
 // The headers that never vary; the CSP, framing and HSTS are set per request in proxy.ts.
 const securityHeaders = [
@@ -15,8 +16,11 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Server actions take up to 10,000 mapped CSV rows in one all-or-nothing import.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '8mb' } },
+  // proxy.ts refuses a larger declared body first, with a 413 (Next answers 500 past the limit).
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: `${serverActionBodyLimitMb}mb` },
+  },
   // pdfkit and its font engine load their own data files at run time, so they are not bundled.
   // pino and prom-client keep one logger and one metrics registry per process: the HTTP server of
   // scripts/start.ts and the app must load the same copies.

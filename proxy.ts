@@ -11,6 +11,8 @@ import {
   isHttpsRequest,
   strictTransportSecurity,
 } from '@/lib/security-headers';
+import { serverActionBodyLimitMb } from '@/lib/request-limits';
+import { refuseOversizedBody } from '@/server/body-limit';
 import { companySignInConfig } from '@/server/auth/company-sign-in-config';
 import { limitCalendarFeedRequest } from '@/server/meetings/feed-rate-limit';
 import { limitShareLinkRequest } from '@/server/proposals/share-rate-limit';
@@ -27,6 +29,8 @@ const publicPaths = [
   '/p',
   '/calendar/feed',
 ];
+
+const uploadPath = '/documents/upload';
 
 // Signing in with the company's provider posts a form answered by a redirect to that provider.
 const companyIssuer = companySignInConfig()?.issuer;
@@ -49,6 +53,12 @@ function withTransportHeaders(response: NextResponse, request: NextRequest) {
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A server action's body is refused by its declared size, before a byte is read or parsed; the
+  // upload route streams a file under a limit of its own.
+  if (request.method === 'POST' && pathname !== uploadPath) {
+    const tooLarge = refuseOversizedBody(request.headers, serverActionBodyLimitMb * 1024 * 1024);
+    if (tooLarge) return tooLarge;
+  }
   // Only here can a page's request be answered with a status of its own (429); the feed is
   // limited here too, beside the share page, so both count the same way.
   const limit = pathname.startsWith('/p/')

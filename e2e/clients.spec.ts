@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor } from './support/auth';
 import { createClient, createContact } from './support/factories';
+import { openSearchPalette } from './support/palette';
 
 const unique = (label: string) =>
   `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -101,12 +102,7 @@ test.describe('a coordinator', () => {
     const contactName = unique('Ada Palettewood');
     await createContact(client.id, contactName, 'ada@palette.example');
     await page.goto('/');
-    const box = page.getByRole('combobox', { name: 'Search clients and contacts' });
-    // The shortcut works once the page is interactive; keep pressing until it has hydrated.
-    await expect(async () => {
-      await page.keyboard.press('Control+k');
-      await expect(box).toBeVisible({ timeout: 1000 });
-    }).toPass();
+    const box = await openSearchPalette(page);
     await box.fill(contactName);
     await expect(page.getByRole('option', { name: new RegExp(contactName) })).toBeVisible();
     await box.press('Enter');

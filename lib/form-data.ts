@@ -8,6 +8,21 @@ const secretFields = /password$|^token$/i;
 // along; no public API strips them (tests/unit/next-internals.test.ts fails if the prefix changes).
 const reactActionField = '$ACTION_';
 
+/**
+ * `value` with every U+0000 dropped from its strings, however deep. PostgreSQL text cannot hold
+ * one, and a query carrying one fails whole (a 500), so nothing a browser sends keeps it.
+ */
+export function withoutNulCharacters<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+  if (Array.isArray(value)) return value.map(withoutNulCharacters) as T;
+  const prototype = value !== null && typeof value === 'object' && Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  // fromEntries defines keys such as `__proto__` as plain fields: nothing reaches a prototype.
+  return Object.fromEntries(
+    Object.entries(value as object).map(([key, field]) => [key, withoutNulCharacters(field)]),
+  ) as T;
+}
+
 /** FormData as a plain object of strings; files and Next's internal fields are left out. */
 export function formDataToObject(formData: FormData): Record<string, string> {
   const object: Record<string, string> = {};

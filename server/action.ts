@@ -9,7 +9,12 @@ import { can, type Permission } from '@/server/auth/permissions';
 import { getCurrentUser, type CurrentUser } from '@/server/auth/session';
 import { ActionError } from '@/server/errors';
 import type { ActionResult } from '@/lib/action-result';
-import { echoedValues, formDataToObject, invalidInput } from '@/lib/form-data';
+import {
+  echoedValues,
+  formDataToObject,
+  invalidInput,
+  withoutNulCharacters,
+} from '@/lib/form-data';
 
 export type ActionContext = {
   user: CurrentUser;
@@ -45,7 +50,7 @@ export async function executeAction<TSchema extends z.ZodType, TData>(
   raw: unknown,
   client: ClientAddress | null = null,
 ): Promise<ActionResult<TData>> {
-  const parsed = definition.schema.safeParse(raw);
+  const parsed = definition.schema.safeParse(withoutNulCharacters(raw));
   if (!parsed.success) return invalidInput(parsed.error, raw);
   if (!actor) return { ok: false, error: 'Your session has ended. Sign in again.' };
   if (actor.mustChangePassword && !definition.allowsTemporaryPassword) {

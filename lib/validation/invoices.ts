@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invoiceStatuses, paymentMethods, taxRoundings } from '@/lib/invoices';
+import { withoutNulCharacters } from '../form-data';
 import { moneyCents, optionalText } from './fields';
 import { listParamsSchema } from './list-params';
 
@@ -54,7 +55,8 @@ const linesField = z
   .string()
   .transform((value, context) => {
     try {
-      return JSON.parse(value) as unknown;
+      // JSON can spell a NUL as `\u0000`, out of sight of the filter on the raw input.
+      return withoutNulCharacters(JSON.parse(value) as unknown);
     } catch {
       context.addIssue({ code: 'custom', message: 'The lines could not be read.' });
       return z.NEVER;

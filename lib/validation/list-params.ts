@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutNulCharacters } from '../form-data';
 
 export const pageSizes = [10, 25, 50, 100] as const;
 
@@ -22,14 +23,14 @@ export function listParamsSchema<const TSort extends readonly [string, ...string
   });
 }
 
-/** Flattens Next's `searchParams` (string | string[] | undefined) to the first value of each. */
+/** Flattens Next's `searchParams` (string | string[] | undefined) to the first value of each, NUL-free. */
 export function firstValues(
   searchParams: Record<string, string | string[] | undefined>,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(searchParams)) {
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== '') values[key] = first;
+    if (first !== undefined && first !== '') values[key] = withoutNulCharacters(first);
   }
   return values;
 }

@@ -59,7 +59,9 @@ export function newCalendar(options: {
     publish: ICalCalendarMethod.PUBLISH,
   }[options.method ?? 'publish'];
   const calendar = ical({
-    name: options.name,
+    // ical-generator writes the calendar's name (NAME, X-WR-CALNAME) unescaped: a line break in a
+    // meeting's title would start properties and events of its own.
+    name: options.name.replace(/[\r\n]+/g, ' '),
     prodId: { company: 'Accord', product: 'Accord calendar', language: 'EN' },
     method,
     ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),

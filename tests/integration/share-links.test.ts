@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
@@ -369,6 +370,19 @@ describe('the rate limit of /p/', () => {
     expect(refused?.headers.get('retry-after')).toBe(String(14 * 60));
     expect((await request(token))?.status).toBe(429);
     expect((await request('malformed'))?.status).toBe(429);
+  });
+
+  it("counts a link's file downloads with its page views, under the same limit", async () => {
+    const { token } = await linkedProposal('sent');
+    const download = `/p/${token}/materials/${randomUUID()}`;
+    const at = new Date('2026-03-01T12:01:00Z');
+    for (let hit = 0; hit < shareLinkLimits.requestsPerLink; hit += 1) {
+      expect(
+        await limitShareLinkRequest(hit % 2 ? download : `/p/${token}`, new Headers(), at),
+      ).toBeNull();
+    }
+    expect((await limitShareLinkRequest(download, new Headers(), at))?.status).toBe(429);
+    expect((await request(token))?.status).toBe(429);
   });
 
   it('counts addresses apart behind a trusted proxy', async () => {

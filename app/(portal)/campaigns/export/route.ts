@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import { selectedIdsSchema } from '@/lib/bulk';
 import { budgetTotals, campaignStatusLabels, type CampaignStatus } from '@/lib/campaigns';
 import { csvDateTime, csvResponse } from '@/lib/csv';
@@ -62,7 +63,7 @@ export async function GET(request: Request) {
     return new Response('You do not have access to campaigns.', { status: 403 });
   }
   const query = new URL(request.url).searchParams;
-  const params = campaignListSchema.parse(Object.fromEntries(query));
+  const params = campaignListSchema.parse(firstValues(Object.fromEntries(query)));
   const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
   if (ids && !ids.success) return new Response('Select at most 100 campaigns.', { status: 400 });
   return csvResponse(

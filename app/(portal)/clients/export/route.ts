@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import {
   clientStatusLabels,
   clientTierLabels,
@@ -62,7 +63,7 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to clients.', { status: 403 });
   const query = new URL(request.url).searchParams;
-  const params = clientListSchema.parse(Object.fromEntries(query));
+  const params = clientListSchema.parse(firstValues(Object.fromEntries(query)));
   const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
   if (ids && !ids.success) return new Response('Select at most 100 clients.', { status: 400 });
   return csvResponse(

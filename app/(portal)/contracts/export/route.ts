@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import { contractListSchema } from '@/lib/validation/contracts';
@@ -46,7 +47,7 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to contracts.', { status: 403 });
   const query = new URL(request.url).searchParams;
-  const params = contractListSchema.parse(Object.fromEntries(query));
+  const params = contractListSchema.parse(firstValues(Object.fromEntries(query)));
   return csvResponse(
     'contracts',
     headerFor(viewer.timeZone),

@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import { csvResponse } from '@/lib/csv';
 import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
 import { invoiceListSchema } from '@/lib/validation/invoices';
@@ -43,7 +44,7 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to invoices.', { status: 403 });
   const query = new URL(request.url).searchParams;
-  const params = invoiceListSchema.parse(Object.fromEntries(query));
+  const params = invoiceListSchema.parse(firstValues(Object.fromEntries(query)));
   return csvResponse(
     'invoices',
     header,

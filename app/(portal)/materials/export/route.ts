@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import { selectedIdsSchema } from '@/lib/bulk';
 import { csvDateTime, csvResponse } from '@/lib/csv';
 import {
@@ -46,7 +47,7 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to materials.', { status: 403 });
   const query = new URL(request.url).searchParams;
-  const params = materialListSchema.parse(Object.fromEntries(query));
+  const params = materialListSchema.parse(firstValues(Object.fromEntries(query)));
   const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
   if (ids && !ids.success) return new Response('Select at most 100 materials.', { status: 400 });
   return csvResponse(

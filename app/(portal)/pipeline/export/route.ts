@@ -1,3 +1,4 @@
+import { firstValues } from '@/lib/validation/list-params';
 import { dealStageLabels, type DealStage } from '@/lib/deals';
 import { selectedIdsSchema } from '@/lib/bulk';
 import { csvDateTime, csvResponse } from '@/lib/csv';
@@ -51,7 +52,7 @@ export async function GET(request: Request) {
   if (!can(viewer, 'clients.read'))
     return new Response('You do not have access to deals.', { status: 403 });
   const query = new URL(request.url).searchParams;
-  const params = dealListSchema.parse(Object.fromEntries(query));
+  const params = dealListSchema.parse(firstValues(Object.fromEntries(query)));
   const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
   if (ids && !ids.success) return new Response('Select at most 100 deals.', { status: 400 });
   return csvResponse(
