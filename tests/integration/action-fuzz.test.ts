@@ -18,6 +18,7 @@ import { draftInvoice } from '../support/invoice-factories';
 import { scheduleMeeting } from '../support/meeting-factories';
 import { createProposal } from '../support/proposal-factories';
 import { junkArbitrary, schemaArbitrary } from '../support/zod-arbitrary';
+import { checksumOfAllTables } from '../support/table-checksum';
 
 // Every action definition in server/, found by its shape, so a new action is fuzzed untold.
 type AnyAction = ActionDefinition<z.ZodType, unknown>;
@@ -50,23 +51,6 @@ for (const file of serverFiles) {
 // the file stays well under two minutes on a loaded two-core machine.
 const shapedRuns = 12;
 const junkRuns = 4;
-
-const tables = await db.execute<{ name: string }>(sql`
-  select format('%I.%I', table_schema, table_name) as name from information_schema.tables
-  where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-  order by 1`);
-const checksumQuery = sql.join(
-  tables.map(
-    ({ name }) =>
-      sql`select ${name} as name, count(*) as rows, coalesce(sum(hashtextextended(t::text, 0)), 0) as sum from ${sql.raw(name)} t`,
-  ),
-  sql` union all `,
-);
-
-/** One fingerprint of every row of every table: equal before and after means nothing changed. */
-async function databaseChecksum() {
-  return JSON.stringify(await db.execute(checksumQuery));
-}
 
 let manager: CurrentUser;
 const idsByTable = new Map<string, string[]>();
@@ -130,7 +114,7 @@ describe('every action under generated input', () => {
     { timeout: 60_000 },
     async ({ definition }) => {
       // Taken again only after a success, the one kind of call that may change rows.
-      let before = await databaseChecksum();
+      let before = await checksumOfAllTables();
       const check = async (raw: unknown) => {
         // Input its schema refuses never reaches the database, so only the rest is checked there.
         const parses = definition.schema.safeParse(withoutNulCharacters(raw)).success;
@@ -139,12 +123,12 @@ describe('every action under generated input', () => {
         if (parses) figures.parsed += 1;
         if (result.ok) {
           figures.succeeded += 1;
-          before = await databaseChecksum();
+          before = await checksumOfAllTables();
           return;
         }
         expect(result.error).toEqual(expect.any(String));
         expect(result.error.trim()).not.toBe('');
-        if (parses) expect(await databaseChecksum()).toBe(before);
+        if (parses) expect(await checksumOfAllTables()).toBe(before);
       };
       const shaped = schemaArbitrary(definition.schema, { idsFor });
       await fc.assert(fc.asyncProperty(shaped, check), { numRuns: shapedRuns });

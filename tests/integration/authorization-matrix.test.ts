@@ -3,7 +3,7 @@ import type { ActionResult } from '@/lib/action-result';
 import { roles, type Role } from '@/lib/roles';
 import { can, permissionMatrix } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { checksumOfAllTables } from '../authorization/checksum';
+import { checksumOfAllTables } from '../support/table-checksum';
 import { actionRegistry } from '../authorization/registry';
 import { createWorld, type World } from '../authorization/world';
 import { createActor } from '../support/factories';

@@ -188,7 +188,7 @@ import { dealEditForm, dealForm } from '../support/deal-factories';
 import { pdfBytes, upload } from '../support/document-factories';
 import { invoiceLine } from '../support/invoice-factories';
 import { daysFromToday, meetingInput } from '../support/meeting-factories';
-import { checksumOfAllTables } from '../authorization/checksum';
+import { checksumOfAllTables } from '../support/table-checksum';
 import {
   createAccountWithEveryRecord,
   marker,
