@@ -35,6 +35,7 @@ import {
   listMyMaterialsDue,
   listRecordMaterials,
   searchMaterialLibrary,
+  streamMaterials,
 } from '@/server/materials/queries';
 import { findSharedMaterialFile, listSharedMaterialFiles } from '@/server/materials/share';
 import { createShareToken } from '@/server/proposals/share-token';
@@ -266,6 +267,15 @@ describe('materials for a campaign', () => {
     });
     expect(options).toMatchObject({ campaignId: campaign.id, campaigns: [{ id: campaign.id }] });
     expect((await findFilterCampaign(owner, campaign.id))?.name).toBe('Spring launch');
+    const exported = [];
+    for await (const row of streamMaterials(
+      owner,
+      materialListSchema.parse({ client: client.id }),
+      new Date(),
+    )) {
+      exported.push(row.campaignName);
+    }
+    expect(exported.sort()).toEqual(['Spring launch', null].sort());
 
     await setVisibility('assigned');
     expect(await listRecordMaterials(outsider, { campaignId: campaign.id })).toEqual([]);
