@@ -586,6 +586,12 @@ describe('attaching to proposals and meetings, and the share link', () => {
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="deck.pdf"/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdfBytes);
+    const part = await downloadSharedMaterial(
+      new Request('http://localhost/', { headers: { range: 'bytes=0-4' } }),
+      { params: Promise.resolve({ token, documentId: made.file.id }) },
+    );
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(pdfBytes.subarray(0, 5));
     const refused = await downloadSharedMaterial(new Request('http://localhost/'), {
       params: Promise.resolve({ token: createShareToken().token, documentId: made.file.id }),
     });
