@@ -377,17 +377,6 @@ export async function getNewMaterialOptions(
   };
 }
 
-/** The client the list or library is filtered by, as its filter shows it, when the viewer sees it. */
-export async function findFilterClient(viewer: CurrentUser, clientId: string) {
-  assertCanRead(viewer);
-  const [client] = await db
-    .select({ id: clients.id, name: clients.name })
-    .from(clients)
-    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
-    .limit(1);
-  return client ?? null;
-}
-
 /** The campaign the list is filtered by, as its filter shows it, when the viewer sees it. */
 export async function findFilterCampaign(viewer: CurrentUser, campaignId: string) {
   assertCanRead(viewer);
