@@ -9,6 +9,7 @@ import {
 } from '@/components/data-table/data-table';
 import { DateFilter } from '@/components/data-table/date-filter';
 import { SearchInput } from '@/components/data-table/search-input';
+import { ClientFilter } from '@/components/data-table/client-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { useExportQuery } from '@/components/data-table/use-export-query';
 import { buttonClasses } from '@/components/ui/button';
@@ -145,7 +146,7 @@ export function CampaignsTable({
   listedAt: string;
   /** Whether a filter or search narrows the list (for the right empty state). */
   filtered: boolean;
-  /** The client the list is narrowed to, from a client's page. */
+  /** The client the list is filtered by, when one is set. */
   clientFilter: Option | null;
 }) {
   const exportQuery = useExportQuery();
@@ -209,14 +210,7 @@ export function CampaignsTable({
             allLabel="Anyone"
             options={users.map((user) => ({ value: user.id, label: user.name }))}
           />
-          {clientFilter ? (
-            <SelectFilter
-              param="client"
-              label="Client"
-              allLabel="Any client"
-              options={[{ value: clientFilter.id, label: clientFilter.name }]}
-            />
-          ) : null}
+          <ClientFilter selected={clientFilter} />
           <DateFilter param="from" label="Running from" />
           <DateFilter param="to" label="Running to" />
           <SelectFilter

@@ -8,6 +8,7 @@ import {
 } from '@/components/data-table/data-table';
 import { ExportCsvLink } from '@/components/data-table/export-csv-link';
 import { SearchInput } from '@/components/data-table/search-input';
+import { ClientFilter } from '@/components/data-table/client-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { contractStatuses, contractStatusLabels, noticeWindows } from '@/lib/contracts';
 import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
@@ -76,12 +77,15 @@ export function ContractsTable({
   totalIsCapped,
   params,
   viewer,
+  client,
 }: {
   rows: ContractListRow[];
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
+  /** The client the list is filtered by, when one is set. */
+  client: { id: string; name: string } | null;
 }) {
   return (
     <DataTable
@@ -99,6 +103,7 @@ export function ContractsTable({
       toolbar={
         <>
           <SearchInput label="Search" placeholder="Title or client" />
+          <ClientFilter selected={client} />
           <SelectFilter
             param="status"
             label="Status"

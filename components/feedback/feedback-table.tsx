@@ -7,6 +7,7 @@ import {
   type DataTableParams,
 } from '@/components/data-table/data-table';
 import { SearchInput } from '@/components/data-table/search-input';
+import { ClientFilter } from '@/components/data-table/client-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import {
   feedbackSentimentLabels,
@@ -79,6 +80,7 @@ export function FeedbackTable({
   viewer,
   users,
   listedAt,
+  client,
 }: {
   rows: FeedbackListRow[];
   total: number;
@@ -88,6 +90,8 @@ export function FeedbackTable({
   users: { id: string; name: string }[];
   /** When the server read these rows (ISO): "overdue" was judged then. */
   listedAt: string;
+  /** The client the list is filtered by, when one is set. */
+  client: { id: string; name: string } | null;
 }) {
   return (
     <DataTable
@@ -104,6 +108,7 @@ export function FeedbackTable({
       toolbar={
         <>
           <SearchInput label="Search" placeholder="Client or category" />
+          <ClientFilter selected={client} />
           <SelectFilter
             param="status"
             label="Status"

@@ -9,6 +9,7 @@ import {
 import { ExportCsvLink } from '@/components/data-table/export-csv-link';
 import { DateFilter } from '@/components/data-table/date-filter';
 import { SearchInput } from '@/components/data-table/search-input';
+import { ClientFilter } from '@/components/data-table/client-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
 import { invoiceStatuses, invoiceStatusLabels } from '@/lib/invoices';
@@ -75,6 +76,7 @@ export function InvoicesTable({
   params,
   viewer,
   hasFilters,
+  client,
 }: {
   rows: InvoiceListRow[];
   total: number;
@@ -83,6 +85,8 @@ export function InvoicesTable({
   params: DataTableParams;
   viewer: ViewerFormat;
   hasFilters: boolean;
+  /** The client the list is filtered by, when one is set. */
+  client: { id: string; name: string } | null;
 }) {
   return (
     <div className="space-y-3">
@@ -112,6 +116,7 @@ export function InvoicesTable({
         toolbar={
           <>
             <SearchInput label="Search" placeholder="Number or client" />
+            <ClientFilter selected={client} />
             <SelectFilter
               param="status"
               label="Status"

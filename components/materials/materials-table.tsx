@@ -9,6 +9,7 @@ import {
   type DataTableParams,
 } from '@/components/data-table/data-table';
 import { SearchInput } from '@/components/data-table/search-input';
+import { ClientFilter } from '@/components/data-table/client-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { buttonClasses } from '@/components/ui/button';
 import { formatDate, formatDateTime, type ViewerFormat } from '@/lib/format';
@@ -96,7 +97,7 @@ export function MaterialsTable({
   params,
   viewer,
   users,
-  clients,
+  client,
   campaigns,
   today,
   listedAt,
@@ -107,8 +108,8 @@ export function MaterialsTable({
   params: DataTableParams;
   viewer: ViewerFormat;
   users: Option[];
-  /** The client filter's choice, when one is set (the list links here from a client page). */
-  clients: Option[];
+  /** The client the list is filtered by, when one is set. */
+  client: Option | null;
   /** The campaign filter's choice, when one is set (the list links here from a campaign page). */
   campaigns: Option[];
   /** The viewer's calendar date, for "overdue". */
@@ -174,14 +175,7 @@ export function MaterialsTable({
             allLabel="Anyone"
             options={users.map((user) => ({ value: user.id, label: user.name }))}
           />
-          {clients.length > 0 ? (
-            <SelectFilter
-              param="client"
-              label="Client"
-              allLabel="Any client"
-              options={clients.map((client) => ({ value: client.id, label: client.name }))}
-            />
-          ) : null}
+          <ClientFilter selected={client} />
           {campaigns.length > 0 ? (
             <SelectFilter
               param="campaign"

@@ -4,13 +4,14 @@ import { calendarFeeds } from '@/db/schema';
 import { calendarRange } from '@/lib/calendar';
 import { localDateOf } from '@/lib/zoned-time';
 import type { CurrentUser } from '@/server/auth/session';
-import { calendarFeedFor, feedPath } from '@/server/meetings/feed';
+import { calendarFeedFor, feedPath, openCalendarFeed } from '@/server/meetings/feed';
 import { listCalendarMeetings } from '@/server/meetings/queries';
 import { createShareToken } from '@/server/proposals/share-token';
 
 /**
  * The calendar's bench cases on the large seed: this week of its busiest person, the whole team's
- * week, and that person's subscription feed (2,000 meetings, the most a feed carries).
+ * week, and that person's subscription feed (2,000 meetings, the most a feed carries), fetched
+ * whole and re-fetched unchanged (304).
  */
 export async function meetingBenchScenarios(viewer: CurrentUser) {
   const [busiest] = await db.execute<{ id: string }>(sql`
@@ -35,6 +36,8 @@ export async function meetingBenchScenarios(viewer: CurrentUser) {
       kinds: [],
     });
   const everyone = team.map((row) => row.id);
+  const feed = await openCalendarFeed(token);
+  const { etag } = await feed!.version();
   return [
     {
       name: 'calendar week of a busy person',
@@ -50,6 +53,11 @@ export async function meetingBenchScenarios(viewer: CurrentUser) {
       name: 'calendar feed (2,000 meetings)',
       request: { path: feedPath(token) },
       run: () => calendarFeedFor(token),
+    },
+    {
+      name: 'calendar feed re-fetched unchanged (304)',
+      request: { path: feedPath(token), headers: { 'if-none-match': etag } },
+      run: () => feed!.version(),
     },
   ];
 }

@@ -187,3 +187,14 @@ export async function findVisibleClients(viewer: CurrentUser, query: string, lim
     .orderBy(asc(clients.name), asc(clients.id))
     .limit(limit);
 }
+
+/** The client a list is filtered by (`client=<id>`), as its filter shows it, when the viewer sees it. */
+export async function findFilterClient(viewer: CurrentUser, clientId: string) {
+  assertCanRead(viewer);
+  const [client] = await db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
+    .limit(1);
+  return client ?? null;
+}

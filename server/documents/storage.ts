@@ -13,12 +13,15 @@ import {
 } from '@aws-sdk/client-s3';
 import { accordDataDir } from '@/scripts/lib/data-dir';
 
+/** Positions of a file's first and last byte wanted, as an HTTP Range names them (inclusive). */
+export type ByteRange = { start: number; end: number };
+
 /** Where file bytes live; local disk and S3 answer the same calls. */
 export type FileStorage = {
   /** Stores `body` (exactly `size` bytes) under `key`. */
   put(key: string, body: Readable, size: number): Promise<void>;
-  /** The stored bytes of `key` as a stream. */
-  read(key: string): Promise<Readable>;
+  /** The stored bytes of `key` as a stream: all of them, or those from `range.start` to `range.end` (inclusive). */
+  read(key: string, range?: ByteRange): Promise<Readable>;
   /** Removes `key`; a key already gone is not an error. */
   remove(key: string): Promise<void>;
 };
@@ -43,10 +46,10 @@ export function localStorage(root: string): FileStorage {
       // `wx`: a key is written once, never over another file.
       await pipeline(body, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
     },
-    async read(key) {
+    async read(key, range) {
       const file = fileAt(key);
       await stat(file);
-      return createReadStream(file);
+      return createReadStream(file, range);
     },
     async remove(key) {
       await rm(fileAt(key), { force: true });
@@ -86,8 +89,14 @@ export function s3Storage(settings: S3Settings): FileStorage {
         }),
       );
     },
-    async read(key) {
-      const object = await client.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
+    async read(key, range) {
+      const object = await client.send(
+        new GetObjectCommand({
+          Bucket: settings.bucket,
+          Key: key,
+          Range: range ? `bytes=${range.start}-${range.end}` : undefined,
+        }),
+      );
       if (!(object.Body instanceof Readable)) throw new Error('S3 returned no body stream.');
       return object.Body;
     },

@@ -77,6 +77,7 @@ const exportColumns = {
   status: materials.status,
   clientName: clients.name,
   dealName: deals.name,
+  campaignName: campaigns.name,
   assigneeName: materialAssignees.name,
   dueDate: materials.dueDate,
   tags: sql<string>`array_to_string(${materials.tags}, ', ')`,
@@ -101,6 +102,8 @@ export async function* streamMaterials(
     .from(materials)
     .innerJoin(clients, eq(clients.id, materials.clientId))
     .leftJoin(deals, eq(deals.id, materials.dealId))
+    // A material's campaign is on its own client, so it is visible whenever the material is.
+    .leftJoin(campaigns, eq(campaigns.id, materials.campaignId))
     .leftJoin(materialAssignees, eq(materialAssignees.id, materials.assigneeId))
     .where(where)
     .orderBy(...orderOf(params));
@@ -372,17 +375,6 @@ export async function getNewMaterialOptions(
       ? (from.campaignId ?? null)
       : null,
   };
-}
-
-/** The client the list or library is filtered by, as its filter shows it, when the viewer sees it. */
-export async function findFilterClient(viewer: CurrentUser, clientId: string) {
-  assertCanRead(viewer);
-  const [client] = await db
-    .select({ id: clients.id, name: clients.name })
-    .from(clients)
-    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
-    .limit(1);
-  return client ?? null;
 }
 
 /** The campaign the list is filtered by, as its filter shows it, when the viewer sees it. */

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, count, eq, gte, inArray, max, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { calendarFeeds, meetingAttendees, meetings, users } from '@/db/schema';
@@ -89,35 +90,51 @@ async function feedOwner(token: string): Promise<CurrentUser | null> {
 }
 
 /**
- * The `.ics` feed behind a token: the owner's meetings (attending or organising) from 30 days
- * back on, cancelled ones kept with STATUS:CANCELLED, and nothing the owner could not see under
- * the record visibility. Null for an unknown, revoked or deactivated user's token.
+ * The owner's meetings a feed holds: attending or organising, from `since` on, cancelled ones
+ * included, and nothing the owner could not see under the record visibility.
  */
-export async function calendarFeedFor(token: string, now = new Date()) {
-  const owner = await feedOwner(token);
-  if (!owner) return null;
-  const since = new Date(now.getTime() - feedDaysBack * 86_400_000);
+async function feedMeetings(owner: CurrentUser, since: Date) {
+  return and(
+    gte(meetings.startsAt, since),
+    or(
+      eq(meetings.organizerId, owner.id),
+      inArray(
+        meetings.id,
+        db
+          .select({ id: meetingAttendees.meetingId })
+          .from(meetingAttendees)
+          .where(and(eq(meetingAttendees.userId, owner.id), gte(meetingAttendees.startsAt, since))),
+      ),
+    ),
+    await visibleMeetings(owner),
+  );
+}
+
+/** What a re-fetch compares: an ETag and a Last-Modified that move whenever the feed's content does. */
+export type CalendarFeedVersion = { etag: string; lastModified: Date };
+
+/**
+ * The feed's version from one aggregate over the same meetings: their count (a meeting leaving
+ * the window or the owner's sight) and their latest change (every edit, move and cancellation
+ * moves `updated_at`), with the owner's name that titles the calendar.
+ */
+async function feedVersion(owner: CurrentUser, since: Date): Promise<CalendarFeedVersion> {
+  const [row] = await db
+    .select({ count: count(), lastChange: max(meetings.updatedAt) })
+    .from(meetings)
+    .where(await feedMeetings(owner, since));
+  const lastModified = row?.lastChange ?? new Date(0);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([owner.id, owner.name, row?.count ?? 0, lastModified.getTime()]))
+    .digest('base64url');
+  return { etag: `"${digest}"`, lastModified };
+}
+
+async function feedIcs(owner: CurrentUser, since: Date) {
   const rows = await db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(
-      and(
-        gte(meetings.startsAt, since),
-        or(
-          eq(meetings.organizerId, owner.id),
-          inArray(
-            meetings.id,
-            db
-              .select({ id: meetingAttendees.meetingId })
-              .from(meetingAttendees)
-              .where(
-                and(eq(meetingAttendees.userId, owner.id), gte(meetingAttendees.startsAt, since)),
-              ),
-          ),
-        ),
-        await visibleMeetings(owner),
-      ),
-    )
+    .where(await feedMeetings(owner, since))
     .orderBy(meetings.startsAt)
     .limit(feedLimit);
   const calendar = newCalendar({
@@ -131,6 +148,24 @@ export async function calendarFeedFor(token: string, now = new Date()) {
     addMeetingEvent(calendar, meeting);
   }
   return calendar.toString();
+}
+
+/**
+ * The feed behind a token, with its version read apart from its content so that a re-fetch of an
+ * unchanged feed costs one aggregate query. Null for an unknown, revoked or deactivated user's
+ * token.
+ */
+export async function openCalendarFeed(token: string, now = new Date()) {
+  const owner = await feedOwner(token);
+  if (!owner) return null;
+  const since = new Date(now.getTime() - feedDaysBack * 86_400_000);
+  return { version: () => feedVersion(owner, since), ics: () => feedIcs(owner, since) };
+}
+
+/** The `.ics` text of the feed behind a token (see openCalendarFeed), or null. */
+export async function calendarFeedFor(token: string, now = new Date()) {
+  const feed = await openCalendarFeed(token, now);
+  return feed ? feed.ics() : null;
 }
 
 /** One meeting as an `.ics` download, for a viewer who may see it; null otherwise. */

@@ -35,6 +35,16 @@ export function meetingUid(meetingId: string) {
   return `meeting-${meetingId}@accord`;
 }
 
+/**
+ * A meeting time in its zone that ical-generator formats as it is: it asks every zoned date for
+ * the same date in the event's zone, and a second TZDate per time doubled the feed's zone work.
+ */
+class EventZonedDate extends TZDate {
+  override withTimeZone(timeZone: string): TZDate {
+    return timeZone === this.timeZone ? this : super.withTimeZone(timeZone);
+  }
+}
+
 const vtimezones = new Map<string, string | null>();
 
 /** The VTIMEZONE of an IANA zone, or null for UTC and zones the library has none for. */
@@ -87,8 +97,8 @@ export function addMeetingEvent(calendar: ICalCalendar, meeting: IcsMeeting) {
     // zone. A zone with no VTIMEZONE (UTC) is written in UTC, since a TZID needs its VTIMEZONE.
     ...(vtimezone(meeting.timeZone)
       ? {
-          start: new TZDate(meeting.startsAt, meeting.timeZone),
-          end: new TZDate(meeting.endsAt, meeting.timeZone),
+          start: new EventZonedDate(meeting.startsAt, meeting.timeZone),
+          end: new EventZonedDate(meeting.endsAt, meeting.timeZone),
           timezone: meeting.timeZone,
         }
       : { start: meeting.startsAt, end: meeting.endsAt }),

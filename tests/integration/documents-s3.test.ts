@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedDocumentResponse } from '@/server/documents/download';
 import {
   storageFromEnvironment,
   newStorageKey,
@@ -47,6 +48,29 @@ describe('S3-compatible storage', () => {
     const key = newStorageKey();
     await storage.put(key, Readable.from(chunks), bytes.length);
     expect((await buffer(await storage.read(key))).equals(bytes)).toBe(true);
+  });
+
+  it('reads one range of an object, as a video player seeks, and answers it 206', async () => {
+    const bytes = randomBytes(200_000);
+    const key = newStorageKey();
+    await storage.put(key, Readable.from([bytes]), bytes.length);
+    const part = await buffer(await storage.read(key, { start: 65_530, end: 131_080 }));
+    expect(part.equals(bytes.subarray(65_530, 131_081))).toBe(true);
+    const file = {
+      name: 'clip.mp4',
+      mediaType: 'video/mp4',
+      sizeBytes: bytes.length,
+      storageKey: key,
+    };
+    const response = await storedDocumentResponse(file, true, 'bytes=199990-', storage);
+    expect(response.status).toBe(206);
+    expect(response.headers.get('content-range')).toBe('bytes 199990-199999/200000');
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes.subarray(199_990))).toBe(true);
+    const past = await storedDocumentResponse(file, true, 'bytes=200000-', storage);
+    expect(past.status).toBe(416);
+    const whole = await storedDocumentResponse(file, true, null, storage);
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   it('removes an object, and a second removal is no error', async () => {

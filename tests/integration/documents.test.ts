@@ -179,6 +179,59 @@ describe('downloads and visibility', () => {
   });
 });
 
+describe('ranges, as a video player seeks', () => {
+  it('answers one range 206 with just its bytes, a range past the end 416, and no range whole', async () => {
+    const file = uploaded(
+      await upload(coordinator, { recordKind: 'client', recordId: clientId }, 'cut.pdf', pdfBytes),
+    );
+    const size = pdfBytes.length;
+    const part = await documentResponse(coordinator, file.id, true, 'bytes=2-9');
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 2-9/${size}`);
+    expect(part.headers.get('content-length')).toBe('8');
+    expect(part.headers.get('accept-ranges')).toBe('bytes');
+    expect(part.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(await bodyOf(part)).toEqual(pdfBytes.subarray(2, 10));
+
+    const tail = await documentResponse(coordinator, file.id, false, 'bytes=-5');
+    expect(tail.status).toBe(206);
+    expect(tail.headers.get('content-range')).toBe(`bytes ${size - 5}-${size - 1}/${size}`);
+    expect(await bodyOf(tail)).toEqual(pdfBytes.subarray(size - 5));
+
+    const open = await documentResponse(coordinator, file.id, false, `bytes=${size - 3}-`);
+    expect(open.status).toBe(206);
+    expect(await bodyOf(open)).toEqual(pdfBytes.subarray(size - 3));
+
+    const past = await documentResponse(coordinator, file.id, false, `bytes=${size}-${size + 10}`);
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${size}`);
+
+    // Whole: no Range, one that cannot be read, another unit, or several ranges.
+    for (const header of [null, 'bytes=oops', 'items=0-1', 'bytes=0-1,5-6']) {
+      const whole = await documentResponse(coordinator, file.id, false, header);
+      expect(whole.status).toBe(200);
+      expect(whole.headers.get('accept-ranges')).toBe('bytes');
+      expect(whole.headers.get('content-range')).toBeNull();
+      expect(await bodyOf(whole)).toEqual(pdfBytes);
+    }
+  });
+
+  it('refuses a range of a file the viewer may not see as not found', async () => {
+    const file = uploaded(
+      await upload(
+        coordinator,
+        { recordKind: 'client', recordId: clientId },
+        'hidden.pdf',
+        pdfBytes,
+      ),
+    );
+    const outsider = await createActor('coordinator');
+    await setVisibility('assigned');
+    expect((await documentResponse(outsider, file.id, false, 'bytes=0-3')).status).toBe(404);
+    expect((await documentResponse(manager, file.id, false, 'bytes=0-3')).status).toBe(206);
+  });
+});
+
 describe('delete and purge', () => {
   it('lets the uploader or a manager delete a file, not another user', async () => {
     const target = { recordKind: 'client', recordId: clientId } as const;

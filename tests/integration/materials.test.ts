@@ -35,6 +35,7 @@ import {
   listMyMaterialsDue,
   listRecordMaterials,
   searchMaterialLibrary,
+  streamMaterials,
 } from '@/server/materials/queries';
 import { findSharedMaterialFile, listSharedMaterialFiles } from '@/server/materials/share';
 import { createShareToken } from '@/server/proposals/share-token';
@@ -266,6 +267,15 @@ describe('materials for a campaign', () => {
     });
     expect(options).toMatchObject({ campaignId: campaign.id, campaigns: [{ id: campaign.id }] });
     expect((await findFilterCampaign(owner, campaign.id))?.name).toBe('Spring launch');
+    const exported = [];
+    for await (const row of streamMaterials(
+      owner,
+      materialListSchema.parse({ client: client.id }),
+      new Date(),
+    )) {
+      exported.push(row.campaignName);
+    }
+    expect(exported.sort()).toEqual(['Spring launch', null].sort());
 
     await setVisibility('assigned');
     expect(await listRecordMaterials(outsider, { campaignId: campaign.id })).toEqual([]);
@@ -576,6 +586,12 @@ describe('attaching to proposals and meetings, and the share link', () => {
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="deck.pdf"/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdfBytes);
+    const part = await downloadSharedMaterial(
+      new Request('http://localhost/', { headers: { range: 'bytes=0-4' } }),
+      { params: Promise.resolve({ token, documentId: made.file.id }) },
+    );
+    expect(part.status).toBe(206);
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(pdfBytes.subarray(0, 5));
     const refused = await downloadSharedMaterial(new Request('http://localhost/'), {
       params: Promise.resolve({ token: createShareToken().token, documentId: made.file.id }),
     });

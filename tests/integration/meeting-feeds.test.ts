@@ -16,6 +16,7 @@ import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createActor, expectOk } from '../support/factories';
 import { daysFromToday, parseIcs, scheduleMeeting } from '../support/meeting-factories';
 import { startSmtpServer } from '../support/smtp-server';
+import { GET as getFeed } from '@/app/calendar/feed/[token]/route';
 
 beforeEach(async () => {
   await setVisibility('open');
@@ -135,6 +136,71 @@ describe('subscription feed', () => {
       );
     },
   );
+});
+
+describe('re-fetching the feed', () => {
+  function fetchFeed(path: string, headers: Record<string, string> = {}) {
+    const token = path.replace('/calendar/feed/', '');
+    return getFeed(new Request(`http://accord.test${path}`, { headers }), {
+      params: Promise.resolve({ token }),
+    });
+  }
+
+  it('answers 304 while the feed is unchanged, and the whole feed once a meeting changes', async () => {
+    const coordinator = await createActor('coordinator');
+    const organizer = await createActor('executive');
+    const { path } = expectOk(await executeAction(createCalendarFeedCommand, coordinator, {}));
+    const meeting = await scheduleMeeting(coordinator, [coordinator.id]);
+
+    const first = await fetchFeed(path);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(new Date(lastModified).getTime()).toBe(
+      Math.floor(meeting.updatedAt.getTime() / 1000) * 1000,
+    );
+    expect(parseIcs(await first.text()).events).toHaveLength(1);
+
+    const conditionals: Record<string, string>[] = [
+      { 'if-none-match': etag },
+      { 'if-modified-since': lastModified },
+    ];
+    for (const conditions of conditionals) {
+      const unchanged = await fetchFeed(path, conditions);
+      expect(unchanged.status).toBe(304);
+      expect(await unchanged.text()).toBe('');
+      expect(unchanged.headers.get('etag')).toBe(etag);
+    }
+    expect((await fetchFeed(path, { 'if-none-match': '"another"' })).status).toBe(200);
+
+    // Moved by its organiser: a new version, the whole feed again.
+    const moved = expectOk(
+      await executeAction(moveMeetingCommand, coordinator, {
+        meetingId: meeting.id,
+        version: meeting.version,
+        date: daysFromToday(2),
+        startTime: '11:00',
+        endTime: '12:00',
+        timeZone: 'UTC',
+      }),
+    );
+    const afterMove = await fetchFeed(path, { 'if-none-match': etag });
+    expect(afterMove.status).toBe(200);
+    const movedEtag = afterMove.headers.get('etag')!;
+    expect(movedEtag).not.toBe(etag);
+    expect(parseIcs(await afterMove.text()).events[0]!.sequence).toBe(moved.version - 1);
+
+    // Someone else invites the owner: one more meeting, another version.
+    await scheduleMeeting(organizer, [coordinator.id], { startTime: '15:00', endTime: '16:00' });
+    const invited = await fetchFeed(path, { 'if-none-match': movedEtag });
+    expect(invited.status).toBe(200);
+    expect(parseIcs(await invited.text()).events).toHaveLength(2);
+
+    expectOk(await executeAction(revokeCalendarFeedCommand, coordinator, {}));
+    expect((await fetchFeed(path, { 'if-none-match': etag })).status).toBe(404);
+  });
 });
 
 describe('invitation e-mails', () => {

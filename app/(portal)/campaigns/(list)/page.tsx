@@ -11,7 +11,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
 import { getCampaignBudgetTotals } from '@/server/campaigns/budget-totals';
 import { listCampaigns } from '@/server/campaigns/queries';
-import { listAssignableUsers } from '@/server/clients/queries';
+import { findFilterClient, listAssignableUsers } from '@/server/clients/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Campaigns' };
@@ -30,13 +30,13 @@ export default async function CampaignsPage({
   const filters = campaignFiltersSchema.parse(raw);
   // Taken before the rows are read, so a bulk action skips anything changed while they load.
   const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, totals, users, bar] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, totals, users, bar, client] = await Promise.all([
     listCampaigns(viewer, params),
     getCampaignBudgetTotals(viewer, filters),
     listAssignableUsers(viewer),
     savedViews,
+    params.client ? findFilterClient(viewer, params.client) : null,
   ]);
-  const clientRow = params.client ? rows.find((row) => row.clientId === params.client) : null;
   return (
     <>
       <PageHeader
@@ -59,11 +59,7 @@ export default async function CampaignsPage({
         users={users}
         listedAt={listedAt}
         filtered={Object.values(filters).some((value) => value !== undefined)}
-        clientFilter={
-          params.client
-            ? { id: params.client, name: clientRow?.clientName ?? 'The chosen client' }
-            : null
-        }
+        clientFilter={client}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { viewerFormat } from '@/lib/format';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
+import { findFilterClient } from '@/server/clients/queries';
 import { listContracts } from '@/server/contracts/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
@@ -22,9 +23,10 @@ export default async function ContractsPage({
   // A bare address may redirect to the user's default view: find out before querying the list.
   if (Object.keys(raw).length === 0) await savedViews;
   const params = contractListSchema.parse(raw);
-  const [{ rows, total, totalIsCapped }, bar] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, bar, client] = await Promise.all([
     listContracts(viewer, params),
     savedViews,
+    params.client ? findFilterClient(viewer, params.client) : null,
   ]);
   return (
     <>
@@ -39,6 +41,7 @@ export default async function ContractsPage({
         totalIsCapped={totalIsCapped}
         params={params}
         viewer={viewerFormat(viewer)}
+        client={client}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { viewerFormat } from '@/lib/format';
 import { feedbackListSchema } from '@/lib/validation/feedback';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
+import { findFilterClient } from '@/server/clients/queries';
 import { listFeedback, listRoutingChoices } from '@/server/feedback/queries';
 
 export const metadata: Metadata = { title: 'Feedback' };
@@ -19,9 +20,10 @@ export default async function FeedbackPage({
   const viewer = await requirePermission('clients.read');
   const params = feedbackListSchema.parse(firstValues(await searchParams));
   const now = new Date();
-  const [{ rows, total, totalIsCapped }, users] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, users, client] = await Promise.all([
     listFeedback(viewer, params, now),
     listRoutingChoices(viewer),
+    params.client ? findFilterClient(viewer, params.client) : null,
   ]);
   return (
     <>
@@ -42,6 +44,7 @@ export default async function FeedbackPage({
         viewer={viewerFormat(viewer)}
         users={users}
         listedAt={now.toISOString()}
+        client={client}
       />
     </>
   );

@@ -8,6 +8,7 @@ import { viewerFormat } from '@/lib/format';
 import { invoiceListSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
+import { findFilterClient } from '@/server/clients/queries';
 import { listInvoices } from '@/server/invoices/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
@@ -24,9 +25,10 @@ export default async function InvoicesPage({
   // A bare address may redirect to the user's default view: find out before querying the list.
   if (Object.keys(raw).length === 0) await savedViews;
   const params = invoiceListSchema.parse(raw);
-  const [{ rows, total, totalIsCapped, totals }, bar] = await Promise.all([
+  const [{ rows, total, totalIsCapped, totals }, bar, client] = await Promise.all([
     listInvoices(viewer, params),
     savedViews,
+    params.client ? findFilterClient(viewer, params.client) : null,
   ]);
   const hasFilters = Boolean(
     params.q || params.status || params.overdue || params.client || params.from || params.to,
@@ -56,6 +58,7 @@ export default async function InvoicesPage({
         params={params}
         viewer={viewerFormat(viewer)}
         hasFilters={hasFilters}
+        client={client}
       />
     </>
   );

@@ -8,8 +8,8 @@ import { calendarDateIn, viewerFormat } from '@/lib/format';
 import { firstValues } from '@/lib/validation/list-params';
 import { materialListSchema } from '@/lib/validation/materials';
 import { requirePermission } from '@/server/auth/session';
-import { listAssignableUsers } from '@/server/clients/queries';
-import { findFilterCampaign, findFilterClient, listMaterials } from '@/server/materials/queries';
+import { findFilterClient, listAssignableUsers } from '@/server/clients/queries';
+import { findFilterCampaign, listMaterials } from '@/server/materials/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Materials' };
@@ -57,7 +57,7 @@ export default async function MaterialsPage({
         params={params}
         viewer={viewerFormat(viewer)}
         users={users}
-        clients={client ? [client] : []}
+        client={client}
         campaigns={campaign ? [campaign] : []}
         today={calendarDateIn(viewer.timeZone, now)}
         listedAt={now.toISOString()}
