@@ -19,7 +19,7 @@ export async function search(query: string): Promise<SearchGroup[]> {
 /** The list toolbars' client picker: up to ten clients the user may see whose name holds `query`. */
 export async function searchClientChoices(query: string): Promise<{ id: string; name: string }[]> {
   const user = await getUserForRoute();
-  const parsed = searchQuerySchema.safeParse(query);
+  const parsed = searchQuerySchema.safeParse(withoutNulCharacters(query));
   if (!user || !parsed.success || !can(user, 'clients.read')) return [];
   const found = await findVisibleClients(user, parsed.data, 10);
   return found.map(({ id, name }) => ({ id, name }));

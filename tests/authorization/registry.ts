@@ -33,5 +33,6 @@ export const serverActionsWithoutDefinition: Record<string, string> = {
   'server/meetings/actions.ts#findTimes': "signed in: free times in the attendees' hours",
   'server/meetings/actions.ts#loadClientMeetingOptions': "signed in: a client's contacts and deals",
   'server/search/actions.ts#search': 'signed in: the palette, over what the user sees',
+  'server/search/actions.ts#searchClientChoices': "signed in: the list toolbars' client picker",
   'server/notifications/actions.ts#loadRecentNotifications': "signed in: the bell's own items",
 };

@@ -64,7 +64,12 @@ import {
   deleteResearchNoteCommand,
 } from '@/server/clients/commands/research';
 import { logActivityCommand } from '@/server/clients/commands/timeline';
-import { findVisibleClients, getClientWithRecords, listClients } from '@/server/clients/queries';
+import {
+  findFilterClient,
+  findVisibleClients,
+  getClientWithRecords,
+  listClients,
+} from '@/server/clients/queries';
 import {
   createContractCommand,
   renewContractCommand,
@@ -134,7 +139,6 @@ import {
 } from '@/server/materials/commands';
 import {
   findFilterCampaign,
-  findFilterClient,
   getMaterialPage,
   getNewMaterialOptions,
   listAttachedMaterials,
