@@ -35,7 +35,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-describe('npm run db:backup and db:restore', () => {
+// Each test runs the scripts as the operator would, each a process of its own that starts tsx.
+describe('npm run db:backup and db:restore', { timeout: 180_000 }, () => {
   it('round-trips a seeded database: the same tables, row counts and rows', async () => {
     const sourceUrl = await database(`accord_backup_source_${suffix}`);
     const migrated = runScript('migrate.ts', [], sourceUrl);
