@@ -5,7 +5,9 @@ import type { ReportFormat, ReportKey } from '@/lib/report-catalog';
 import { fileReportSchema, type ReportParams } from '@/lib/validation/reports';
 import { defineAction, type ActionContext } from '@/server/action';
 import { storeGeneratedDocument } from '@/server/documents/commands';
+import { notFound } from '@/server/errors';
 import { renderReport } from './export';
+import { getReportClientName } from './queries';
 
 /**
  * Runs a report as the acting user, files it as a document hanging off a new report run, and
@@ -15,6 +17,9 @@ export async function fileReport(
   context: ActionContext,
   input: { report: ReportKey; format: ReportFormat; parameters: ReportParams; scheduleId?: string },
 ) {
+  // A report narrowed to a client the user does not see would file a run about a hidden account.
+  const { client } = input.parameters;
+  if (client && !(await getReportClientName(context.user, client))) throw notFound('client');
   const rendered = await renderReport(context.user, input.report, input.parameters, input.format);
   const { scope } = rendered.context;
   const [run] = await context.tx

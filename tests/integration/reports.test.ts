@@ -529,6 +529,28 @@ describe('filing a report', () => {
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { report: ['Choose a report.'] } });
     expect(await db.$count(reportRuns)).toBe(before);
   });
+
+  it('refuses as not found a report narrowed to a client the user does not see', async () => {
+    await setVisibility('assigned');
+    const before = await db.$count(reportRuns);
+    const hidden = await executeAction(fileReportCommand, team.exec1, {
+      report: 'bookings',
+      format: 'csv',
+      range: 'lastQuarter',
+      client: clientB,
+    });
+    expect(hidden).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await db.$count(reportRuns)).toBe(before);
+    expectOk(
+      await executeAction(fileReportCommand, team.exec1, {
+        report: 'bookings',
+        format: 'csv',
+        range: 'lastQuarter',
+        client: clientA,
+      }),
+    );
+    expect(await db.$count(reportRuns)).toBe(before + 1);
+  });
 });
 
 describe('feedback outside the SLA set', () => {
