@@ -188,8 +188,8 @@ export async function findVisibleClients(viewer: CurrentUser, query: string, lim
     .limit(limit);
 }
 
-/** The client a list is filtered by (`client=<id>`), as its filter shows it, when the viewer sees it. */
-export async function findFilterClient(viewer: CurrentUser, clientId: string) {
+/** A client's id and name when the viewer sees it: a list's or report's client filter, a form's client. */
+export async function findVisibleClient(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
   const [client] = await db
     .select({ id: clients.id, name: clients.name })

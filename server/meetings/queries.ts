@@ -17,6 +17,7 @@ import { withBuffer, type Interval, type MeetingKind } from '@/lib/meetings';
 import { addDays, localDateOf, zonedTimeToInstant, type LocalDate } from '@/lib/zoned-time';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { findVisibleClient } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { isInPerson } from './conflicts';
 import { getTravelBuffers } from './travel-buffers';
@@ -325,11 +326,7 @@ export type MeetingPerson = Awaited<ReturnType<typeof listMeetingPeople>>[number
 /** The contacts and deals of a client the viewer may see, for the meeting form. */
 export async function listClientMeetingOptions(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
-  const [client] = await db
-    .select({ id: clients.id, name: clients.name })
-    .from(clients)
-    .where(and(eq(clients.id, clientId), await visibleClients(viewer)))
-    .limit(1);
+  const client = await findVisibleClient(viewer, clientId);
   if (!client) return null;
   const [clientContacts, clientDeals] = await Promise.all([
     db

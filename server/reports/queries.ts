@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { clients, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import type { CurrentUser } from '@/server/auth/session';
-import { visibleClients } from '@/server/clients/visibility';
+import { findVisibleClient } from '@/server/clients/queries';
 import { dashboardScope } from './pipeline';
 
 /** The people a report's owner and coordinator filters offer: active executives, managers, coordinators. */
@@ -22,11 +22,5 @@ export async function listReportPeople(viewer: CurrentUser) {
 
 /** The name of the client a report is filtered to, if the viewer sees it. */
 export async function getReportClientName(viewer: CurrentUser, clientId: string | undefined) {
-  if (!clientId) return null;
-  const [client] = await db
-    .select({ name: clients.name })
-    .from(clients)
-    .where(and(inArray(clients.id, [clientId]), await visibleClients(viewer)))
-    .limit(1);
-  return client?.name ?? null;
+  return clientId ? ((await findVisibleClient(viewer, clientId))?.name ?? null) : null;
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '@/server/auth/session';
-import { findFilterClient } from '@/server/clients/queries';
+import { findVisibleClient } from '@/server/clients/queries';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { asCurrentUser, createActor, createUser } from '../support/factories';
 
@@ -29,14 +29,14 @@ describe('the list toolbars’ client picker', () => {
       `${stem} Theirs`,
     ]);
     expect(await searchClientChoices('P')).toEqual([]);
-    expect(await findFilterClient(coordinator, theirs.id)).toEqual({
+    expect(await findVisibleClient(coordinator, theirs.id)).toEqual({
       id: theirs.id,
       name: `${stem} Theirs`,
     });
 
     await setVisibility('assigned');
     expect(await searchClientChoices(stem)).toEqual([{ id: mine.id, name: `${stem} Mine` }]);
-    expect(await findFilterClient(coordinator, theirs.id)).toBeNull();
+    expect(await findVisibleClient(coordinator, theirs.id)).toBeNull();
     const manager = await createActor('manager');
     session.user = manager;
     expect(await searchClientChoices(stem)).toHaveLength(2);

@@ -65,7 +65,7 @@ import {
 } from '@/server/clients/commands/research';
 import { logActivityCommand } from '@/server/clients/commands/timeline';
 import {
-  findFilterClient,
+  findVisibleClient,
   findVisibleClients,
   getClientWithRecords,
   listClients,
@@ -417,7 +417,7 @@ const recordTypes = {
           getDealClient(viewer, client.id),
           getClientForInvoice(viewer, client.id),
           getClientForCampaign(viewer, client.id),
-          findFilterClient(viewer, client.id),
+          findVisibleClient(viewer, client.id),
           Promise.all([
             getNewProposalOptions(viewer, { clientId: client.id }),
             getNewMaterialOptions(viewer, { clientId: client.id }),

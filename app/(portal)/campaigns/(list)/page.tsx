@@ -11,7 +11,7 @@ import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
 import { getCampaignBudgetTotals } from '@/server/campaigns/budget-totals';
 import { listCampaigns } from '@/server/campaigns/queries';
-import { findFilterClient, listAssignableUsers } from '@/server/clients/queries';
+import { findVisibleClient, listAssignableUsers } from '@/server/clients/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Campaigns' };
@@ -35,7 +35,7 @@ export default async function CampaignsPage({
     getCampaignBudgetTotals(viewer, filters),
     listAssignableUsers(viewer),
     savedViews,
-    params.client ? findFilterClient(viewer, params.client) : null,
+    params.client ? findVisibleClient(viewer, params.client) : null,
   ]);
   return (
     <>

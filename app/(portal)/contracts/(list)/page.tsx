@@ -6,7 +6,7 @@ import { viewerFormat } from '@/lib/format';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
-import { findFilterClient } from '@/server/clients/queries';
+import { findVisibleClient } from '@/server/clients/queries';
 import { listContracts } from '@/server/contracts/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
@@ -26,7 +26,7 @@ export default async function ContractsPage({
   const [{ rows, total, totalIsCapped }, bar, client] = await Promise.all([
     listContracts(viewer, params),
     savedViews,
-    params.client ? findFilterClient(viewer, params.client) : null,
+    params.client ? findVisibleClient(viewer, params.client) : null,
   ]);
   return (
     <>

@@ -7,7 +7,7 @@ import { viewerFormat } from '@/lib/format';
 import { feedbackListSchema } from '@/lib/validation/feedback';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
-import { findFilterClient } from '@/server/clients/queries';
+import { findVisibleClient } from '@/server/clients/queries';
 import { listFeedback, listRoutingChoices } from '@/server/feedback/queries';
 
 export const metadata: Metadata = { title: 'Feedback' };
@@ -23,7 +23,7 @@ export default async function FeedbackPage({
   const [{ rows, total, totalIsCapped }, users, client] = await Promise.all([
     listFeedback(viewer, params, now),
     listRoutingChoices(viewer),
-    params.client ? findFilterClient(viewer, params.client) : null,
+    params.client ? findVisibleClient(viewer, params.client) : null,
   ]);
   return (
     <>

@@ -8,7 +8,7 @@ import { viewerFormat } from '@/lib/format';
 import { invoiceListSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
 import { requirePermission } from '@/server/auth/session';
-import { findFilterClient } from '@/server/clients/queries';
+import { findVisibleClient } from '@/server/clients/queries';
 import { listInvoices } from '@/server/invoices/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
@@ -28,7 +28,7 @@ export default async function InvoicesPage({
   const [{ rows, total, totalIsCapped, totals }, bar, client] = await Promise.all([
     listInvoices(viewer, params),
     savedViews,
-    params.client ? findFilterClient(viewer, params.client) : null,
+    params.client ? findVisibleClient(viewer, params.client) : null,
   ]);
   const hasFilters = Boolean(
     params.q || params.status || params.overdue || params.client || params.from || params.to,

@@ -8,7 +8,7 @@ import { calendarDateIn, viewerFormat } from '@/lib/format';
 import { firstValues } from '@/lib/validation/list-params';
 import { materialListSchema } from '@/lib/validation/materials';
 import { requirePermission } from '@/server/auth/session';
-import { findFilterClient, listAssignableUsers } from '@/server/clients/queries';
+import { findVisibleClient, listAssignableUsers } from '@/server/clients/queries';
 import { findFilterCampaign, listMaterials } from '@/server/materials/queries';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
@@ -30,7 +30,7 @@ export default async function MaterialsPage({
     listMaterials(viewer, params, now),
     listAssignableUsers(viewer),
     savedViews,
-    params.client ? findFilterClient(viewer, params.client) : null,
+    params.client ? findVisibleClient(viewer, params.client) : null,
     params.campaign ? findFilterCampaign(viewer, params.campaign) : null,
   ]);
   return (
