@@ -4,7 +4,7 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, clientTags, contacts, users } from '@/db/schema';
 import type { ClientListParams, ClientSort } from '@/lib/validation/clients';
-import { escapeLike } from '@/server/sql';
+import { escapeLike, onPage } from '@/server/sql';
 
 export const owners = alias(users, 'owners');
 export const coordinators = alias(users, 'coordinators');
@@ -131,10 +131,6 @@ export function clientPageQuery(
   if (params.sort === 'coordinator') {
     pageIds = pageIds.leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId));
   }
-  pageIds = pageIds
-    .where(where)
-    .orderBy(clientOrder(params.sort, params.dir))
-    .limit(params.size)
-    .offset((params.page - 1) * params.size);
-  return clientListQuery(inArray(clients.id, pageIds), params);
+  pageIds = pageIds.where(where).orderBy(clientOrder(params.sort, params.dir));
+  return clientListQuery(onPage(clients.id, pageIds, params), params);
 }
