@@ -62,7 +62,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const points = chartRows(result.rows, result.chart.currency).map((row) => ({
     label: String(row.cells[result.chart.labelColumn] ?? ''),
     values: Object.fromEntries(bars.map((bar) => [bar.key, Number(row.cells[bar.key] ?? 0)])),
-    links: row.links,
+    // A bar opens its own column's link; the row's other links would only weigh on the payload.
+    links: Object.fromEntries(
+      bars.flatMap((bar) => {
+        const href = row.links[bar.key];
+        return href ? [[bar.key, href]] : [];
+      }),
+    ),
   }));
   const format = viewerFormat(viewer);
   return (
