@@ -33,14 +33,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<CampaignListRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/campaigns/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/campaigns/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       id: 'client',

@@ -50,14 +50,7 @@ function columnsFor(viewer: ViewerFormat, prospects: boolean): DataTableColumn<C
     accessorKey: 'name',
     header: 'Name',
     enableHiding: false,
-    cell: ({ row }) => (
-      <Link
-        href={`/clients/${row.original.id}`}
-        className="font-medium text-brand-700 hover:underline"
-      >
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <Link href={`/clients/${row.original.id}`}>{row.original.name}</Link>,
   };
   const people: DataTableColumn<ClientTableRow>[] = [
     {

@@ -21,14 +21,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<ContractListRow>[] {
       accessorKey: 'title',
       header: 'Title',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/contracts/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.title}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/contracts/${row.original.id}`}>{row.original.title}</Link>,
     },
     {
       accessorKey: 'status',

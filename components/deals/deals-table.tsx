@@ -23,23 +23,14 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<DealListRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/deals/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/deals/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       id: 'client',
       accessorKey: 'clientName',
       header: 'Client',
       cell: ({ row }) => (
-        <Link href={`/clients/${row.original.clientId}`} className="hover:underline">
-          {row.original.clientName}
-        </Link>
+        <Link href={`/clients/${row.original.clientId}`}>{row.original.clientName}</Link>
       ),
     },
     {

@@ -27,12 +27,7 @@ function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<FeedbackLi
       header: 'Client',
       enableHiding: false,
       cell: ({ row }) => (
-        <Link
-          href={`/feedback/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.clientName}
-        </Link>
+        <Link href={`/feedback/${row.original.id}`}>{row.original.clientName}</Link>
       ),
     },
     {

@@ -24,12 +24,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<InvoiceListRow>[] {
       header: 'Number',
       enableHiding: false,
       cell: ({ row }) => (
-        <Link
-          href={`/invoices/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.number ?? 'Draft'}
-        </Link>
+        <Link href={`/invoices/${row.original.id}`}>{row.original.number ?? 'Draft'}</Link>
       ),
     },
     {

@@ -35,7 +35,7 @@ function columnsFor(viewer: ViewerFormat, today: string): DataTableColumn<Materi
       cell: ({ row }) => (
         <Link
           href={`/materials/${row.original.id}`}
-          className="block max-w-xs min-w-40 font-medium break-words whitespace-normal text-brand-700 hover:underline"
+          className="block max-w-xs min-w-40 break-words whitespace-normal"
         >
           {row.original.title}
         </Link>

@@ -35,14 +35,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<ProposalTableRow>[] {
       accessorKey: 'title',
       header: 'Title',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/proposals/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.title}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/proposals/${row.original.id}`}>{row.original.title}</Link>,
     },
     {
       id: 'client',

@@ -28,14 +28,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<TemplateTableRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/templates/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/templates/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       accessorKey: 'category',

@@ -27,14 +27,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<UserListRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/admin/users/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/admin/users/${row.original.id}`}>{row.original.name}</Link>,
     },
     { accessorKey: 'email', header: 'Email', cell: ({ row }) => row.original.email },
     { accessorKey: 'role', header: 'Role', cell: ({ row }) => roleLabels[row.original.role] },
