@@ -17,6 +17,7 @@ import { budgetTotals, campaignStatuses, campaignStatusLabels } from '@/lib/camp
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { CampaignListRow } from '@/server/campaigns/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { CampaignBulkActions } from './campaign-bulk-actions';
 import { CampaignStatusBadge } from './campaign-status-badge';
 
@@ -129,7 +130,7 @@ export function CampaignsTable({
   filtered,
   clientFilter,
 }: {
-  rows: CampaignListRow[];
+  rows: PackedRows<CampaignListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -21,6 +21,7 @@ import {
   type ClientTier,
 } from '@/lib/clients';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
+import type { PackedRows } from '@/lib/packed-rows';
 import { ClientBulkActions } from './client-bulk-actions';
 import { ClientStatusBadge } from './client-status-badge';
 
@@ -145,7 +146,7 @@ export function ClientsTable({
   listedAt,
   canReassign,
 }: {
-  rows: ClientTableRow[];
+  rows: PackedRows<ClientTableRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

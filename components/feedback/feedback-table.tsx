@@ -17,6 +17,7 @@ import {
 } from '@/lib/feedback';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import type { FeedbackListRow } from '@/server/feedback/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { FeedbackDue, FeedbackStatusBadge, SentimentBadge } from './feedback-badges';
 
 function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<FeedbackListRow>[] {
@@ -77,7 +78,7 @@ export function FeedbackTable({
   listedAt,
   client,
 }: {
-  rows: FeedbackListRow[];
+  rows: PackedRows<FeedbackListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -14,6 +14,7 @@ import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
 import { invoiceStatuses, invoiceStatusLabels } from '@/lib/invoices';
 import type { InvoiceCurrencyTotal, InvoiceListRow } from '@/server/invoices/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 
 function columnsFor(viewer: ViewerFormat): DataTableColumn<InvoiceListRow>[] {
@@ -73,7 +74,7 @@ export function InvoicesTable({
   hasFilters,
   client,
 }: {
-  rows: InvoiceListRow[];
+  rows: PackedRows<InvoiceListRow>;
   total: number;
   totalIsCapped: boolean;
   totals: InvoiceCurrencyTotal[];

@@ -20,6 +20,7 @@ import {
   materialStatuses,
   materialStatusLabels,
 } from '@/lib/materials';
+import type { PackedRows } from '@/lib/packed-rows';
 import type { MaterialListRow } from '@/server/materials/queries';
 import { MaterialStatusBadge } from './material-badges';
 import { MaterialBulkActions } from './material-bulk-actions';
@@ -102,7 +103,7 @@ export function MaterialsTable({
   today,
   listedAt,
 }: {
-  rows: MaterialListRow[];
+  rows: PackedRows<MaterialListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -11,6 +11,7 @@ import { SelectFilter } from '@/components/data-table/select-filter';
 import { Badge } from '@/components/ui/card';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { roleLabels, roles, type Role } from '@/lib/roles';
+import type { PackedRows } from '@/lib/packed-rows';
 
 export type UserListRow = {
   id: string;
@@ -56,7 +57,7 @@ export function UsersTable({
   params,
   viewer,
 }: {
-  rows: UserListRow[];
+  rows: PackedRows<UserListRow>;
   total: number;
   params: DataTableParams;
   viewer: ViewerFormat;
