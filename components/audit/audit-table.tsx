@@ -9,6 +9,7 @@ import { DateFilter } from '@/components/data-table/date-filter';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { auditActionLabel, auditActionLabels } from '@/lib/audit-actions';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
+import type { PackedRows } from '@/lib/packed-rows';
 
 export type AuditListRow = {
   id: number;
@@ -107,7 +108,7 @@ export function AuditTable({
   viewer,
   actors,
 }: {
-  rows: AuditListRow[];
+  rows: PackedRows<AuditListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -17,6 +17,7 @@ import { budgetTotals, campaignStatuses, campaignStatusLabels } from '@/lib/camp
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { CampaignListRow } from '@/server/campaigns/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { CampaignBulkActions } from './campaign-bulk-actions';
 import { CampaignStatusBadge } from './campaign-status-badge';
 
@@ -33,14 +34,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<CampaignListRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/campaigns/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/campaigns/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       id: 'client',
@@ -136,7 +130,7 @@ export function CampaignsTable({
   filtered,
   clientFilter,
 }: {
-  rows: CampaignListRow[];
+  rows: PackedRows<CampaignListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

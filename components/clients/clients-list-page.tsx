@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { clientListSchema } from '@/lib/validation/clients';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listClientFilterOptions, listClients, type ClientListRow } from '@/server/clients/queries';
@@ -66,7 +67,7 @@ export async function ClientsListPage({
       />
       <SavedViewsBar bar={bar} />
       <ClientsTable
-        rows={rows.map(tableRow)}
+        rows={packRows(rows.map(tableRow))}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

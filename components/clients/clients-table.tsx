@@ -21,6 +21,7 @@ import {
   type ClientTier,
 } from '@/lib/clients';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
+import type { PackedRows } from '@/lib/packed-rows';
 import { ClientBulkActions } from './client-bulk-actions';
 import { ClientStatusBadge } from './client-status-badge';
 
@@ -50,14 +51,7 @@ function columnsFor(viewer: ViewerFormat, prospects: boolean): DataTableColumn<C
     accessorKey: 'name',
     header: 'Name',
     enableHiding: false,
-    cell: ({ row }) => (
-      <Link
-        href={`/clients/${row.original.id}`}
-        className="font-medium text-brand-700 hover:underline"
-      >
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <Link href={`/clients/${row.original.id}`}>{row.original.name}</Link>,
   };
   const people: DataTableColumn<ClientTableRow>[] = [
     {
@@ -152,7 +146,7 @@ export function ClientsTable({
   listedAt,
   canReassign,
 }: {
-  rows: ClientTableRow[];
+  rows: PackedRows<ClientTableRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

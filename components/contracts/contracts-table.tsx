@@ -13,6 +13,7 @@ import { SelectFilter } from '@/components/data-table/select-filter';
 import { contractStatuses, contractStatusLabels, noticeWindows } from '@/lib/contracts';
 import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { ContractListRow } from '@/server/contracts/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { ContractStatusBadge } from './contract-status-badge';
 
 function columnsFor(viewer: ViewerFormat): DataTableColumn<ContractListRow>[] {
@@ -21,14 +22,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<ContractListRow>[] {
       accessorKey: 'title',
       header: 'Title',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/contracts/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.title}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/contracts/${row.original.id}`}>{row.original.title}</Link>,
     },
     {
       accessorKey: 'status',
@@ -79,7 +73,7 @@ export function ContractsTable({
   viewer,
   client,
 }: {
-  rows: ContractListRow[];
+  rows: PackedRows<ContractListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactTable, RowData } from '@tanstack/react-table';
-import { Columns3 } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import {
   DropdownMenu,
   DropdownMenuCheckboxItem,
@@ -22,7 +22,7 @@ export function ColumnVisibilityMenu<TData extends RowData>({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger className={buttonClasses('secondary')}>
-        <Columns3 aria-hidden className="size-4" />
+        <Icon name="columns" />
         Columns
       </DropdownMenuTrigger>
       <DropdownMenuContent aria-label="Visible columns" className="w-52">

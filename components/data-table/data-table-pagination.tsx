@@ -1,8 +1,8 @@
 'use client';
 
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import { formatCount } from '@/lib/format';
 import { pageSizes } from '@/lib/validation/list-params';
 
@@ -61,7 +61,7 @@ export function DataTablePagination({
           disabled={page <= 1}
           onClick={() => onChange(page - 1, size)}
         >
-          <ChevronLeft aria-hidden className="size-4" />
+          <Icon name="previous" />
         </Button>
         <Button
           variant="secondary"
@@ -69,7 +69,7 @@ export function DataTablePagination({
           disabled={!hasNext}
           onClick={() => onChange(page + 1, size)}
         >
-          <ChevronRight aria-hidden className="size-4" />
+          <Icon name="next" />
         </Button>
       </div>
     </div>

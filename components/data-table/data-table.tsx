@@ -16,6 +16,7 @@ import {
 } from '@tanstack/react-table';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type ReactNode } from 'react';
+import { unpackRows, type PackedRows } from '@/lib/packed-rows';
 import { cn } from '@/lib/utils';
 import { BulkActionBar, type DataTableBulk } from './bulk-action-bar';
 import { ColumnVisibilityMenu } from './column-visibility-menu';
@@ -50,7 +51,8 @@ type DataTableProps<TData extends RowData> = {
   /** Names the table for screen readers, e.g. "Users". */
   label: string;
   columns: DataTableColumn<TData>[];
-  rows: TData[];
+  /** The page of rows, packed on the server (lib/packed-rows.ts). */
+  rows: PackedRows<TData>;
   total: number;
   /** The total was capped because counting exactly would cost more than the page. */
   totalIsCapped?: boolean;
@@ -81,7 +83,7 @@ function resolve<T>(updater: Updater<T>, current: T): T {
 export function DataTable<TData extends RowData>({
   label,
   columns,
-  rows,
+  rows: packedRows,
   total,
   totalIsCapped = false,
   params,
@@ -94,6 +96,8 @@ export function DataTable<TData extends RowData>({
   bulk,
 }: DataTableProps<TData>) {
   const router = useRouter();
+  // Kept per payload: the selection belongs to the rows it was made on.
+  const rows = useMemo(() => unpackRows(packedRows), [packedRows]);
   const selection = useBulkSelection(rows, getRowId, bulk?.getVersion ?? noVersion);
   const [bulkReport, setBulkReport] = useState('');
   const { searchParams, update, isPending } = useUrlState();

@@ -1,9 +1,9 @@
 'use client';
 
-import { SlidersHorizontal } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/utils';
 
 /** URL parameters that are a list's own state rather than a filter the user set. */
@@ -33,7 +33,7 @@ export function FoldingFilters({ children }: { children: ReactNode }) {
         aria-label={set ? `Filters, ${set} set` : 'Filters'}
         onClick={() => setOpen((value) => !value)}
       >
-        <SlidersHorizontal aria-hidden className="size-4" />
+        <Icon name="filters" />
         Filters
         {set ? (
           <span className="min-w-5 rounded-full bg-brand-600 px-1.5 text-xs leading-5 font-semibold text-white">

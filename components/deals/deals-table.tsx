@@ -10,6 +10,7 @@ import {
 } from '@/components/data-table/data-table';
 import { buttonClasses } from '@/components/ui/button';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
+import type { PackedRows } from '@/lib/packed-rows';
 import type { DealListRow } from '@/server/deals/queries';
 import { DealBulkActions } from './deal-bulk-actions';
 import { DealStageBadge } from './deal-stage-badge';
@@ -17,29 +18,23 @@ import { PipelineFilters } from './pipeline-filters';
 
 type Option = { id: string; name: string };
 
-function columnsFor(viewer: ViewerFormat): DataTableColumn<DealListRow>[] {
+/** What the table shows of a deal: the people's ids would travel to the browser for nothing. */
+export type DealTableRow = Omit<DealListRow, 'ownerId' | 'coordinatorId'>;
+
+function columnsFor(viewer: ViewerFormat): DataTableColumn<DealTableRow>[] {
   return [
     {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/deals/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/deals/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       id: 'client',
       accessorKey: 'clientName',
       header: 'Client',
       cell: ({ row }) => (
-        <Link href={`/clients/${row.original.clientId}`} className="hover:underline">
-          {row.original.clientName}
-        </Link>
+        <Link href={`/clients/${row.original.clientId}`}>{row.original.clientName}</Link>
       ),
     },
     {
@@ -100,7 +95,7 @@ export function DealsTable({
   users,
   listedAt,
 }: {
-  rows: DealListRow[];
+  rows: PackedRows<DealTableRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

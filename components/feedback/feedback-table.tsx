@@ -17,6 +17,7 @@ import {
 } from '@/lib/feedback';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import type { FeedbackListRow } from '@/server/feedback/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { FeedbackDue, FeedbackStatusBadge, SentimentBadge } from './feedback-badges';
 
 function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<FeedbackListRow>[] {
@@ -27,12 +28,7 @@ function columnsFor(viewer: ViewerFormat, now: Date): DataTableColumn<FeedbackLi
       header: 'Client',
       enableHiding: false,
       cell: ({ row }) => (
-        <Link
-          href={`/feedback/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.clientName}
-        </Link>
+        <Link href={`/feedback/${row.original.id}`}>{row.original.clientName}</Link>
       ),
     },
     {
@@ -82,7 +78,7 @@ export function FeedbackTable({
   listedAt,
   client,
 }: {
-  rows: FeedbackListRow[];
+  rows: PackedRows<FeedbackListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

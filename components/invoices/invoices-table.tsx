@@ -14,6 +14,7 @@ import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDate, formatMoney, type ViewerFormat } from '@/lib/format';
 import { invoiceStatuses, invoiceStatusLabels } from '@/lib/invoices';
 import type { InvoiceCurrencyTotal, InvoiceListRow } from '@/server/invoices/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 
 function columnsFor(viewer: ViewerFormat): DataTableColumn<InvoiceListRow>[] {
@@ -24,12 +25,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<InvoiceListRow>[] {
       header: 'Number',
       enableHiding: false,
       cell: ({ row }) => (
-        <Link
-          href={`/invoices/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.number ?? 'Draft'}
-        </Link>
+        <Link href={`/invoices/${row.original.id}`}>{row.original.number ?? 'Draft'}</Link>
       ),
     },
     {
@@ -78,7 +74,7 @@ export function InvoicesTable({
   hasFilters,
   client,
 }: {
-  rows: InvoiceListRow[];
+  rows: PackedRows<InvoiceListRow>;
   total: number;
   totalIsCapped: boolean;
   totals: InvoiceCurrencyTotal[];

@@ -1,6 +1,5 @@
 'use client';
 
-import { Menu } from 'lucide-react';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import {
@@ -11,7 +10,8 @@ import {
   DropdownMenuSeparator,
   EarlyDropdownMenu,
 } from '@/components/ui/dropdown-menu';
-import { navIcons, NavLinks, navLinkClasses, useActiveHref, type NavSection } from './nav-links';
+import { Icon } from '@/components/ui/icon';
+import { NavLinks, navLinkClasses, useActiveHref, type NavSection } from './nav-links';
 
 /**
  * The navigation on narrow screens, as a menu. The page arrives with the links in a native
@@ -24,7 +24,7 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
       triggerClassName="flex items-center gap-2 rounded-md px-2 py-1.5 text-lg font-semibold text-brand-700 hover:bg-slate-100 md:invisible"
       trigger={
         <>
-          <Menu aria-hidden className="size-5" />
+          <Icon name="menu" className="size-5" />
           Accord
         </>
       }
@@ -41,12 +41,11 @@ export function MobileNav({ sections }: { sections: NavSection[] }) {
             <DropdownMenuGroup aria-label={section.label}>
               {section.label ? <DropdownMenuLabel>{section.label}</DropdownMenuLabel> : null}
               {section.items.map((item) => {
-                const Icon = navIcons[item.icon];
                 const active = item.href === activeHref;
                 return (
                   <DropdownMenuItem key={item.href} asChild className={navLinkClasses(active)}>
                     <Link href={item.href} aria-current={active ? 'page' : undefined}>
-                      <Icon aria-hidden className="size-4" />
+                      <Icon name={item.icon} />
                       {item.label}
                     </Link>
                   </DropdownMenuItem>

@@ -1,55 +1,11 @@
 'use client';
 
-import {
-  BarChart3,
-  Building2,
-  FolderOpen,
-  CalendarDays,
-  ClipboardCheck,
-  ListTodo,
-  MessageSquareWarning,
-  FileSignature,
-  FileText,
-  Home,
-  Presentation,
-  Receipt,
-  Kanban,
-  Megaphone,
-  LayoutTemplate,
-  ScrollText,
-  Settings,
-  Swords,
-  Telescope,
-  Users,
-} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { Icon, type IconName } from '@/components/ui/icon';
 import { cn } from '@/lib/utils';
 
-export const navIcons = {
-  home: Home,
-  calendar: CalendarDays,
-  clients: Building2,
-  prospects: Telescope,
-  pipeline: Kanban,
-  competitors: Swords,
-  proposals: FileText,
-  review: ClipboardCheck,
-  contracts: FileSignature,
-  templates: LayoutTemplate,
-  users: Users,
-  settings: Settings,
-  audit: ScrollText,
-  feedback: MessageSquareWarning,
-  tasks: ListTodo,
-  materials: Presentation,
-  invoices: Receipt,
-  campaigns: Megaphone,
-  reports: BarChart3,
-  documents: FolderOpen,
-} as const;
-
-type NavItem = { href: string; label: string; icon: keyof typeof navIcons };
+type NavItem = { href: string; label: string; icon: IconName };
 export type NavSection = { label?: string; items: NavItem[] };
 
 function isActive(pathname: string, href: string) {
@@ -65,6 +21,7 @@ export function useActiveHref(sections: NavSection[]) {
     .sort((a, b) => b.length - a.length)[0];
 }
 
+/** A link of the phone menu, whose items bring their own classes (the sidebar's use `.nav-link`). */
 export function navLinkClasses(active: boolean) {
   return cn(
     'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
@@ -85,16 +42,15 @@ export function NavLinks({ sections }: { sections: NavSection[] }) {
           ) : null}
           <ul className="space-y-1">
             {section.items.map((item) => {
-              const Icon = navIcons[item.icon];
               const active = item.href === activeHref;
               return (
                 <li key={item.href}>
                   <Link
                     href={item.href}
                     aria-current={active ? 'page' : undefined}
-                    className={navLinkClasses(active)}
+                    className="nav-link"
                   >
-                    <Icon aria-hidden className="size-4" />
+                    <Icon name={item.icon} />
                     {item.label}
                   </Link>
                 </li>

@@ -20,6 +20,7 @@ import {
   materialStatuses,
   materialStatusLabels,
 } from '@/lib/materials';
+import type { PackedRows } from '@/lib/packed-rows';
 import type { MaterialListRow } from '@/server/materials/queries';
 import { MaterialStatusBadge } from './material-badges';
 import { MaterialBulkActions } from './material-bulk-actions';
@@ -35,7 +36,7 @@ function columnsFor(viewer: ViewerFormat, today: string): DataTableColumn<Materi
       cell: ({ row }) => (
         <Link
           href={`/materials/${row.original.id}`}
-          className="block max-w-xs min-w-40 font-medium break-words whitespace-normal text-brand-700 hover:underline"
+          className="block max-w-xs min-w-40 break-words whitespace-normal"
         >
           {row.original.title}
         </Link>
@@ -102,7 +103,7 @@ export function MaterialsTable({
   today,
   listedAt,
 }: {
-  rows: MaterialListRow[];
+  rows: PackedRows<MaterialListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -11,6 +11,7 @@ import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
+import type { PackedRows } from '@/lib/packed-rows';
 import { ProposalBulkActions } from './proposal-bulk-actions';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
@@ -35,14 +36,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<ProposalTableRow>[] {
       accessorKey: 'title',
       header: 'Title',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/proposals/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.title}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/proposals/${row.original.id}`}>{row.original.title}</Link>,
     },
     {
       id: 'client',
@@ -96,7 +90,7 @@ export function ProposalsTable({
   users,
   listedAt,
 }: {
-  rows: ProposalTableRow[];
+  rows: PackedRows<ProposalTableRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

@@ -13,6 +13,7 @@ import { Badge } from '@/components/ui/card';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { taskLinkHref, taskLinkKindLabels, taskStatuses, taskStatusLabels } from '@/lib/tasks';
 import type { TaskListRow } from '@/server/tasks/queries';
+import type { PackedRows } from '@/lib/packed-rows';
 import { TaskBulkActions } from './task-bulk-actions';
 import { TaskStatusButton } from './task-status-button';
 
@@ -105,7 +106,7 @@ export function TasksTable({
   users,
   listedAt,
 }: {
-  rows: TaskListRow[];
+  rows: PackedRows<TaskListRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

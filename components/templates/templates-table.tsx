@@ -10,6 +10,7 @@ import { SearchInput } from '@/components/data-table/search-input';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { templateStatuses, templateStatusLabels, type TemplateStatus } from '@/lib/templates';
+import type { PackedRows } from '@/lib/packed-rows';
 import { TemplateStatusBadge } from './template-status-badge';
 
 export type TemplateTableRow = {
@@ -28,14 +29,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<TemplateTableRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/templates/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/templates/${row.original.id}`}>{row.original.name}</Link>,
     },
     {
       accessorKey: 'category',
@@ -76,7 +70,7 @@ export function TemplatesTable({
   params,
   viewer,
 }: {
-  rows: TemplateTableRow[];
+  rows: PackedRows<TemplateTableRow>;
   total: number;
   totalIsCapped: boolean;
   params: DataTableParams;

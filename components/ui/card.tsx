@@ -52,15 +52,8 @@ export function Badge({
   children: ReactNode;
   tone?: 'slate' | 'green' | 'red' | 'blue' | 'amber';
 }) {
-  const tones = {
-    slate: 'bg-slate-100 text-slate-700',
-    green: 'bg-emerald-50 text-emerald-800',
-    red: 'bg-red-50 text-red-800',
-    blue: 'bg-brand-50 text-brand-800',
-    amber: 'bg-amber-50 text-amber-900',
-  };
   return (
-    <span className={cn('inline-flex rounded-full px-2 py-0.5 text-xs font-medium', tones[tone])}>
+    <span className="badge" data-tone={tone === 'slate' ? undefined : tone}>
       {children}
     </span>
   );

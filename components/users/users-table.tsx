@@ -11,6 +11,7 @@ import { SelectFilter } from '@/components/data-table/select-filter';
 import { Badge } from '@/components/ui/card';
 import { formatDateTime, type ViewerFormat } from '@/lib/format';
 import { roleLabels, roles, type Role } from '@/lib/roles';
+import type { PackedRows } from '@/lib/packed-rows';
 
 export type UserListRow = {
   id: string;
@@ -27,14 +28,7 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<UserListRow>[] {
       accessorKey: 'name',
       header: 'Name',
       enableHiding: false,
-      cell: ({ row }) => (
-        <Link
-          href={`/admin/users/${row.original.id}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {row.original.name}
-        </Link>
-      ),
+      cell: ({ row }) => <Link href={`/admin/users/${row.original.id}`}>{row.original.name}</Link>,
     },
     { accessorKey: 'email', header: 'Email', cell: ({ row }) => row.original.email },
     { accessorKey: 'role', header: 'Role', cell: ({ row }) => roleLabels[row.original.role] },
@@ -63,7 +57,7 @@ export function UsersTable({
   params,
   viewer,
 }: {
-  rows: UserListRow[];
+  rows: PackedRows<UserListRow>;
   total: number;
   params: DataTableParams;
   viewer: ViewerFormat;

@@ -7,6 +7,7 @@ import { viewerFormat } from '@/lib/format';
 import { taskLinkKinds } from '@/lib/tasks';
 import { firstValues } from '@/lib/validation/list-params';
 import { taskListSchema } from '@/lib/validation/tasks';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
 import { listTasks } from '@/server/tasks/queries';
@@ -46,7 +47,7 @@ export default async function TasksPage({
           />
         </Card>
         <TasksTable
-          rows={rows}
+          rows={packRows(rows)}
           total={total}
           totalIsCapped={totalIsCapped}
           params={params}

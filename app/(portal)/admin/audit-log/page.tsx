@@ -3,6 +3,7 @@ import { AuditTable } from '@/components/audit/audit-table';
 import { PageHeader } from '@/components/ui/card';
 import { auditListSchema } from '@/lib/validation/admin';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { listAuditEntries } from '@/server/audit/queries';
 import { requirePermission } from '@/server/auth/session';
 import { listUserOptions } from '@/server/users/queries';
@@ -26,7 +27,7 @@ export default async function AuditLogPage({ searchParams }: PageProps) {
         description="Every change and sign-in, newest first. Times are in your time zone."
       />
       <AuditTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { campaignFiltersSchema, campaignListSchema } from '@/lib/validation/campaigns';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { getCampaignBudgetTotals } from '@/server/campaigns/budget-totals';
 import { listCampaigns } from '@/server/campaigns/queries';
@@ -51,7 +52,7 @@ export default async function CampaignsPage({
       <CampaignTotals totals={totals} locale={viewer.locale} />
       <SavedViewsBar bar={bar} />
       <CampaignsTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

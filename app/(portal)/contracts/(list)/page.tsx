@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { findVisibleClient } from '@/server/clients/queries';
 import { listContracts } from '@/server/contracts/queries';
@@ -36,7 +37,7 @@ export default async function ContractsPage({
       />
       <SavedViewsBar bar={bar} />
       <ContractsTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

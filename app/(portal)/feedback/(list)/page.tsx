@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { feedbackListSchema } from '@/lib/validation/feedback';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { findVisibleClient } from '@/server/clients/queries';
 import { listFeedback, listRoutingChoices } from '@/server/feedback/queries';
@@ -37,7 +38,7 @@ export default async function FeedbackPage({
         }
       />
       <FeedbackTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { invoiceListSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { findVisibleClient } from '@/server/clients/queries';
 import { listInvoices } from '@/server/invoices/queries';
@@ -51,7 +52,7 @@ export default async function InvoicesPage({
       />
       <SavedViewsBar bar={bar} />
       <InvoicesTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         totals={totals}

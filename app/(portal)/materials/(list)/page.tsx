@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/card';
 import { calendarDateIn, viewerFormat } from '@/lib/format';
 import { firstValues } from '@/lib/validation/list-params';
 import { materialListSchema } from '@/lib/validation/materials';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { findVisibleClient, listAssignableUsers } from '@/server/clients/queries';
 import { findFilterCampaign, listMaterials } from '@/server/materials/queries';
@@ -51,7 +52,7 @@ export default async function MaterialsPage({
       />
       <SavedViewsBar bar={bar} />
       <MaterialsTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

@@ -1,18 +1,27 @@
 import type { Metadata } from 'next';
 import { ClosedRangeNotice } from '@/components/deals/closed-range-notice';
-import { DealsTable } from '@/components/deals/deals-table';
+import { DealsTable, type DealTableRow } from '@/components/deals/deals-table';
 import { PipelineHeader } from '@/components/deals/pipeline-header';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { StageSummary } from '@/components/deals/stage-totals';
 import { dealListSchema } from '@/lib/validation/deals';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
-import { getStageTotals, listDeals } from '@/server/deals/queries';
+import { getStageTotals, listDeals, type DealListRow } from '@/server/deals/queries';
 import { viewerFormat } from '@/lib/format';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Pipeline' };
+
+function tableRow({
+  ownerId: _ownerId,
+  coordinatorId: _coordinatorId,
+  ...row
+}: DealListRow): DealTableRow {
+  return row;
+}
 
 export default async function PipelinePage({
   searchParams,
@@ -40,7 +49,7 @@ export default async function PipelinePage({
       <SavedViewsBar bar={bar} />
       <ClosedRangeNotice searchParams={raw} viewer={viewerFormat(viewer)} />
       <DealsTable
-        rows={rows}
+        rows={packRows(rows.map(tableRow))}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

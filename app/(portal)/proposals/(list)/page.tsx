@@ -6,6 +6,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { firstValues } from '@/lib/validation/list-params';
 import { proposalListSchema } from '@/lib/validation/proposals';
+import { packRows } from '@/lib/packed-rows';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listAssignableUsers } from '@/server/clients/queries';
@@ -53,7 +54,7 @@ export default async function ProposalsPage({
       />
       <SavedViewsBar bar={bar} />
       <ProposalsTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { firstValues } from '@/lib/validation/list-params';
 import { templateListSchema } from '@/lib/validation/templates';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { listTemplates } from '@/server/templates/queries';
 import { viewerFormat } from '@/lib/format';
@@ -31,7 +32,7 @@ export default async function TemplatesPage({
         }
       />
       <TemplatesTable
-        rows={rows}
+        rows={packRows(rows)}
         total={total}
         totalIsCapped={totalIsCapped}
         params={params}

@@ -6,6 +6,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { userListSchema } from '@/lib/validation/admin';
 import { firstValues } from '@/lib/validation/list-params';
+import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { getSavedViewsBar } from '@/server/saved-views/queries';
 import { listUsers } from '@/server/users/queries';
@@ -35,7 +36,12 @@ export default async function UsersPage({ searchParams }: PageProps) {
         }
       />
       <SavedViewsBar bar={bar} />
-      <UsersTable rows={rows} total={total} params={params} viewer={viewerFormat(viewer)} />
+      <UsersTable
+        rows={packRows(rows)}
+        total={total}
+        params={params}
+        viewer={viewerFormat(viewer)}
+      />
     </>
   );
 }
