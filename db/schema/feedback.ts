@@ -71,6 +71,12 @@ export const feedback = pgTable(
       table.acknowledgedAt,
       table.clientId,
     ),
+    // The now-dependent part of the whole-team feedback SLA report: unacknowledged, past due.
+    index('feedback_unacknowledged_idx')
+      .on(table.routedAt, table.acknowledgeDueAt)
+      .where(
+        sql`${table.acknowledgedAt} is null and ${table.routedAt} is not null and ${table.acknowledgeDueAt} is not null`,
+      ),
   ],
 );
 
