@@ -29,7 +29,8 @@ export const proposalReviewDays = pgTable(
 
 /**
  * Feedback routed on each UTC day (with a due time), by what does not depend on now: acknowledged
- * on time or late. Unacknowledged items past due are counted from their partial index.
+ * on time or late. The rest is unacknowledged, late unless still waiting: those not yet due are
+ * counted from their partial index.
  */
 export const feedbackRoutedDays = pgTable('feedback_routed_days', {
   day: date('day').primaryKey(),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, gte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { feedback, feedbackRoutedDays } from '@/db/schema';
@@ -44,7 +44,10 @@ export function routedFeedbackQuery(context: ReportContext, during: SQL) {
     .groupBy(firstColumn);
 }
 
-/** What does not depend on now, for every account over whole UTC days, from their rollup. */
+/**
+ * What does not depend on now, for every account over whole UTC days, from their rollup: all that
+ * was not acknowledged on time counts as late, less what is still waiting (below).
+ */
 export function routedDaysQuery(context: ReportContext, days: Interval[]) {
   const sum = (column: PgColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
   return db
@@ -52,7 +55,9 @@ export function routedDaysQuery(context: ReportContext, days: Interval[]) {
       month: monthIn(context, dayStart(feedbackRoutedDays.day)),
       routed: sum(feedbackRoutedDays.routed),
       onTime: sum(feedbackRoutedDays.acknowledgedOnTime),
-      late: sum(feedbackRoutedDays.acknowledgedLate),
+      late: sql<number>`coalesce(sum(${feedbackRoutedDays.routed} - ${feedbackRoutedDays.acknowledgedOnTime}), 0)`.mapWith(
+        Number,
+      ),
     })
     .from(feedbackRoutedDays)
     .where(withinDays(feedbackRoutedDays.day, days))
@@ -60,16 +65,16 @@ export function routedDaysQuery(context: ReportContext, days: Interval[]) {
 }
 
 /**
- * What does: the feedback routed over those days still unacknowledged and past due now, read from
- * its partial index.
+ * What does: the feedback routed over those days still unacknowledged and not yet due, taken off
+ * the late count, read from its partial index.
  */
-export function overdueUnacknowledgedQuery(context: ReportContext, days: Interval[]) {
+export function waitingFeedbackQuery(context: ReportContext, days: Interval[]) {
   return db
     .select({
       month: monthIn(context, feedback.routedAt),
       routed: sql<number>`0`.mapWith(Number),
       onTime: sql<number>`0`.mapWith(Number),
-      late: count(),
+      late: sql<number>`-count(*)`.mapWith(Number),
     })
     .from(feedback)
     .where(
@@ -77,8 +82,8 @@ export function overdueUnacknowledgedQuery(context: ReportContext, days: Interva
         isNull(feedback.acknowledgedAt),
         isNotNull(feedback.routedAt),
         isNotNull(feedback.acknowledgeDueAt),
+        gte(feedback.acknowledgeDueAt, context.now),
         within(feedback.routedAt, days),
-        lt(feedback.acknowledgeDueAt, context.now),
       ),
     )
     .groupBy(firstColumn);
@@ -86,14 +91,12 @@ export function overdueUnacknowledgedQuery(context: ReportContext, days: Interva
 
 /**
  * The statements the report adds up: the rows of its range, or for every account the rollup's
- * whole days with their overdue items and the rows of the rest.
+ * whole days less what still waits and the rows of the rest.
  */
 export function feedbackSlaQueries(context: ReportContext) {
   const { days, rest } = reportReads(context);
   return [
-    ...(days.length
-      ? [routedDaysQuery(context, days), overdueUnacknowledgedQuery(context, days)]
-      : []),
+    ...(days.length ? [routedDaysQuery(context, days), waitingFeedbackQuery(context, days)] : []),
     ...(rest.length ? [routedFeedbackQuery(context, within(feedback.routedAt, rest))] : []),
   ];
 }
