@@ -115,3 +115,34 @@ export function monthsOf(range: ReportRange, timeZone: string): ReportRange[] {
   }
   return months;
 }
+
+/** Instants from `start` (included) to `end` (excluded). */
+export type Interval = { start: Date; end: Date };
+
+const dayMs = 86_400_000;
+
+/**
+ * How a range reads from per-UTC-day rollups: `days`, runs of whole UTC days that lie within the
+ * range and within one of the viewer's months, and `rest`, the instants left over (the range's
+ * ragged ends and the UTC days a month of the viewer's zone starts inside), to read from the rows.
+ * In UTC every day is a rollup day; in +05:30 one day per month is read from the rows.
+ */
+export function rollupSplit(range: ReportRange, timeZone: string) {
+  const monthStarts = monthsOf(range, timeZone).map((month) => month.start.getTime());
+  const days: Interval[] = [];
+  const first = Math.ceil(range.start.getTime() / dayMs) * dayMs;
+  for (let day = first; day + dayMs <= range.end.getTime(); day += dayMs) {
+    if (monthStarts.some((start) => start > day && start < day + dayMs)) continue;
+    const run = days.at(-1);
+    if (run && run.end.getTime() === day) run.end = new Date(day + dayMs);
+    else days.push({ start: new Date(day), end: new Date(day + dayMs) });
+  }
+  const rest: Interval[] = [];
+  let cursor = range.start;
+  for (const run of days) {
+    if (cursor < run.start) rest.push({ start: cursor, end: run.start });
+    cursor = run.end;
+  }
+  if (cursor < range.end) rest.push({ start: cursor, end: range.end });
+  return { days, rest };
+}

@@ -71,6 +71,13 @@ export const feedback = pgTable(
       table.acknowledgedAt,
       table.clientId,
     ),
+    // The now-dependent part of the whole-team feedback SLA report: unacknowledged and not yet
+    // due, a few rows at any time, where those past due grow with every day.
+    index('feedback_unacknowledged_due_idx')
+      .on(table.acknowledgeDueAt, table.routedAt)
+      .where(
+        sql`${table.acknowledgedAt} is null and ${table.routedAt} is not null and ${table.acknowledgeDueAt} is not null`,
+      ),
   ],
 );
 

@@ -17,3 +17,4 @@ export * from './invoices';
 export * from './campaigns';
 export * from './materials';
 export * from './reports';
+export * from './report-rollups';

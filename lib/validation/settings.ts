@@ -13,6 +13,9 @@ export type ReviewSettings = {
   backupReviewerId: string | null;
 };
 
+/** The longest review SLA a manager may set; the review rollup counts longer reviews as late. */
+export const maxReviewDueHours = 720;
+
 export const defaultReviewSettings: ReviewSettings = {
   reviewThresholdCents: 1_000_000,
   reviewDueHours: 24,
@@ -25,7 +28,7 @@ export const reviewSettingsSchema = z.object({
     .number({ error: 'Enter a number of hours.' })
     .int('Enter whole hours.')
     .min(1, 'Give reviewers at least one hour.')
-    .max(720, 'Use at most 720 hours (30 days).'),
+    .max(maxReviewDueHours, `Use at most ${maxReviewDueHours} hours (30 days).`),
   backupReviewerId: z
     .string()
     .trim()

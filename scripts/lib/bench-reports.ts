@@ -8,13 +8,10 @@ import {
   campaignBudgetWhere,
 } from '@/server/reports/campaign-budget-report';
 import { reportContext, type ReportContext } from '@/server/reports/context';
-import { routedFeedbackQuery } from '@/server/reports/feedback-sla-report';
+import { feedbackSlaQueries } from '@/server/reports/feedback-sla-report';
 import { invoicedQuery } from '@/server/reports/invoice-aging-report';
 import { pipelineReportQuery } from '@/server/reports/pipeline-report';
-import {
-  decidedReviewsQuery,
-  sentProposalsQuery,
-} from '@/server/reports/proposal-turnaround-report';
+import { turnaroundQueries } from '@/server/reports/proposal-turnaround-report';
 import { runReport } from '@/server/reports/registry';
 import { closedDealsQuery } from '@/server/reports/win-rate-report';
 
@@ -25,11 +22,11 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
   pipeline: (context) => [pipelineReportQuery(context)],
   bookings: (context) => [wonDealsQuery(context), signedContractsQuery(context)],
   'win-rate': (context) => [closedDealsQuery(context)],
-  'proposal-turnaround': (context) => [
-    sentProposalsQuery(context),
-    decidedReviewsQuery(context, 24),
-  ],
-  'feedback-sla': (context) => [routedFeedbackQuery(context)],
+  'proposal-turnaround': (context) => {
+    const queries = turnaroundQueries(context, 24);
+    return [...queries.sent, ...queries.reviews];
+  },
+  'feedback-sla': (context) => feedbackSlaQueries(context),
   'invoice-aging': (context) => [invoicedQuery(context)],
   'campaign-budget': (context) => [
     campaignBudgetsQuery(campaignBudgetWhere(context), campaignBudgetRowLimit),

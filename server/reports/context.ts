@@ -1,10 +1,16 @@
 import 'server-only';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, deals } from '@/db/schema';
 import type { DashboardScope } from '@/lib/reports';
-import { monthsOf, resolveReportRange, type ReportRange } from '@/lib/report-ranges';
+import {
+  monthsOf,
+  resolveReportRange,
+  rollupSplit,
+  type Interval,
+  type ReportRange,
+} from '@/lib/report-ranges';
 import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
@@ -72,6 +78,64 @@ export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL
       ? inArray(clientId, db.select({ id: clients.id }).from(clients).where(accounts))
       : undefined,
   );
+}
+
+/**
+ * Whether the report counts every account (no filter, and the viewer sees them all): then the
+ * whole days of its range are read from the per-day rollups.
+ */
+export function countsEveryAccount(context: ReportContext) {
+  const { owner, coordinator, client } = context.filters;
+  return !owner && !coordinator && !client && context.visibility === undefined;
+}
+
+/**
+ * The parts of the report's range read from the rollups (`days`) and from the rows (`rest`):
+ * every instant from the rows when the report narrows its accounts.
+ */
+export function reportReads(context: ReportContext): { days: Interval[]; rest: Interval[] } {
+  const { range } = context;
+  if (!countsEveryAccount(context))
+    return { days: [], rest: [{ start: range.start, end: range.end }] };
+  return rollupSplit(range, context.viewer.timeZone);
+}
+
+/** An instant column within one of the intervals; none matches no row. */
+export function within(column: PgColumn, intervals: Interval[]): SQL {
+  return (
+    or(
+      ...intervals.map((interval) => and(gte(column, interval.start), lt(column, interval.end))),
+    ) ?? sql`false`
+  );
+}
+
+/** A rollup's UTC day column within one of the runs of whole days. */
+export function withinDays(day: PgColumn, runs: Interval[]): SQL {
+  const date = (instant: Date) => instant.toISOString().slice(0, 10);
+  return (
+    or(...runs.map((run) => and(gte(day, date(run.start)), lt(day, date(run.end))))) ?? sql`false`
+  );
+}
+
+/** The instant a rollup's UTC day starts, for `monthIn`. */
+export function dayStart(day: PgColumn) {
+  return sql`(${day}::timestamp at time zone 'UTC')`;
+}
+
+/** Figures per month from several statements, added up. */
+export function sumByMonth<Row extends { month: string }>(results: Row[][]) {
+  const sums = new Map<string, Row>();
+  for (const row of results.flat()) {
+    const sum = sums.get(row.month);
+    if (!sum) {
+      sums.set(row.month, { ...row });
+      continue;
+    }
+    for (const key of Object.keys(row) as (keyof Row)[]) {
+      if (key !== 'month') (sum[key] as number) += row[key] as number;
+    }
+  }
+  return sums;
 }
 
 /**

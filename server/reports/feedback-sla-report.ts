@@ -1,13 +1,25 @@
 import 'server-only';
-import { and, count, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, gte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
-import { feedback } from '@/db/schema';
+import { feedback, feedbackRoutedDays } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
-import { monthsOf } from '@/lib/report-ranges';
-import { firstColumn, monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
+import { monthsOf, type Interval } from '@/lib/report-ranges';
+import {
+  dayStart,
+  firstColumn,
+  monthIn,
+  monthLabel,
+  reportReads,
+  sumByMonth,
+  throughAccounts,
+  within,
+  withinDays,
+  type ReportContext,
+} from './context';
 
-/** Feedback routed per viewer's month, by whether it was acknowledged within its SLA. */
-export function routedFeedbackQuery(context: ReportContext) {
+/** Feedback routed `during` per viewer's month, by whether it was acknowledged within its SLA. */
+export function routedFeedbackQuery(context: ReportContext, during: SQL) {
   const month = monthIn(context, feedback.routedAt);
   const due = feedback.acknowledgeDueAt;
   const acknowledged = feedback.acknowledgedAt;
@@ -25,12 +37,68 @@ export function routedFeedbackQuery(context: ReportContext) {
       and(
         isNotNull(feedback.routedAt),
         isNotNull(due),
-        gte(feedback.routedAt, context.range.start),
-        lt(feedback.routedAt, context.range.end),
+        during,
         throughAccounts(context, feedback.clientId),
       ),
     )
     .groupBy(firstColumn);
+}
+
+/**
+ * What does not depend on now, for every account over whole UTC days, from their rollup: all that
+ * was not acknowledged on time counts as late, less what is still waiting (below).
+ */
+export function routedDaysQuery(context: ReportContext, days: Interval[]) {
+  const sum = (column: PgColumn) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
+  return db
+    .select({
+      month: monthIn(context, dayStart(feedbackRoutedDays.day)),
+      routed: sum(feedbackRoutedDays.routed),
+      onTime: sum(feedbackRoutedDays.acknowledgedOnTime),
+      late: sql<number>`coalesce(sum(${feedbackRoutedDays.routed} - ${feedbackRoutedDays.acknowledgedOnTime}), 0)`.mapWith(
+        Number,
+      ),
+    })
+    .from(feedbackRoutedDays)
+    .where(withinDays(feedbackRoutedDays.day, days))
+    .groupBy(firstColumn);
+}
+
+/**
+ * What does: the feedback routed over those days still unacknowledged and not yet due, taken off
+ * the late count, read from its partial index.
+ */
+export function waitingFeedbackQuery(context: ReportContext, days: Interval[]) {
+  return db
+    .select({
+      month: monthIn(context, feedback.routedAt),
+      routed: sql<number>`0`.mapWith(Number),
+      onTime: sql<number>`0`.mapWith(Number),
+      late: sql<number>`-count(*)`.mapWith(Number),
+    })
+    .from(feedback)
+    .where(
+      and(
+        isNull(feedback.acknowledgedAt),
+        isNotNull(feedback.routedAt),
+        isNotNull(feedback.acknowledgeDueAt),
+        gte(feedback.acknowledgeDueAt, context.now),
+        within(feedback.routedAt, days),
+      ),
+    )
+    .groupBy(firstColumn);
+}
+
+/**
+ * The statements the report adds up: the rows of its range, or for every account the rollup's
+ * whole days less what still waits and the rows of the rest.
+ */
+export function feedbackSlaQueries(context: ReportContext) {
+  const { days, rest } = reportReads(context);
+  return [
+    ...(days.length ? [routedDaysQuery(context, days), waitingFeedbackQuery(context, days)] : []),
+    ...(rest.length ? [routedFeedbackQuery(context, within(feedback.routedAt, rest))] : []),
+  ];
 }
 
 type Sums = { routed: number; onTime: number; late: number };
@@ -48,7 +116,7 @@ function cells(label: string, sums: Sums) {
 }
 
 export async function feedbackSlaReport(context: ReportContext): Promise<ReportResult> {
-  const figures = await routedFeedbackQuery(context);
+  const figures = sumByMonth(await Promise.all(feedbackSlaQueries(context)));
   // The feedback list filters by client, not by account owner or coordinator.
   const search = new URLSearchParams();
   if (context.filters.client) search.set('client', context.filters.client);
@@ -58,7 +126,7 @@ export async function feedbackSlaReport(context: ReportContext): Promise<ReportR
   const total: Sums = { routed: 0, onTime: 0, late: 0 };
   const rows: ReportRow[] = monthsOf(context.range, context.viewer.timeZone).map((month) => {
     const firstDay = `${month.from.slice(0, 7)}-01`;
-    const figure = figures.find((row) => row.month === firstDay);
+    const figure = figures.get(firstDay);
     const sums: Sums = {
       routed: figure?.routed ?? 0,
       onTime: figure?.onTime ?? 0,

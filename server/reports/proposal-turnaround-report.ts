@@ -1,14 +1,25 @@
 import 'server-only';
-import { and, count, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { proposalReviews, proposals } from '@/db/schema';
+import { proposalReviewDays, proposalReviews, proposalSentDays, proposals } from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
-import { monthsOf } from '@/lib/report-ranges';
+import { monthsOf, type Interval } from '@/lib/report-ranges';
 import { getReviewSettings } from '@/server/settings/queries';
-import { firstColumn, monthIn, monthLabel, throughAccounts, type ReportContext } from './context';
+import {
+  dayStart,
+  firstColumn,
+  monthIn,
+  monthLabel,
+  reportReads,
+  sumByMonth,
+  throughAccounts,
+  within,
+  withinDays,
+  type ReportContext,
+} from './context';
 
-/** Proposals sent per viewer's month, with their summed days from draft to sent. */
-export function sentProposalsQuery(context: ReportContext) {
+/** Proposals sent `during` per viewer's month, with their summed days from draft to sent. */
+export function sentProposalsQuery(context: ReportContext, during: SQL) {
   const month = monthIn(context, proposals.sentAt);
   return db
     .select({
@@ -20,19 +31,31 @@ export function sentProposalsQuery(context: ReportContext) {
         ),
     })
     .from(proposals)
-    .where(
-      and(
-        isNotNull(proposals.sentAt),
-        gte(proposals.sentAt, context.range.start),
-        lt(proposals.sentAt, context.range.end),
-        throughAccounts(context, proposals.clientId),
-      ),
-    )
+    .where(and(isNotNull(proposals.sentAt), during, throughAccounts(context, proposals.clientId)))
     .groupBy(firstColumn);
 }
 
-/** Reviews decided per viewer's month: summed hours under review, on time within the review SLA. */
-export function decidedReviewsQuery(context: ReportContext, reviewDueHours: number) {
+/** The same figures for every account over whole UTC days, from their rollup. */
+export function sentDaysQuery(context: ReportContext, days: Interval[]) {
+  return db
+    .select({
+      month: monthIn(context, dayStart(proposalSentDays.day)),
+      sent: sql<number>`coalesce(sum(${proposalSentDays.sent}), 0)`.mapWith(Number),
+      draftToSentDays:
+        sql<number>`coalesce(sum(${proposalSentDays.draftToSentSeconds}) / 86400, 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(proposalSentDays)
+    .where(withinDays(proposalSentDays.day, days))
+    .groupBy(firstColumn);
+}
+
+/**
+ * Reviews decided `during` per viewer's month: summed hours under review, on time within the
+ * review SLA.
+ */
+export function decidedReviewsQuery(context: ReportContext, reviewDueHours: number, during: SQL) {
   const month = monthIn(context, proposalReviews.createdAt);
   const hours = sql`extract(epoch from (${proposalReviews.createdAt} - ${proposalReviews.submittedAt})) / 3600`;
   const accounts = throughAccounts(context, proposals.clientId);
@@ -46,8 +69,7 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
     .from(proposalReviews)
     .where(
       and(
-        gte(proposalReviews.createdAt, context.range.start),
-        lt(proposalReviews.createdAt, context.range.end),
+        during,
         // A semi-join only when accounts are filtered: every review counts otherwise, and the
         // reviews' own index answers alone.
         accounts
@@ -59,6 +81,47 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
       ),
     )
     .groupBy(firstColumn);
+}
+
+/**
+ * The same figures for every account over whole UTC days, from their rollup: its whole hours
+ * under review are on time up to the setting.
+ */
+export function reviewDaysQuery(context: ReportContext, reviewDueHours: number, days: Interval[]) {
+  return db
+    .select({
+      month: monthIn(context, dayStart(proposalReviewDays.day)),
+      decided: sql<number>`coalesce(sum(${proposalReviewDays.decided}), 0)`.mapWith(Number),
+      reviewHours:
+        sql<number>`coalesce(sum(${proposalReviewDays.reviewSeconds}) / 3600, 0)`.mapWith(Number),
+      onTime:
+        sql<number>`coalesce(sum(${proposalReviewDays.decided}) filter (where ${proposalReviewDays.hours} <= ${reviewDueHours}), 0)`.mapWith(
+          Number,
+        ),
+    })
+    .from(proposalReviewDays)
+    .where(withinDays(proposalReviewDays.day, days))
+    .groupBy(firstColumn);
+}
+
+/**
+ * The statements the report adds up: the rows of its range, or for every account the rollups'
+ * whole days and the rows of the rest.
+ */
+export function turnaroundQueries(context: ReportContext, reviewDueHours: number) {
+  const { days, rest } = reportReads(context);
+  return {
+    sent: [
+      ...(days.length ? [sentDaysQuery(context, days)] : []),
+      ...(rest.length ? [sentProposalsQuery(context, within(proposals.sentAt, rest))] : []),
+    ],
+    reviews: [
+      ...(days.length ? [reviewDaysQuery(context, reviewDueHours, days)] : []),
+      ...(rest.length
+        ? [decidedReviewsQuery(context, reviewDueHours, within(proposalReviews.createdAt, rest))]
+        : []),
+    ],
+  };
 }
 
 type Sums = {
@@ -83,17 +146,18 @@ function cells(label: string, sums: Sums) {
 
 export async function proposalTurnaroundReport(context: ReportContext): Promise<ReportResult> {
   const { reviewDueHours } = await getReviewSettings();
+  const queries = turnaroundQueries(context, reviewDueHours);
   const [sent, reviews] = await Promise.all([
-    sentProposalsQuery(context),
-    decidedReviewsQuery(context, reviewDueHours),
+    Promise.all(queries.sent).then(sumByMonth),
+    Promise.all(queries.reviews).then(sumByMonth),
   ]);
   // The proposals list filters by status and author, not by account.
   const sentHref = '/proposals?status=sent';
   const total: Sums = { sent: 0, draftToSentDays: 0, decided: 0, reviewHours: 0, onTime: 0 };
   const rows: ReportRow[] = monthsOf(context.range, context.viewer.timeZone).map((month) => {
     const firstDay = `${month.from.slice(0, 7)}-01`;
-    const sentFigure = sent.find((row) => row.month === firstDay);
-    const reviewFigure = reviews.find((row) => row.month === firstDay);
+    const sentFigure = sent.get(firstDay);
+    const reviewFigure = reviews.get(firstDay);
     const sums: Sums = {
       sent: sentFigure?.sent ?? 0,
       draftToSentDays: sentFigure?.draftToSentDays ?? 0,

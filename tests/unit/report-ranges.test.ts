@@ -6,9 +6,48 @@ import {
   formatReportCell,
   winRate,
 } from '@/lib/report-catalog';
-import { monthsOf, presetDates, resolveReportRange } from '@/lib/report-ranges';
+import { monthsOf, presetDates, resolveReportRange, rollupSplit } from '@/lib/report-ranges';
 
 describe('report ranges', () => {
+  it('reads every UTC day of a UTC range from the rollups', () => {
+    const range = resolveReportRange(
+      { range: 'custom', from: '2026-07-01', to: '2026-09-30' },
+      'UTC',
+    );
+    expect(rollupSplit(range, 'UTC')).toEqual({
+      days: [{ start: new Date('2026-07-01T00:00:00Z'), end: new Date('2026-10-01T00:00:00Z') }],
+      rest: [],
+    });
+  });
+
+  it('reads the ragged ends and the days a month starts inside from the rows', () => {
+    const range = resolveReportRange(
+      { range: 'custom', from: '2026-07-01', to: '2026-08-31' },
+      'Asia/Kathmandu',
+    );
+    const { days, rest } = rollupSplit(range, 'Asia/Kathmandu');
+    expect(rest).toEqual([
+      { start: new Date('2026-06-30T18:15:00Z'), end: new Date('2026-07-01T00:00:00Z') },
+      { start: new Date('2026-07-31T00:00:00Z'), end: new Date('2026-08-01T00:00:00Z') },
+      { start: new Date('2026-08-31T00:00:00Z'), end: new Date('2026-08-31T18:15:00Z') },
+    ]);
+    expect(days).toEqual([
+      { start: new Date('2026-07-01T00:00:00Z'), end: new Date('2026-07-31T00:00:00Z') },
+      { start: new Date('2026-08-01T00:00:00Z'), end: new Date('2026-08-31T00:00:00Z') },
+    ]);
+  });
+
+  it('reads a range shorter than a whole UTC day from the rows', () => {
+    const range = resolveReportRange(
+      { range: 'custom', from: '2026-07-01', to: '2026-07-01' },
+      'America/New_York',
+    );
+    expect(rollupSplit(range, 'America/New_York')).toEqual({
+      days: [],
+      rest: [{ start: range.start, end: range.end }],
+    });
+  });
+
   it('names each preset on the viewer calendar', () => {
     expect(presetDates('thisMonth', '2026-11-15')).toEqual({
       from: '2026-11-01',

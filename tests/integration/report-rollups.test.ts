@@ -1,0 +1,320 @@
+import { inArray, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { feedback, proposalReviews, proposals, settings } from '@/db/schema';
+import type { ReportResult } from '@/lib/report-catalog';
+import { reportParamsSchema } from '@/lib/validation/reports';
+import { maxReviewDueHours } from '@/lib/validation/settings';
+import type { CurrentUser } from '@/server/auth/session';
+import { reportContext, reportReads, type ReportContext } from '@/server/reports/context';
+import { feedbackSlaReport } from '@/server/reports/feedback-sla-report';
+import { proposalTurnaroundReport } from '@/server/reports/proposal-turnaround-report';
+import { reviewSettingsKey } from '@/server/settings/queries';
+import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createActor } from '../support/factories';
+
+const now = new Date('2026-11-15T12:00:00Z');
+const zones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu'];
+const quarter = reportParamsSchema.parse({ range: 'custom', from: '2026-07-01', to: '2026-09-30' });
+const year = reportParamsSchema.parse({ range: 'last12Months' });
+const hour = 3_600_000;
+
+type Team = Record<'manager' | 'exec1' | 'exec2' | 'coord1' | 'coord2', CurrentUser>;
+let team: Team;
+let clientA: string;
+let clientB: string;
+
+/** A fixed pseudo-random sequence, so a failure can be replayed. */
+let seed = 14;
+function random() {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed / 2_147_483_648;
+}
+const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)]!;
+
+// Where the months of the four zones start (and the quarter's ends), and a few minutes around.
+const monthStarts = ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01'].flatMap((day) =>
+  [0, -4 * 60, 5 * 60 + 30, 5 * 60 + 45].map(
+    (offsetMinutes) => new Date(`${day}T00:00:00Z`).getTime() - offsetMinutes * 60_000,
+  ),
+);
+function instant() {
+  if (random() < 0.6) return new Date(pick(monthStarts) + Math.round((random() - 0.5) * 4 * hour));
+  return new Date(Date.UTC(2026, 5, 20) + Math.round(random() * 110 * 24 * hour));
+}
+
+async function setReviewDueHours(reviewDueHours: number) {
+  const value = { reviewDueHours };
+  await db
+    .insert(settings)
+    .values({ key: reviewSettingsKey, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } });
+}
+
+/** Every cell, numbers rounded past the floating-point noise of adding sums in another order. */
+function figuresOf(result: ReportResult) {
+  return result.rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row.cells).map(([key, value]) => [
+        key,
+        typeof value === 'number' ? Number(value.toFixed(9)) : value,
+      ]),
+    ),
+  );
+}
+
+type Counted = 'sent' | 'decided' | 'onTime' | 'late' | 'routed' | 'waiting';
+
+function total(result: ReportResult) {
+  return result.rows.find((row) => row.key === 'total')!.cells as Record<Counted, number>;
+}
+
+/** The same report read from the rows alone: a visibility that keeps every account. */
+function fromRows(context: ReportContext): ReportContext {
+  return { ...context, visibility: sql`true` };
+}
+
+/** The whole team's reports, for each zone, range and review SLA, equal the rows' figures. */
+async function expectRollupsMatchRows() {
+  for (const reviewDueHours of [24, 48]) {
+    await setReviewDueHours(reviewDueHours);
+    for (const timeZone of zones) {
+      for (const params of [quarter, year]) {
+        const context = await reportContext({ ...team.manager, timeZone }, params, now);
+        const reads = reportReads(context);
+        expect(reads.days.length).toBeGreaterThan(0);
+        if (timeZone === 'UTC') expect(reads.rest).toEqual([]);
+        for (const report of [proposalTurnaroundReport, feedbackSlaReport]) {
+          const rolledUp = await report(context);
+          expect(figuresOf(rolledUp), `${report.name} in ${timeZone}`).toEqual(
+            figuresOf(await report(fromRows(context))),
+          );
+        }
+      }
+    }
+  }
+}
+
+async function insertRows(count: number) {
+  const sent = Array.from({ length: count }, () => {
+    const sentAt = instant();
+    return {
+      clientId: pick([clientA, clientB]),
+      title: 'Proposal',
+      body: 'Scope.',
+      status: 'sent' as const,
+      createdAt: new Date(sentAt.getTime() - Math.round(random() * 20 * 24 * hour)),
+      sentAt,
+    };
+  });
+  const drafts = Array.from({ length: 5 }, () => ({
+    clientId: pick([clientA, clientB]),
+    title: 'Draft',
+    body: 'Scope.',
+    createdAt: instant(),
+  }));
+  const inserted = await db
+    .insert(proposals)
+    .values([...sent, ...drafts])
+    .returning({ id: proposals.id });
+  await db.insert(proposalReviews).values(
+    Array.from({ length: count * 2 }, () => {
+      const createdAt = instant();
+      const hours = pick([0.5, 1, 12.25, 23.9, 24, 24.1, 47, 48, 48.5, 100, 800]);
+      return {
+        proposalId: pick(inserted).id,
+        versionNumber: 1,
+        decision: 'approved' as const,
+        submittedAt: new Date(createdAt.getTime() - hours * hour),
+        createdAt,
+      };
+    }),
+  );
+  await db.insert(feedback).values(
+    Array.from({ length: count }, () => {
+      const routedAt = instant();
+      const acknowledgeDueAt =
+        random() < 0.1
+          ? new Date('2026-12-01T00:00:00Z')
+          : new Date(routedAt.getTime() + Math.round((1 + random() * 71) * hour));
+      const acknowledged = random();
+      return {
+        clientId: pick([clientA, clientB]),
+        channel: 'call' as const,
+        sentiment: 'negative' as const,
+        body: 'Reports were late again.',
+        status: 'new' as const,
+        routedAt,
+        acknowledgeDueAt,
+        acknowledgedAt:
+          acknowledged < 0.3
+            ? null
+            : new Date(acknowledgeDueAt.getTime() + (acknowledged < 0.65 ? -1 : 1) * 2 * hour),
+      };
+    }),
+  );
+}
+
+beforeAll(async () => {
+  team = {
+    manager: await createActor('manager'),
+    exec1: await createActor('executive'),
+    exec2: await createActor('executive'),
+    coord1: await createActor('coordinator'),
+    coord2: await createActor('coordinator'),
+  };
+  clientA = (await createClientRecord({ ownerId: team.exec1.id, coordinatorId: team.coord1.id }))
+    .id;
+  clientB = (await createClientRecord({ ownerId: team.exec2.id, coordinatorId: team.coord2.id }))
+    .id;
+  await insertRows(120);
+});
+
+describe('whole-team reports from the per-day rollups', () => {
+  it('count what the rows count, in every zone, over month boundaries, for any review SLA', async () => {
+    const context = await reportContext(team.manager, quarter, now);
+    const turnaround = total(await proposalTurnaroundReport(context));
+    expect(turnaround.sent).toBeGreaterThan(0);
+    expect(turnaround.onTime).toBeGreaterThan(0);
+    expect(turnaround.late).toBeGreaterThan(0);
+    const sla = total(await feedbackSlaReport(context));
+    expect(sla.onTime).toBeGreaterThan(0);
+    expect(sla.late).toBeGreaterThan(0);
+    expect(sla.waiting).toBeGreaterThan(0);
+    await expectRollupsMatchRows();
+  });
+
+  it('stay exact after inserts, updates and deletes', async () => {
+    await insertRows(40);
+    await expectRollupsMatchRows();
+
+    const sentIds = (
+      await db
+        .select({ id: proposals.id })
+        .from(proposals)
+        .where(sql`sent_at is not null`)
+    ).map((row) => row.id);
+    // Several rows in one statement, moved across boundaries, unsent and sent.
+    await db
+      .update(proposals)
+      .set({ sentAt: sql`${proposals.sentAt} + interval '5 hours 20 minutes'` })
+      .where(inArray(proposals.id, sentIds.slice(0, 30)));
+    await db
+      .update(proposals)
+      .set({ sentAt: null, status: 'draft' })
+      .where(inArray(proposals.id, sentIds.slice(30, 40)));
+    await db
+      .update(proposals)
+      .set({ sentAt: new Date('2026-08-31T18:20:00Z'), status: 'sent' })
+      .where(sql`${proposals.sentAt} is null`);
+    await db
+      .update(proposals)
+      .set({ createdAt: sql`${proposals.createdAt} - interval '3 days'` })
+      .where(inArray(proposals.id, sentIds.slice(40, 50)));
+    // An update that changes nothing the reports count.
+    await db.update(proposals).set({ title: 'Renamed' });
+    await db
+      .update(proposalReviews)
+      .set({ createdAt: sql`${proposalReviews.createdAt} + interval '20 hours'` })
+      .where(sql`${proposalReviews.id} % 3 = 0`);
+    await expectRollupsMatchRows();
+
+    // Acknowledged now, some on time, some late, and re-routed with a new due time.
+    const feedbackIds = (
+      await db.select({ id: feedback.id }).from(feedback).orderBy(feedback.routedAt)
+    ).map((row) => row.id);
+    await db
+      .update(feedback)
+      .set({ acknowledgedAt: sql`${feedback.acknowledgeDueAt} - interval '1 hour'` })
+      .where(
+        inArray(
+          feedback.id,
+          feedbackIds.filter((_, index) => index % 4 === 0),
+        ),
+      );
+    await db
+      .update(feedback)
+      .set({ acknowledgedAt: sql`${feedback.acknowledgeDueAt} + interval '1 hour'` })
+      .where(
+        inArray(
+          feedback.id,
+          feedbackIds.filter((_, index) => index % 4 === 1),
+        ),
+      );
+    await db
+      .update(feedback)
+      .set({
+        routedAt: sql`${feedback.routedAt} + interval '6 hours'`,
+        acknowledgeDueAt: sql`${feedback.acknowledgeDueAt} + interval '30 hours'`,
+      })
+      .where(
+        inArray(
+          feedback.id,
+          feedbackIds.filter((_, index) => index % 3 === 0),
+        ),
+      );
+    await db.update(feedback).set({ category: 'Reporting' });
+    await expectRollupsMatchRows();
+
+    // Deleting a proposal deletes its reviews too.
+    await db.delete(proposals).where(inArray(proposals.id, sentIds.slice(50, 70)));
+    await db.delete(proposalReviews).where(sql`${proposalReviews.id} % 5 = 0`);
+    await db.delete(feedback).where(
+      inArray(
+        feedback.id,
+        feedbackIds.filter((_, index) => index % 5 === 2),
+      ),
+    );
+    await expectRollupsMatchRows();
+  });
+});
+
+describe('the review rollup', () => {
+  it('keeps reviews longer than any allowed SLA in one late bucket', async () => {
+    const [row] = await db.execute<{ longest: number; shortest: number }>(sql`
+      select proposal_review_hours(now() - interval '90 days', now()) as longest,
+        proposal_review_hours(now(), now() - interval '1 hour') as shortest`);
+    expect(row).toEqual({ longest: maxReviewDueHours + 1, shortest: 0 });
+  });
+});
+
+describe('filtered reports', () => {
+  async function totals(viewer: CurrentUser, filters: Record<string, string> = {}) {
+    const params = reportParamsSchema.parse({ ...quarter, ...filters });
+    const context = await reportContext(viewer, params, now);
+    return {
+      turnaround: total(await proposalTurnaroundReport(context)),
+      sla: total(await feedbackSlaReport(context)),
+    };
+  }
+
+  it('count only their accounts', async () => {
+    const whole = await totals(team.manager);
+    const ofA = await totals(team.manager, { owner: team.exec1.id });
+    const ofB = await totals(team.manager, { owner: team.exec2.id });
+    for (const [report, keys] of [
+      ['turnaround', ['sent', 'decided', 'onTime', 'late']],
+      ['sla', ['routed', 'onTime', 'late', 'waiting']],
+    ] as const) {
+      expect(ofA[report][keys[0]]).toBeGreaterThan(0);
+      expect(ofB[report][keys[0]]).toBeGreaterThan(0);
+      for (const key of keys) {
+        expect(ofA[report][key] + ofB[report][key]).toBe(whole[report][key]);
+      }
+    }
+    expect(await totals(team.manager, { client: clientA })).toEqual(ofA);
+    expect(await totals(team.manager, { coordinator: team.coord1.id })).toEqual(ofA);
+    expect(await totals(team.manager, { coordinator: team.coord2.id })).toEqual(ofB);
+  });
+
+  it('count only the accounts an `assigned` viewer sees', async () => {
+    const ofA = await totals(team.manager, { owner: team.exec1.id });
+    await setVisibility('assigned');
+    try {
+      expect(await totals(team.coord1)).toEqual(ofA);
+      expect(await totals(team.exec1)).toEqual(ofA);
+    } finally {
+      await setVisibility('open');
+    }
+  });
+});
