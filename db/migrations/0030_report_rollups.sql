@@ -1,8 +1,7 @@
 CREATE TABLE "feedback_routed_days" (
 	"day" date PRIMARY KEY NOT NULL,
 	"routed" integer NOT NULL,
-	"acknowledged_on_time" integer NOT NULL,
-	"acknowledged_late" integer NOT NULL
+	"acknowledged_on_time" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "proposal_review_days" (
@@ -19,4 +18,4 @@ CREATE TABLE "proposal_sent_days" (
 	"draft_to_sent_seconds" numeric NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "feedback_unacknowledged_idx" ON "feedback" USING btree ("routed_at","acknowledge_due_at") WHERE "feedback"."acknowledged_at" is null and "feedback"."routed_at" is not null and "feedback"."acknowledge_due_at" is not null;
+CREATE INDEX "feedback_unacknowledged_due_idx" ON "feedback" USING btree ("acknowledge_due_at","routed_at") WHERE "feedback"."acknowledged_at" is null and "feedback"."routed_at" is not null and "feedback"."acknowledge_due_at" is not null;

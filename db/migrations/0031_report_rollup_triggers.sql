@@ -78,34 +78,29 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Only what does not depend on now: unacknowledged items are read from their partial index.
+-- Only what does not depend on now: the items still waiting are read from their partial index.
 CREATE FUNCTION feedback_routed_days_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time, acknowledged_late)
+    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time)
     SELECT (routed_at AT TIME ZONE 'UTC')::date, count(*),
-      count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at),
-      count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at)
+      count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at)
     FROM new_rows WHERE routed_at IS NOT NULL AND acknowledge_due_at IS NOT NULL
     GROUP BY 1 ORDER BY 1
     ON CONFLICT (day) DO UPDATE SET routed = d.routed + excluded.routed,
-      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time,
-      acknowledged_late = d.acknowledged_late + excluded.acknowledged_late;
+      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time;
   ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time, acknowledged_late)
+    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time)
     SELECT (routed_at AT TIME ZONE 'UTC')::date, -count(*),
-      -count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at),
-      -count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at)
+      -count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at)
     FROM old_rows WHERE routed_at IS NOT NULL AND acknowledge_due_at IS NOT NULL
     GROUP BY 1 ORDER BY 1
     ON CONFLICT (day) DO UPDATE SET routed = d.routed + excluded.routed,
-      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time,
-      acknowledged_late = d.acknowledged_late + excluded.acknowledged_late;
+      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time;
   ELSE
-    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time, acknowledged_late)
+    INSERT INTO feedback_routed_days AS d (day, routed, acknowledged_on_time)
     SELECT (routed_at AT TIME ZONE 'UTC')::date, sum(sign),
-      coalesce(sum(sign) FILTER (WHERE acknowledged_at <= acknowledge_due_at), 0),
-      coalesce(sum(sign) FILTER (WHERE acknowledged_at > acknowledge_due_at), 0)
+      coalesce(sum(sign) FILTER (WHERE acknowledged_at <= acknowledge_due_at), 0)
     FROM (
       SELECT sign,
         CASE WHEN sign = 1 THEN n.routed_at ELSE o.routed_at END AS routed_at,
@@ -118,8 +113,7 @@ BEGIN
     WHERE routed_at IS NOT NULL AND acknowledge_due_at IS NOT NULL
     GROUP BY 1 ORDER BY 1
     ON CONFLICT (day) DO UPDATE SET routed = d.routed + excluded.routed,
-      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time,
-      acknowledged_late = d.acknowledged_late + excluded.acknowledged_late;
+      acknowledged_on_time = d.acknowledged_on_time + excluded.acknowledged_on_time;
   END IF;
   RETURN NULL;
 END $$;
@@ -179,8 +173,7 @@ SELECT (created_at AT TIME ZONE 'UTC')::date, proposal_review_hours(submitted_at
   count(*), sum(extract(epoch FROM created_at - submitted_at))
 FROM proposal_reviews GROUP BY 1, 2;
 --> statement-breakpoint
-INSERT INTO feedback_routed_days (day, routed, acknowledged_on_time, acknowledged_late)
+INSERT INTO feedback_routed_days (day, routed, acknowledged_on_time)
 SELECT (routed_at AT TIME ZONE 'UTC')::date, count(*),
-  count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at),
-  count(*) FILTER (WHERE acknowledged_at > acknowledge_due_at)
+  count(*) FILTER (WHERE acknowledged_at <= acknowledge_due_at)
 FROM feedback WHERE routed_at IS NOT NULL AND acknowledge_due_at IS NOT NULL GROUP BY 1;

@@ -28,13 +28,12 @@ export const proposalReviewDays = pgTable(
 );
 
 /**
- * Feedback routed on each UTC day (with a due time), by what does not depend on now: acknowledged
- * on time or late. The rest is unacknowledged, late unless still waiting: those not yet due are
- * counted from their partial index.
+ * Feedback routed on each UTC day (with a due time) and how much of it was acknowledged on time,
+ * which does not depend on now. The rest is late unless still waiting: those unacknowledged and not
+ * yet due are counted from their partial index.
  */
 export const feedbackRoutedDays = pgTable('feedback_routed_days', {
   day: date('day').primaryKey(),
   routed: integer('routed').notNull(),
   acknowledgedOnTime: integer('acknowledged_on_time').notNull(),
-  acknowledgedLate: integer('acknowledged_late').notNull(),
 });

@@ -1,2 +1,0 @@
-DROP INDEX "feedback_unacknowledged_idx";--> statement-breakpoint
-CREATE INDEX "feedback_unacknowledged_due_idx" ON "feedback" USING btree ("acknowledge_due_at","routed_at") WHERE "feedback"."acknowledged_at" is null and "feedback"."routed_at" is not null and "feedback"."acknowledge_due_at" is not null;
