@@ -16,9 +16,9 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { GripVertical } from 'lucide-react';
 import Link from 'next/link';
 import { useOptimistic, useState, type ReactNode } from 'react';
+import { Icon } from '@/components/ui/icon';
 import { dealStageLabels, dealStages, isClosedStage, type DealStage } from '@/lib/deals';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { cn } from '@/lib/utils';
@@ -115,7 +115,7 @@ function DraggableCard({
             {...attributes}
             {...listeners}
           >
-            <GripVertical aria-hidden className="size-4" />
+            <Icon name="grip" />
           </button>
         }
         menu={

@@ -1,7 +1,7 @@
 'use client';
 
-import { ChevronDown } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icon';
 import {
   DropdownMenuContent,
   DropdownMenuItem,
@@ -30,7 +30,7 @@ export function MoveMenu({
       trigger={
         <>
           Move to…
-          <ChevronDown aria-hidden className="size-3" />
+          <Icon name="expand" className="size-3" />
         </>
       }
     >

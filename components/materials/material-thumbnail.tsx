@@ -1,12 +1,12 @@
-import { FileText, FileVideo, Presentation, File } from 'lucide-react';
+import { Icon, type IconName } from '@/components/ui/icon';
 import { materialThumbnailKind, type MaterialKind } from '@/lib/materials';
 
 const icons = {
-  video: FileVideo,
-  pdf: FileText,
-  slides: Presentation,
-  document: File,
-} as const;
+  video: 'file-video',
+  pdf: 'file-text',
+  slides: 'presentation',
+  document: 'file',
+} as const satisfies Record<string, IconName>;
 
 /** A library card's picture: the latest image file, small, or an icon by kind and media type. */
 export function MaterialThumbnail({
@@ -32,10 +32,12 @@ export function MaterialThumbnail({
     );
   }
   const shown = materialThumbnailKind(kind, mediaType);
-  const Icon = icons[shown === 'image' ? 'document' : shown];
   return (
     <div className="flex h-32 w-full items-center justify-center rounded-t-lg bg-slate-50">
-      <Icon aria-hidden className="size-10 text-slate-400" />
+      <Icon
+        name={icons[shown === 'image' ? 'document' : shown]}
+        className="size-10 text-slate-400"
+      />
     </div>
   );
 }

@@ -26,7 +26,13 @@ export type IconName =
   | 'columns'
   | 'filters'
   | 'previous'
-  | 'next';
+  | 'next'
+  | 'grip'
+  | 'expand'
+  | 'file-text'
+  | 'file-video'
+  | 'presentation'
+  | 'file';
 
 /**
  * A decorative icon as one empty element, its shape a CSS mask: far fewer bytes than an inline
