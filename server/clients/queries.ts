@@ -188,6 +188,8 @@ export async function findVisibleClients(viewer: CurrentUser, query: string, lim
     .limit(limit);
 }
 
+export type ClientChoice = Awaited<ReturnType<typeof findVisibleClients>>[number];
+
 /** A client's id and name when the viewer sees it: a list's or report's client filter, a form's client. */
 export async function findVisibleClient(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
