@@ -1,0 +1,5 @@
+CREATE INDEX "contacts_name_prefix_idx" ON "contacts" USING btree (lower("name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "contacts_email_prefix_idx" ON "contacts" USING btree (lower("email") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "proposals_title_prefix_idx" ON "proposals" USING btree (lower("title") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "contracts_title_prefix_idx" ON "contracts" USING btree (lower("title") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "materials_title_prefix_idx" ON "materials" USING btree (lower("title") text_pattern_ops);
