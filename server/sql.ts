@@ -11,13 +11,24 @@ export function escapeLike(text: string) {
 // Counting every match of a broad filter costs more than the page itself; past this we say "10,000+".
 const countCap = 10_000;
 
-/** How many rows of `table` match `where`, counted exactly up to countCap. */
-export async function cappedCount(table: PgTable, where: SQL | undefined) {
+/** How many rows of `table` match `where`, counted exactly up to `cap` (10,000 unless told). */
+export async function cappedCount(table: PgTable, where: SQL | undefined, cap = countCap) {
   const [row] = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from (select 1 from ${table} ${where ? sql`where ${where}` : sql``} limit ${countCap + 1}) capped`,
+    sql`select count(*)::int as n from (select 1 from ${table} ${where ? sql`where ${where}` : sql``} limit ${cap + 1}) capped`,
   );
   const n = row?.n ?? 0;
-  return { total: Math.min(n, countCap), totalIsCapped: n > countCap };
+  return { total: Math.min(n, cap), totalIsCapped: n > cap };
+}
+
+/**
+ * How many rows of `table` PostgreSQL expects `where` to keep: its planner's estimate from the
+ * columns' statistics, which costs planning one statement and reads no row.
+ */
+export async function estimatedCount(table: PgTable, where: SQL | undefined) {
+  const [row] = await db.execute<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>(
+    sql`explain (format json) select 1 from ${table} ${where ? sql`where ${where}` : sql``}`,
+  );
+  return row?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
 }
 
 export type IdAndName = { id: string; name: string };

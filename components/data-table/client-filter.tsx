@@ -2,22 +2,23 @@
 
 import { X } from 'lucide-react';
 import { useEffect, useId, useState, useTransition } from 'react';
+import type { ClientChoice } from '@/server/clients/queries';
 import { searchClientChoices } from '@/server/search/actions';
 import { useUrlState } from './use-url-state';
 
-type ClientChoice = { id: string; name: string };
+type NamedClient = Pick<ClientChoice, 'id' | 'name'>;
 
 /**
  * A list's client filter: type part of a name, pick a client with the arrow keys and Enter (or
  * a click), and the list is narrowed to it by `client=<id>` in the URL, so saved views keep it.
  * `selected` is the client the URL names, when the viewer may see it.
  */
-export function ClientFilter({ selected }: { selected: ClientChoice | null }) {
+export function ClientFilter({ selected }: { selected: NamedClient | null }) {
   // A new choice in the URL starts the picker afresh with that client's name.
   return <ClientCombobox key={selected?.id ?? ''} selected={selected} />;
 }
 
-function ClientCombobox({ selected }: { selected: ClientChoice | null }) {
+function ClientCombobox({ selected }: { selected: NamedClient | null }) {
   const id = useId();
   const listId = `${id}-clients`;
   const { update } = useUrlState();
@@ -41,7 +42,7 @@ function ClientCombobox({ selected }: { selected: ClientChoice | null }) {
     return () => clearTimeout(timer);
   }, [open, query]);
 
-  const choose = (choice: ClientChoice | null) => {
+  const choose = (choice: NamedClient | null) => {
     setOpen(false);
     setQuery(choice?.name ?? '');
     update({ client: choice?.id ?? null });

@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useState, useTransition } from 'react';
 import { Input } from '@/components/ui/field';
-import { searchDealClients } from '@/server/deals/actions';
-import type { DealClientOption } from '@/server/deals/queries';
+import type { ClientChoice } from '@/server/clients/queries';
+import { searchClientChoices } from '@/server/search/actions';
 
 /**
  * Chooses the deal's client among those the user may see: type part of a name, then pick one of
@@ -14,21 +14,21 @@ export function ClientPicker({
   onChange,
 }: {
   error?: string[];
-  onChange: (client: DealClientOption | null) => void;
+  onChange: (client: ClientChoice | null) => void;
 }) {
   const id = useId();
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<DealClientOption[]>([]);
-  const [chosen, setChosen] = useState<DealClientOption | null>(null);
+  const [options, setOptions] = useState<ClientChoice[]>([]);
+  const [chosen, setChosen] = useState<ClientChoice | null>(null);
   const [searched, setSearched] = useState('');
   const [isPending, startTransition] = useTransition();
 
   useEffect(() => {
     const trimmed = query.trim();
-    if (!trimmed) return;
+    if (trimmed.length < 2) return;
     const timer = setTimeout(() => {
       startTransition(async () => {
-        setOptions(await searchDealClients(trimmed));
+        setOptions(await searchClientChoices(trimmed));
         setSearched(trimmed);
       });
     }, 200);

@@ -12,7 +12,7 @@ import { currencies } from '@/lib/clients';
 import { dealStageLabels, defaultProbability, openDealStages, type DealStage } from '@/lib/deals';
 import { createDealSchema, updateDealSchema } from '@/lib/validation/deals';
 import { createDeal, updateDeal } from '@/server/deals/actions';
-import type { DealClientOption } from '@/server/deals/queries';
+import type { ClientChoice } from '@/server/clients/queries';
 import { ClientPicker } from './client-picker';
 
 type Option = { id: string; name: string };
@@ -143,13 +143,7 @@ function DealFields({
 }
 
 /** A new deal, for a given client (opened from its page) or one picked among those visible. */
-export function NewDealForm({
-  client,
-  users,
-}: {
-  client: DealClientOption | null;
-  users: Option[];
-}) {
+export function NewDealForm({ client, users }: { client: ClientChoice | null; users: Option[] }) {
   const router = useRouter();
   const [state, formAction] = useFormAction(
     async (previous: Parameters<typeof createDeal>[0], formData: FormData) => {

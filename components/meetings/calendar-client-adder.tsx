@@ -2,21 +2,21 @@
 
 import { useEffect, useId, useState, useTransition } from 'react';
 import { Input } from '@/components/ui/field';
-import { searchDealClients } from '@/server/deals/actions';
-import type { DealClientOption } from '@/server/deals/queries';
+import type { ClientChoice } from '@/server/clients/queries';
+import { searchClientChoices } from '@/server/search/actions';
 
 /** Adds a client's calendar: type part of its name, then pick it. */
 export function CalendarClientAdder({ onAdd }: { onAdd: (clientId: string) => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<DealClientOption[]>([]);
+  const [options, setOptions] = useState<ClientChoice[]>([]);
   const [, startTransition] = useTransition();
 
   useEffect(() => {
     const trimmed = query.trim();
-    if (!trimmed) return;
+    if (trimmed.length < 2) return;
     const timer = setTimeout(() => {
-      startTransition(async () => setOptions(await searchDealClients(trimmed)));
+      startTransition(async () => setOptions(await searchClientChoices(trimmed)));
     }, 200);
     return () => clearTimeout(timer);
   }, [query]);

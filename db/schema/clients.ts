@@ -45,6 +45,12 @@ export const clients = pgTable(
     nextStep: varchar('next_step', { length: 200 }),
     nextStepDate: date('next_step_date'),
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    /**
+     * The names and e-mails of the account's contacts, one per line, kept by triggers on contacts
+     * (migration 0031): a search tests them on the client's own row, so a broad term walks the
+     * list's sort index instead of collecting every matching contact first.
+     */
+    contactText: text('contact_text').notNull().default(''),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -62,6 +68,7 @@ export const clients = pgTable(
     index('clients_next_step_idx').on(table.nextStepDate, table.id),
     index('clients_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     index('clients_website_trgm_idx').using('gin', sql`${table.website} gin_trgm_ops`),
+    index('clients_contact_text_trgm_idx').using('gin', sql`${table.contactText} gin_trgm_ops`),
     index('clients_name_lower_idx').on(sql`lower(${table.name})`),
     index('clients_website_lower_idx').on(sql`lower(${table.website})`),
   ],
@@ -89,6 +96,10 @@ export const contacts = pgTable(
       .where(sql`${table.isPrimary}`),
     index('contacts_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     index('contacts_email_trgm_idx').using('gin', sql`${table.email} gin_trgm_ops`),
+    // The palette's first matches, those that start with the term: a trigram scan rechecks every
+    // row holding the term anywhere (7,500 contacts for "harbor") to find none.
+    index('contacts_name_prefix_idx').using('btree', sql`lower(${table.name}) text_pattern_ops`),
+    index('contacts_email_prefix_idx').using('btree', sql`lower(${table.email}) text_pattern_ops`),
   ],
 );
 

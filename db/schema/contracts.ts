@@ -79,6 +79,7 @@ export const contracts = pgTable(
     index('contracts_end_date_idx').on(table.endDate),
     index('contracts_start_date_idx').on(table.startDate),
     index('contracts_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
+    index('contracts_title_prefix_idx').using('btree', sql`lower(${table.title}) text_pattern_ops`),
   ],
 );
 

@@ -70,6 +70,7 @@ export const materials = pgTable(
       .where(sql`${table.status} = 'ready'`),
     index('materials_tags_idx').using('gin', table.tags),
     index('materials_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
+    index('materials_title_prefix_idx').using('btree', sql`lower(${table.title}) text_pattern_ops`),
     index('materials_brief_trgm_idx').using('gin', sql`${table.brief} gin_trgm_ops`),
   ],
 );

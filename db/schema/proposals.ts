@@ -136,6 +136,7 @@ export const proposals = pgTable(
       .where(sql`${table.status} = 'in_review'`),
     uniqueIndex('proposals_share_token_hash_idx').on(table.shareTokenHash),
     index('proposals_title_trgm_idx').using('gin', sql`${table.title} gin_trgm_ops`),
+    index('proposals_title_prefix_idx').using('btree', sql`lower(${table.title}) text_pattern_ops`),
   ],
 );
 

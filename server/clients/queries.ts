@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -30,7 +30,11 @@ import {
   clientPageQuery,
   clientRowColumns,
   coordinators,
+  clientMatches,
+  matchedPageQuery,
   owners,
+  searchWalksFirst,
+  walkedPageQuery,
 } from './list-query';
 import { visibleClients } from './visibility';
 
@@ -41,12 +45,57 @@ function assertCanRead(viewer: CurrentUser) {
 /** A page of the clients list (or of prospects, with `status: 'prospect'`), with a capped total. */
 export async function listClients(viewer: CurrentUser, params: ClientListParams) {
   assertCanRead(viewer);
-  const where = clientListWhere(await visibleClients(viewer), params);
+  const visibility = await visibleClients(viewer);
+  if (params.q) {
+    return searchClients(
+      clientListWhere(visibility, { ...params, q: undefined }),
+      params.q,
+      params,
+    );
+  }
+  const where = clientListWhere(visibility, params);
   const [rows, counted] = await Promise.all([
     clientPageQuery(where, params),
     cappedCount(clients, where),
   ]);
   return { rows, ...counted };
+}
+
+/**
+ * A page of a search within `filters`: a broad term's page is found by walking the sort's index
+ * (its total then says only that more follow: "51+"), a rare term's by gathering its few matches,
+ * counted exactly; both give the rows and order the one query of every match would.
+ */
+async function searchClients(filters: SQL | undefined, query: string, params: ClientListParams) {
+  const match = clientMatches(query);
+  const where = and(filters, match);
+  if (await searchWalksFirst(where, params.sort)) {
+    const walked = await db.execute<{ id: string }>(walkedPageQuery(filters, match, params));
+    if (walked.length > params.size) {
+      return {
+        rows: await clientRows(walked.slice(0, params.size), params),
+        total: params.page * params.size + 1,
+        totalIsCapped: true,
+      };
+    }
+  }
+  const page = await db.execute<{ id: string; total: number }>(matchedPageQuery(where, params));
+  if (page.length === 0) {
+    // Past the last page the window has no row to carry the count on.
+    return { rows: [], ...(await cappedCount(clients, where)) };
+  }
+  return { rows: await clientRows(page, params), total: page[0]!.total, totalIsCapped: false };
+}
+
+/** The list rows of a page's ids, in the list's order. */
+function clientRows(page: { id: string }[], params: ClientListParams) {
+  return clientListQuery(
+    inArray(
+      clients.id,
+      page.map((row) => row.id),
+    ),
+    params,
+  );
 }
 
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
@@ -71,9 +120,10 @@ export async function* streamClients(
 /** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */
 export async function getClient(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
+  const { contactText: _contactText, ...clientColumns } = getTableColumns(clients);
   const [client] = await db
     .select({
-      ...getTableColumns(clients),
+      ...clientColumns,
       ownerName: owners.name,
       coordinatorName: coordinators.name,
       // In the same statement: one round trip instead of two on every client page.
@@ -187,6 +237,8 @@ export async function findVisibleClients(viewer: CurrentUser, query: string, lim
     .orderBy(asc(clients.name), asc(clients.id))
     .limit(limit);
 }
+
+export type ClientChoice = Awaited<ReturnType<typeof findVisibleClients>>[number];
 
 /** A client's id and name when the viewer sees it: a list's or report's client filter, a form's client. */
 export async function findVisibleClient(viewer: CurrentUser, clientId: string) {

@@ -13,7 +13,7 @@ import {
 import type { DealFilters, DealListParams } from '@/lib/validation/deals';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { clientPickerColumns, findVisibleClients } from '@/server/clients/queries';
+import { clientPickerColumns, type ClientChoice } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { proposalPanelColumns } from '@/server/proposals/queries';
 import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
@@ -252,18 +252,11 @@ export async function listClientDeals(viewer: CurrentUser, clientId: string) {
 
 export type ClientDealRow = Awaited<ReturnType<typeof listClientDeals>>[number];
 
-/** Clients the viewer may see whose name contains `query`, for the new-deal client picker. */
-export function findDealClients(viewer: CurrentUser, query: string) {
-  return findVisibleClients(viewer, query, 10);
-}
-
-export type DealClientOption = Awaited<ReturnType<typeof findDealClients>>[number];
-
 /** One client the viewer may see, to open the new-deal form on; null otherwise. */
 export async function getDealClient(
   viewer: CurrentUser,
   clientId: string,
-): Promise<DealClientOption | null> {
+): Promise<ClientChoice | null> {
   assertCanRead(viewer);
   const [client] = await db
     .select(clientPickerColumns)

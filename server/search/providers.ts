@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { union, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, contacts, contracts, deals, materials, proposals } from '@/db/schema';
@@ -24,7 +24,11 @@ import { escapeLike } from '@/server/sql';
 // first few. Clients and deals need no cap: walking their name index finds a broad term's first few.
 const candidateCap = 100;
 
-/** Rows of `table` whose `id` is among the first matches of `query` in `columns`, within `visible`. */
+/**
+ * Rows of `table` whose `id` is among the first matches of `query` in `columns`, within `visible`.
+ * Those that start with it are read off each column's `lower(column) text_pattern_ops` index in
+ * its order (ILIKE is LOWER on both sides, then LIKE), so the same first ones come every time.
+ */
 function amongFirstMatches(
   table: PgTable,
   id: PgColumn,
@@ -33,13 +37,20 @@ function amongFirstMatches(
   visible: SQL | undefined,
 ) {
   const term = escapeLike(query);
-  const firstMatching = (pattern: string) =>
+  const [first, ...others] = columns.map((column) =>
     db
       .select({ id })
       .from(table)
-      .where(and(or(...columns.map((column) => ilike(column, pattern))), visible))
-      .limit(candidateCap);
-  return inArray(id, union(firstMatching(`${term}%`), firstMatching(`%${term}%`)));
+      .where(and(sql`lower(${column}) like lower(${`${term}%`})`, visible))
+      .orderBy(sql`lower(${column})`)
+      .limit(candidateCap),
+  );
+  const containing = db
+    .select({ id })
+    .from(table)
+    .where(and(or(...columns.map((column) => ilike(column, `%${term}%`))), visible))
+    .limit(candidateCap);
+  return inArray(id, union(containing, first!, ...others));
 }
 
 /**

@@ -29,10 +29,10 @@ export const serverActionsWithoutDefinition: Record<string, string> = {
   'server/proposals/actions.ts#acceptProposal': "whoever holds the proposal's client link",
   'server/proposals/actions.ts#declineProposal': "whoever holds the proposal's client link",
   'server/proposals/actions.ts#confirmProposalView': "whoever holds the proposal's client link",
-  'server/deals/actions.ts#searchDealClients': 'signed in: clients the user sees',
   'server/meetings/actions.ts#findTimes': "signed in: free times in the attendees' hours",
   'server/meetings/actions.ts#loadClientMeetingOptions': "signed in: a client's contacts and deals",
   'server/search/actions.ts#search': 'signed in: the palette, over what the user sees',
-  'server/search/actions.ts#searchClientChoices': "signed in: the list toolbars' client picker",
+  'server/search/actions.ts#searchClientChoices':
+    'signed in: every client picker, clients the user sees',
   'server/notifications/actions.ts#loadRecentNotifications': "signed in: the bell's own items",
 };

@@ -16,7 +16,7 @@ beforeEach(async () => {
   await setVisibility('open');
 });
 
-describe('the list toolbars’ client picker', () => {
+describe('the client pickers’ one action', () => {
   it('finds clients by part of their name, only those the user sees, and names the chosen one', async () => {
     const coordinator = asCurrentUser(await createUser({ role: 'coordinator' }));
     const stem = `Picker ${Date.now()}`;
@@ -28,6 +28,14 @@ describe('the list toolbars’ client picker', () => {
       `${stem} Mine`,
       `${stem} Theirs`,
     ]);
+    // The new deal's picker takes the chosen client's currency.
+    expect((await searchClientChoices(`${stem} Mine`))[0]).toEqual({
+      id: mine.id,
+      name: `${stem} Mine`,
+      status: mine.status,
+      currency: mine.currency,
+    });
+    expect(await searchClientChoices(`\u0000${stem} Mine\u0000`)).toHaveLength(1);
     expect(await searchClientChoices('P')).toEqual([]);
     expect(await findVisibleClient(coordinator, theirs.id)).toEqual({
       id: theirs.id,
@@ -35,7 +43,7 @@ describe('the list toolbars’ client picker', () => {
     });
 
     await setVisibility('assigned');
-    expect(await searchClientChoices(stem)).toEqual([{ id: mine.id, name: `${stem} Mine` }]);
+    expect((await searchClientChoices(stem)).map((choice) => choice.id)).toEqual([mine.id]);
     expect(await findVisibleClient(coordinator, theirs.id)).toBeNull();
     const manager = await createActor('manager');
     session.user = manager;

@@ -5,9 +5,9 @@ import { activities, auditLog, dealStageChanges, deals, proposals } from '@/db/s
 import { roles } from '@/lib/roles';
 import { dealListSchema, dealFilterSchema } from '@/lib/validation/deals';
 import { executeAction } from '@/server/action';
+import { findVisibleClients } from '@/server/clients/queries';
 import { createDealCommand, moveDealCommand, updateDealCommand } from '@/server/deals/commands';
 import {
-  findDealClients,
   getBoard,
   getDeal,
   getStageTotals,
@@ -437,9 +437,9 @@ describe('visibility under "assigned"', () => {
     expect(groups.find((group) => group.label === 'Deals')?.hits.map((hit) => hit.title)).toEqual([
       'Harbor deal mine',
     ]);
-    expect((await findDealClients(coordinator, 'Harbor')).map((client) => client.name)).toEqual([
-      'Seen Harbor',
-    ]);
+    expect(
+      (await findVisibleClients(coordinator, 'Harbor', 10)).map((client) => client.name),
+    ).toEqual(['Seen Harbor']);
 
     const refusal = { ok: false, code: 'not_found' };
     expect(

@@ -42,8 +42,7 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { getCurrentUser, getUserForRoute } = await import('@/server/auth/session');
 const { changePassword } = await import('@/server/profile/actions');
-const { search } = await import('@/server/search/actions');
-const { searchDealClients } = await import('@/server/deals/actions');
+const { search, searchClientChoices } = await import('@/server/search/actions');
 
 function formData(values: Record<string, string>) {
   const data = new FormData();
@@ -288,18 +287,18 @@ describe('a temporary password', () => {
     expect(await getUserForRoute()).toBeNull();
   });
 
-  it('finds nothing in the search palette or the deal client picker until they choose one', async () => {
+  it('finds nothing in the search palette or the client pickers until they choose one', async () => {
     const name = `Quasar ${randomUUID().slice(0, 8)}`;
     await createClientRecord({ name });
     const user = await createUser({ mustChangePassword: true });
     jar.token = await encodeSessionCookie(user);
     expect(await search(name)).toEqual([]);
-    expect(await searchDealClients(name)).toEqual([]);
+    expect(await searchClientChoices(name)).toEqual([]);
 
     const settled = await createUser({ mustChangePassword: false });
     jar.token = await encodeSessionCookie(settled);
     expect(JSON.stringify(await search(name))).toContain(name);
-    expect(await searchDealClients(name)).toEqual([expect.objectContaining({ name })]);
+    expect(await searchClientChoices(name)).toEqual([expect.objectContaining({ name })]);
   });
 });
 

@@ -1,0 +1,194 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { clients, contacts } from '@/db/schema';
+import { clientListSchema, type ClientSort } from '@/lib/validation/clients';
+import type { CurrentUser } from '@/server/auth/session';
+import { clientListWhere, clientMatches, searchWalksFirst } from '@/server/clients/list-query';
+import { listClients } from '@/server/clients/queries';
+import {
+  createClientRecord,
+  createContactRecord,
+  setVisibility,
+} from '../support/client-factories';
+import { asCurrentUser, createActor, createUser } from '../support/factories';
+
+// Enough clients that a broad term's estimate passes the walk's bar, as on the large seed: half
+// of them hold "zephyr" (by name, website or a contact, a third each), clustered by name.
+const clientCount = 6_000;
+
+let coordinator: CurrentUser;
+let manager: CurrentUser;
+
+beforeAll(async () => {
+  coordinator = asCurrentUser(await createUser({ role: 'coordinator' }));
+  manager = await createActor('manager');
+  const other = await createUser({ role: 'executive' });
+  await db.execute(sql`
+    insert into clients (name, status, industry, website, owner_id, coordinator_id, annual_value_cents, last_activity_at)
+    select
+      (case when i % 6 = 0 then 'Zephyr Works ' when i % 6 = 1 then 'Anchor ' else 'Meadow ' end) || i,
+      (array['prospect','active','paused','churned'])[1 + i % 4]::client_status,
+      case when i % 5 = 0 then null else 'Industry ' || i % 7 end,
+      case when i % 6 = 2 then 'zephyr' || i || '.example' else 'site' || i || '.example' end,
+      case when i % 3 = 0 then ${other.id}::uuid end,
+      case when i % 4 = 0 then ${coordinator.id}::uuid end,
+      (i * 37) % 1000 * 100,
+      case when i % 9 <> 0 then now() - make_interval(mins => (i * 7919) % 100000) end
+    from generate_series(1, ${clientCount}) as i`);
+  await db.execute(sql`
+    insert into contacts (client_id, name, email)
+    select id,
+           case when right(name, 1) in ('3', '9') then 'Zephyrine Holt' else 'Ann Lee' end,
+           case when right(name, 1) = '5' then 'ann@zephyr.example' end
+    from clients where name like 'Anchor %' or name like 'Meadow %'`);
+  await db.execute(sql`analyze clients`);
+});
+
+/** The list as one query of every match would give it: the plan before the walk and the gathering. */
+async function reference(
+  viewer: CurrentUser,
+  params: Record<string, string>,
+): Promise<{ ids: string[]; total: number }> {
+  const parsed = clientListSchema.parse(params);
+  const pattern = `%${parsed.q}%`;
+  const visibility =
+    viewer.role === 'manager'
+      ? sql`true`
+      : sql`(clients.owner_id = ${viewer.id} or clients.coordinator_id = ${viewer.id})`;
+  const order: Record<ClientSort, string> = {
+    name: 'clients.name',
+    status: 'clients.status',
+    industry: 'clients.industry',
+    tier: 'clients.tier',
+    owner: 'owners.name',
+    coordinator: 'coordinators.name',
+    annualValue: 'clients.annual_value_cents',
+    lastActivityAt: 'clients.last_activity_at',
+    updatedAt: 'clients.updated_at',
+    fitScore: 'clients.fit_score',
+    nextStepDate: 'clients.next_step_date',
+  };
+  const nulls =
+    parsed.sort === 'lastActivityAt' ? (parsed.dir === 'asc' ? 'nulls first' : 'nulls last') : '';
+  const rows = await db.execute<{ id: string }>(sql`
+    select clients.id from clients
+    left join users owners on owners.id = clients.owner_id
+    left join users coordinators on coordinators.id = clients.coordinator_id
+    where ${visibility}
+      and (${parsed.status ? sql`clients.status = ${parsed.status}` : sql`true`})
+      and (clients.name ilike ${pattern} or clients.website ilike ${pattern}
+        or clients.id in (select client_id from contacts where name ilike ${pattern} or email ilike ${pattern}))
+    order by ${sql.raw(`${order[parsed.sort]} ${parsed.dir} ${nulls}, clients.id ${parsed.dir}`)}`);
+  const ids = rows.map((row) => row.id);
+  const start = (parsed.page - 1) * parsed.size;
+  return { ids: ids.slice(start, start + parsed.size), total: ids.length };
+}
+
+async function expectSameAsReference(viewer: CurrentUser, params: Record<string, string>) {
+  const expected = await reference(viewer, params);
+  const listed = await listClients(viewer, clientListSchema.parse(params));
+  expect(listed.rows.map((row) => row.id)).toEqual(expected.ids);
+  // A walked page says only that more follow; a gathered one counts them all.
+  if (listed.totalIsCapped) expect(expected.total).toBeGreaterThanOrEqual(listed.total);
+  else expect(listed.total).toBe(expected.total);
+  return listed;
+}
+
+const walks = async (viewer: CurrentUser, params: Record<string, string>) => {
+  const parsed = clientListSchema.parse(params);
+  const filters = clientListWhere(undefined, { ...parsed, q: undefined });
+  return searchWalksFirst(and(filters, clientMatches(parsed.q!)), parsed.sort);
+};
+
+describe('the clients list search', () => {
+  const sorts: Record<string, string>[] = [
+    { sort: 'name', dir: 'asc' },
+    { sort: 'name', dir: 'desc' },
+    { sort: 'lastActivityAt', dir: 'desc' },
+    { sort: 'lastActivityAt', dir: 'asc' },
+    { sort: 'annualValue', dir: 'asc' },
+    { sort: 'industry', dir: 'desc' },
+    { sort: 'owner', dir: 'asc' },
+    { sort: 'coordinator', dir: 'desc' },
+  ];
+
+  it('walks for a broad term and gathers a rare one', async () => {
+    expect(await walks(manager, { q: 'zephyr' })).toBe(true);
+    expect(await walks(manager, { q: 'zephyr', sort: 'owner' })).toBe(false);
+    expect(await walks(manager, { q: 'Meadow 123' })).toBe(false);
+  });
+
+  it('gives the rows, order and count of one query of every match, whichever plan it takes', async () => {
+    for (const sort of sorts) {
+      for (const q of ['zephyr', 'ZEPHYRINE', 'Meadow 123', 'ann@zephyr', 'nothing-matches']) {
+        const extras: Record<string, string>[] = [
+          {},
+          { page: '3' },
+          { status: 'active' },
+          { size: '10', page: '2' },
+        ];
+        for (const extra of extras) {
+          await expectSameAsReference(manager, { q, ...sort, ...extra });
+        }
+      }
+    }
+  });
+
+  it('keeps to the accounts a coordinator sees under assigned visibility', async () => {
+    await setVisibility('assigned');
+    try {
+      for (const sort of sorts) {
+        for (const q of ['zephyr', 'Anchor 1', 'zephyrine']) {
+          await expectSameAsReference(coordinator, { q, ...sort });
+          await expectSameAsReference(coordinator, { q, ...sort, page: '2', status: 'paused' });
+        }
+      }
+    } finally {
+      await setVisibility('open');
+    }
+  });
+
+  it('says more follow on a walked page and counts a gathered one exactly', async () => {
+    const broad = await expectSameAsReference(manager, { q: 'zephyr', size: '50' });
+    expect(broad).toMatchObject({ total: 51, totalIsCapped: true });
+    const rare = await expectSameAsReference(manager, { q: 'Meadow 123' });
+    expect(rare.totalIsCapped).toBe(false);
+    expect(rare.total).toBeGreaterThan(0);
+  });
+
+  it('finds a client by its contacts as they are added, renamed, moved and removed', async () => {
+    const stem = `Quillon${Date.now()}`;
+    const first = await createClientRecord({ name: 'Plain first' });
+    const second = await createClientRecord({ name: 'Plain second' });
+    const found = async (q: string) =>
+      (await listClients(manager, clientListSchema.parse({ q }))).rows.map((row) => row.id);
+
+    const contact = await createContactRecord(first.id, { name: `${stem} Ray` });
+    expect(await found(stem.toUpperCase())).toEqual([first.id]);
+    await db
+      .update(contacts)
+      .set({ email: `ray@${stem}.example`, name: 'Ray' })
+      .where(eq(contacts.id, contact.id));
+    expect(await found(`ray@${stem}`)).toEqual([first.id]);
+    expect(await found(`${stem} Ray`)).toEqual([]);
+    await db.update(contacts).set({ clientId: second.id }).where(eq(contacts.id, contact.id));
+    expect(await found(stem)).toEqual([second.id]);
+    await db.delete(contacts).where(eq(contacts.id, contact.id));
+    expect(await found(stem)).toEqual([]);
+    const [row] = await db
+      .select({ contactText: clients.contactText })
+      .from(clients)
+      .where(eq(clients.id, second.id));
+    expect(row?.contactText).toBe('');
+  });
+
+  it('matches a term with a line break contact by contact, never across two of them', async () => {
+    const client = await createClientRecord({ name: 'Line break' });
+    await createContactRecord(client.id, { name: 'Tove Brekke', email: 'tove@linebreak.example' });
+    const found = async (q: string) =>
+      (await listClients(manager, clientListSchema.parse({ q }))).rows.map((row) => row.id);
+    expect(await found('brekke\ntove@line')).toEqual([]);
+    expect(await found('linebreak.example')).toEqual([client.id]);
+  });
+});
