@@ -9,12 +9,17 @@ import {
   type ClientTier,
 } from '@/lib/clients';
 import { csvDateTime, csvRow } from '@/lib/csv';
+import { dealStageLabels, type DealStage } from '@/lib/deals';
 import { clientListSchema } from '@/lib/validation/clients';
+import { dealListSchema } from '@/lib/validation/deals';
 import { firstValues } from '@/lib/validation/list-params';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
 import { visibleClients } from '@/server/clients/visibility';
+import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
+import { visibleDeals } from '@/server/deals/visibility';
 import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createDealRecord } from '../support/deal-factories';
 import { asCurrentUser, createUser } from '../support/factories';
 import { hostilePayloads, storedForm } from '../support/hostile-payloads';
 
@@ -25,6 +30,7 @@ vi.mock('@/server/auth/session', async (original) => ({
   getUserForRoute: async () => session.user,
 }));
 const { GET: exportClients } = await import('@/app/(portal)/clients/export/route');
+const { GET: exportDeals } = await import('@/app/(portal)/pipeline/export/route');
 
 type Raw = string | number | null;
 
@@ -86,10 +92,51 @@ async function referenceClientsCsv(viewer: CurrentUser, query: string) {
   return csv;
 }
 
+/** The deals export as the pipeline route wrote it in JavaScript: the reference for deals. */
+async function referenceDealsCsv(viewer: CurrentUser, query: string) {
+  const params = dealListSchema.parse(firstValues(Object.fromEntries(new URLSearchParams(query))));
+  const where = dealListWhere(await visibleDeals(viewer), params);
+  const { sql: text, params: values } = dealListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  const money = (cents: Raw | undefined) => (Number(cents) / 100).toFixed(2);
+  let csv = `\uFEFF${csvRow([
+    'Name',
+    'Client',
+    'Stage',
+    'Currency',
+    'Amount',
+    'Probability',
+    'Weighted',
+    'Expected close',
+    'Owner',
+    'Coordinator',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    const [, name, , clientName, stage, amountCents, currency, probability, weighted] = row;
+    const [expectedClose, , ownerName, , coordinatorName, updatedAt] = row.slice(9);
+    csv += csvRow([
+      name,
+      clientName,
+      dealStageLabels[stage as DealStage],
+      currency,
+      money(amountCents),
+      probability,
+      money(weighted),
+      expectedClose,
+      ownerName,
+      coordinatorName,
+      csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
 /** The export's body as bytes decoded, its BOM kept. */
-async function exported(viewer: CurrentUser, query: string) {
+async function exported(viewer: CurrentUser, query: string, route = exportClients) {
   session.user = viewer;
-  const response = await exportClients(new Request(`http://accord.test/clients/export?${query}`));
+  const response = await route(new Request(`http://accord.test/export?${query}`));
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer()).toString('utf8');
 }
@@ -199,6 +246,33 @@ describe('the clients CSV export written by PostgreSQL', () => {
     const csv = await exported(viewer, query);
     expect(csv.length).toBeGreaterThan(3 * 64 * 1024);
     expect(csv).toBe(await referenceClientsCsv(viewer, query));
+  });
+});
+
+describe('the deals CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `=HYPERLINK("${marker}"), "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      await createDealRecord(client.id, {
+        name: `${marker} ${zone} ${index} ${text}`.slice(0, 200),
+        stage: (['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const)[
+          index % 6
+        ],
+        amountCents: [0, 1, 99, 1005, 123456789, 1999][index % 6],
+        probability: (index * 13) % 101,
+        expectedClose: index % 2 ? '2026-12-31' : null,
+        ownerId: index % 2 ? coordinator.id : null,
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    for (const query of [
+      `q=${encodeURIComponent(`${marker} ${zone}`)}`,
+      `q=${encodeURIComponent(`${marker} ${zone}`)}%00&sort=weighted&dir=desc`,
+    ]) {
+      const csv = await exported(viewer, query, exportDeals);
+      expect(csv).toBe(await referenceDealsCsv(viewer, query));
+      expect(csv).toContain(`'=HYPERLINK`);
+    }
   });
 });
 
