@@ -9,16 +9,22 @@ import {
   type ClientTier,
 } from '@/lib/clients';
 import { csvDateTime, csvRow } from '@/lib/csv';
+import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
 import { dealStageLabels, type DealStage } from '@/lib/deals';
 import { clientListSchema } from '@/lib/validation/clients';
+import { contractListSchema } from '@/lib/validation/contracts';
 import { dealListSchema } from '@/lib/validation/deals';
 import { firstValues } from '@/lib/validation/list-params';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
 import { visibleClients } from '@/server/clients/visibility';
+import { contractListQuery, contractListWhere } from '@/server/contracts/queries';
+import { visibleContracts } from '@/server/contracts/visibility';
+import { todayIn } from '@/server/proposals/merge-values';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { visibleDeals } from '@/server/deals/visibility';
 import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createContractRecord } from '../support/contract-factories';
 import { createDealRecord } from '../support/deal-factories';
 import { asCurrentUser, createUser } from '../support/factories';
 import { hostilePayloads, storedForm } from '../support/hostile-payloads';
@@ -31,6 +37,7 @@ vi.mock('@/server/auth/session', async (original) => ({
 }));
 const { GET: exportClients } = await import('@/app/(portal)/clients/export/route');
 const { GET: exportDeals } = await import('@/app/(portal)/pipeline/export/route');
+const { GET: exportContracts } = await import('@/app/(portal)/contracts/export/route');
 
 type Raw = string | number | null;
 
@@ -127,6 +134,45 @@ async function referenceDealsCsv(viewer: CurrentUser, query: string) {
       expectedClose,
       ownerName,
       coordinatorName,
+      csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
+/** The contracts export as its route wrote it in JavaScript: the reference for contracts. */
+async function referenceContractsCsv(viewer: CurrentUser, query: string) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = contractListSchema.parse(firstValues(search));
+  const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
+  const { sql: text, params: values } = contractListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  let csv = `\uFEFF${csvRow([
+    'Title',
+    'Client',
+    'Status',
+    'Owner',
+    'Currency',
+    'Value',
+    'Start date',
+    'End date',
+    'Notice deadline',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    const [, title, status, , clientName, ownerName, valueCents, currency] = row;
+    const [startDate, endDate, noticeDeadline, updatedAt] = row.slice(8);
+    csv += csvRow([
+      title,
+      clientName,
+      contractStatusLabels[status as ContractStatus],
+      ownerName,
+      currency,
+      (Number(valueCents) / 100).toFixed(2),
+      startDate,
+      endDate,
+      noticeDeadline,
       csvDateTime(updatedAt ?? null, zone),
     ]);
   }
@@ -272,6 +318,28 @@ describe('the deals CSV export written by PostgreSQL', () => {
       const csv = await exported(viewer, query, exportDeals);
       expect(csv).toBe(await referenceDealsCsv(viewer, query));
       expect(csv).toContain(`'=HYPERLINK`);
+    }
+  });
+});
+
+describe('the contracts CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `@${marker} contracts, "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      await createContractRecord(client.id, {
+        title: `${marker} ${zone} ${index} ${text}`.slice(0, 200),
+        valueCents: [0, 1, 99, 1005, 123456789, 1999][index % 6],
+        endDate: index % 2 ? '2027-03-31' : '2026-12-31',
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    for (const query of [
+      `q=${encodeURIComponent(`${marker} ${zone}`)}`,
+      `q=${encodeURIComponent(`${marker} ${zone}`)}%00&sort=value&dir=desc`,
+    ]) {
+      const csv = await exported(viewer, query, exportContracts);
+      expect(csv).toBe(await referenceContractsCsv(viewer, query));
+      expect(csv).toContain(`'@${marker}`);
     }
   });
 });
