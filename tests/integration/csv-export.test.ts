@@ -11,9 +11,11 @@ import {
 import { csvDateTime, csvRow } from '@/lib/csv';
 import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
 import { dealStageLabels, type DealStage } from '@/lib/deals';
+import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
 import { clientListSchema } from '@/lib/validation/clients';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { dealListSchema } from '@/lib/validation/deals';
+import { invoiceListSchema } from '@/lib/validation/invoices';
 import { firstValues } from '@/lib/validation/list-params';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
@@ -23,9 +25,12 @@ import { visibleContracts } from '@/server/contracts/visibility';
 import { todayIn } from '@/server/proposals/merge-values';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { visibleDeals } from '@/server/deals/visibility';
+import { invoiceListQuery, invoiceListWhere } from '@/server/invoices/queries';
+import { visibleInvoices } from '@/server/invoices/visibility';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createContractRecord } from '../support/contract-factories';
 import { createDealRecord } from '../support/deal-factories';
+import { draftInvoice, invoiceLine } from '../support/invoice-factories';
 import { asCurrentUser, createUser } from '../support/factories';
 import { hostilePayloads, storedForm } from '../support/hostile-payloads';
 
@@ -38,6 +43,7 @@ vi.mock('@/server/auth/session', async (original) => ({
 const { GET: exportClients } = await import('@/app/(portal)/clients/export/route');
 const { GET: exportDeals } = await import('@/app/(portal)/pipeline/export/route');
 const { GET: exportContracts } = await import('@/app/(portal)/contracts/export/route');
+const { GET: exportInvoices } = await import('@/app/(portal)/invoices/export/route');
 
 type Raw = string | number | null;
 
@@ -174,6 +180,32 @@ async function referenceContractsCsv(viewer: CurrentUser, query: string) {
       endDate,
       noticeDeadline,
       csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
+/** The invoices export as its route wrote it in JavaScript: the reference for invoices. */
+async function referenceInvoicesCsv(viewer: CurrentUser, query: string) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = invoiceListSchema.parse(firstValues(search));
+  const where = invoiceListWhere(await visibleInvoices(viewer), params);
+  const { sql: text, params: values } = invoiceListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const money = (cents: Raw | undefined) => (Number(cents) / 100).toFixed(2);
+  let csv = `\uFEFF${csvRow(['Number', 'Client', 'Status', 'Issue date', 'Due date', 'Currency', 'Total', 'Balance'])}`;
+  for (const row of rows) {
+    const [, number, status, , clientName, issueDate, dueDate, totalCents, balanceCents, currency] =
+      row;
+    csv += csvRow([
+      number,
+      clientName,
+      invoiceStatusLabels[status as InvoiceStatus],
+      issueDate,
+      dueDate,
+      currency,
+      money(totalCents),
+      money(balanceCents),
     ]);
   }
   return csv;
@@ -340,6 +372,19 @@ describe('the contracts CSV export written by PostgreSQL', () => {
       const csv = await exported(viewer, query, exportContracts);
       expect(csv).toBe(await referenceContractsCsv(viewer, query));
       expect(csv).toContain(`'@${marker}`);
+    }
+  });
+});
+
+describe('the invoices CSV export written by PostgreSQL', () => {
+  it('matches the JavaScript export byte for byte', async () => {
+    const client = await createClientRecord({ name: `-${marker} invoices, "x"\nnext` });
+    for (const unitPrice of ['0.00', '0.01', '500.00', '1234567.89'])
+      await draftInvoice(manager, client.id, [invoiceLine({ unitPrice })]);
+    for (const query of [`client=${client.id}`, `client=${client.id}&q=%00`]) {
+      const csv = await exported(manager, query, exportInvoices);
+      expect(csv).toBe(await referenceInvoicesCsv(manager, query));
+      expect(csv).toContain(`"'-${marker}`);
     }
   });
 });
