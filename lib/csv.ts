@@ -51,8 +51,7 @@ const chunkChars = 64_000;
 /**
  * A CSV download of `rows` under `header`, streamed in chunks as the reader takes them (a slow
  * reader holds the database cursor back instead of queueing the export in memory), with a BOM so
- * spreadsheet apps read it as UTF-8. `name` becomes e.g. "clients-2026-11-28.csv", dated on the
- * reader's calendar.
+ * spreadsheet apps read it as UTF-8.
  */
 export function csvResponse(
   name: string,
@@ -83,6 +82,11 @@ export function csvResponse(
       await iterator.return?.();
     },
   });
+  return csvDownload(name, body, timeZone);
+}
+
+/** `body` as a CSV file to save: `name` becomes e.g. "clients-2026-11-28.csv", dated on the reader's calendar. */
+export function csvDownload(name: string, body: ReadableStream<Uint8Array>, timeZone: string) {
   const date = calendarDateIn(timeZone);
   return new Response(body, {
     headers: {

@@ -113,13 +113,28 @@ export function clientListWhere(
   return and(...filters);
 }
 
-/** The client list query, ready for a streamed export. */
+/** The client list query, every client matching `where` in the list's order. */
 export function clientListQuery(
   where: SQL | undefined,
   params: Pick<ClientListParams, 'sort' | 'dir'>,
 ) {
   return db
     .select(clientRowColumns)
+    .from(clients)
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))
+    .where(where)
+    .orderBy(clientOrder(params.sort, params.dir));
+}
+
+/** The same query with an export's columns, computed in SQL from the same joins. */
+export function clientExportQuery(
+  where: SQL | undefined,
+  params: Pick<ClientListParams, 'sort' | 'dir'>,
+  columns: Record<string, SQL>,
+) {
+  return db
+    .select(columns)
     .from(clients)
     .leftJoin(owners, eq(owners.id, clients.ownerId))
     .leftJoin(coordinators, eq(coordinators.id, clients.coordinatorId))

@@ -16,19 +16,14 @@ import {
 import type { ClientListParams } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
+import { clientStatusLabels, clientTierLabels } from '@/lib/clients';
+import { copyCsv, csvDateTime, csvLabel, csvMoney, csvText } from '@/server/csv';
+import { cappedCount, escapeLike, idAndNameArray, type IdAndName } from '@/server/sql';
 import {
-  cappedCount,
-  escapeLike,
-  idAndNameArray,
-  streamRows,
-  type IdAndName,
-  type StreamedValue,
-} from '@/server/sql';
-import {
+  clientExportQuery,
   clientListQuery,
   clientListWhere,
   clientPageQuery,
-  clientRowColumns,
   coordinators,
   clientMatches,
   matchedPageQuery,
@@ -100,21 +95,63 @@ function clientRows(page: { id: string }[], params: ClientListParams) {
 
 export type ClientListRow = Awaited<ReturnType<typeof listClients>>['rows'][number];
 
-const exportFields = Object.keys(clientRowColumns) as (keyof typeof clientRowColumns)[];
+/** The clients export's header and columns; timestamps are in `timeZone`, which the header names. */
+function clientCsvColumns(timeZone: string) {
+  return {
+    header: [
+      'Name',
+      'Status',
+      'Industry',
+      'Tier',
+      'Website',
+      'Owner',
+      'Coordinator',
+      'Currency',
+      'Annual value',
+      `Last activity (${timeZone})`,
+      `Updated (${timeZone})`,
+      'Fit score',
+      'Source',
+      'Next step',
+      'Next-step date',
+    ],
+    columns: {
+      name: csvText(clients.name),
+      status: csvLabel(clients.status, clientStatusLabels),
+      industry: csvText(clients.industry),
+      tier: csvLabel(clients.tier, clientTierLabels),
+      website: csvText(clients.website),
+      ownerName: csvText(owners.name),
+      coordinatorName: csvText(coordinators.name),
+      currency: csvText(clients.currency),
+      annualValue: csvMoney(clients.annualValueCents),
+      lastActivityAt: csvDateTime(clients.lastActivityAt, timeZone),
+      updatedAt: csvDateTime(clients.updatedAt, timeZone),
+      fitScore: csvText(clients.fitScore),
+      source: csvText(clients.source),
+      nextStep: csvText(clients.nextStep),
+      nextStepDate: csvText(clients.nextStepDate),
+    },
+  };
+}
 
-/** Every client matching the list's filters and search, in its order, streamed for an export. */
-export async function* streamClients(
+/**
+ * Every client matching the list's filters and search, in its order, as a CSV body in the
+ * viewer's time zone.
+ */
+export async function clientsCsv(
   viewer: CurrentUser,
   params: Omit<ClientListParams, 'page' | 'size'>,
   /** Only these clients (the rows ticked on a page), still within the filter and visibility. */
   ids?: string[],
-): AsyncGenerator<Record<keyof typeof clientRowColumns, StreamedValue>> {
+) {
   assertCanRead(viewer);
   const where = and(
     clientListWhere(await visibleClients(viewer), params),
     ids ? inArray(clients.id, ids) : undefined,
   );
-  yield* streamRows(clientListQuery(where, params), exportFields);
+  const { header, columns } = clientCsvColumns(viewer.timeZone);
+  return copyCsv(header, clientExportQuery(where, params, columns));
 }
 
 /** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */

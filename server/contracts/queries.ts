@@ -24,19 +24,13 @@ import {
   proposals,
   users,
 } from '@/db/schema';
-import { addDays } from '@/lib/contracts';
+import { addDays, contractStatusLabels } from '@/lib/contracts';
 import type { ContractListParams, ContractSort } from '@/lib/validation/contracts';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { todayIn } from '@/server/proposals/merge-values';
-import {
-  cappedCount,
-  escapeLike,
-  listOrder,
-  onPage,
-  streamRows,
-  type StreamedValue,
-} from '@/server/sql';
+import { copyCsv, csvDateTime, csvLabel, csvMoney, csvText } from '@/server/csv';
+import { cappedCount, escapeLike, listOrder, onPage } from '@/server/sql';
 import { visibleContracts } from './visibility';
 
 const owners = alias(users, 'owners');
@@ -110,12 +104,27 @@ function contractOrder(params: Pick<ContractListParams, 'sort' | 'dir'>) {
 }
 
 /** The contracts list in its order for a WHERE built by contractListWhere: a page, or an export. */
-function contractListQuery(
+export function contractListQuery(
   where: SQL | undefined,
   params: Pick<ContractListParams, 'sort' | 'dir'>,
 ) {
   return db
     .select(contractRowColumns)
+    .from(contracts)
+    .innerJoin(clients, eq(clients.id, contracts.clientId))
+    .leftJoin(owners, eq(owners.id, clients.ownerId))
+    .where(where)
+    .orderBy(...contractOrder(params));
+}
+
+/** The same query with an export's columns, computed in SQL from the same joins. */
+function contractExportQuery(
+  where: SQL | undefined,
+  params: Pick<ContractListParams, 'sort' | 'dir'>,
+  columns: Record<string, SQL>,
+) {
+  return db
+    .select(columns)
     .from(contracts)
     .innerJoin(clients, eq(clients.id, contracts.clientId))
     .leftJoin(owners, eq(owners.id, clients.ownerId))
@@ -148,16 +157,45 @@ export async function listContracts(viewer: CurrentUser, params: ContractListPar
   return { rows, ...counted };
 }
 
-const contractExportFields = Object.keys(contractRowColumns) as (keyof typeof contractRowColumns)[];
+/** The contracts export's header and columns; timestamps are in `timeZone`, which the header names. */
+function contractCsvColumns(timeZone: string) {
+  return {
+    header: [
+      'Title',
+      'Client',
+      'Status',
+      'Owner',
+      'Currency',
+      'Value',
+      'Start date',
+      'End date',
+      'Notice deadline',
+      `Updated (${timeZone})`,
+    ],
+    columns: {
+      title: csvText(contracts.title),
+      clientName: csvText(clients.name),
+      status: csvLabel(contracts.status, contractStatusLabels),
+      ownerName: csvText(owners.name),
+      currency: csvText(contracts.currency),
+      value: csvMoney(contracts.valueCents),
+      startDate: csvText(contracts.startDate),
+      endDate: csvText(contracts.endDate),
+      noticeDeadline: csvText(contracts.noticeDeadline),
+      updatedAt: csvDateTime(contracts.updatedAt, timeZone),
+    },
+  };
+}
 
-/** Every contract matching the list's filters and search, in its order, streamed for an export. */
-export async function* streamContracts(
+/** Every contract matching the list's filters and search, in its order, as a CSV body in the viewer's time zone. */
+export async function contractsCsv(
   viewer: CurrentUser,
   params: Omit<ContractListParams, 'page' | 'size'>,
-): AsyncGenerator<Record<keyof typeof contractRowColumns, StreamedValue>> {
+) {
   assertCanRead(viewer);
   const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
-  yield* streamRows(contractListQuery(where, params), contractExportFields);
+  const { header, columns } = contractCsvColumns(viewer.timeZone);
+  return copyCsv(header, contractExportQuery(where, params, columns));
 }
 
 export type ContractListRow = Awaited<ReturnType<typeof listContracts>>['rows'][number];

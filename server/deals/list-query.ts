@@ -100,3 +100,19 @@ export function dealListQuery(
     .where(where)
     .orderBy(dealOrder(params.sort, params.dir));
 }
+
+/** The same query with an export's columns, computed in SQL from the same joins. */
+export function dealExportQuery(
+  where: SQL | undefined,
+  params: Pick<DealListParams, 'sort' | 'dir'>,
+  columns: Record<string, SQL>,
+) {
+  return db
+    .select(columns)
+    .from(deals)
+    .innerJoin(clients, eq(clients.id, deals.clientId))
+    .leftJoin(dealOwners, eq(dealOwners.id, deals.ownerId))
+    .leftJoin(dealCoordinators, eq(dealCoordinators.id, deals.coordinatorId))
+    .where(where)
+    .orderBy(dealOrder(params.sort, params.dir));
+}

@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { clients, dealStageChanges, deals, proposals, users } from '@/db/schema';
 import {
   closedDealStages,
+  dealStageLabels,
   dealStages,
   openDealStages,
   recentlyClosedDays,
@@ -16,13 +17,14 @@ import type { CurrentUser } from '@/server/auth/session';
 import { clientPickerColumns, type ClientChoice } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
 import { proposalPanelColumns } from '@/server/proposals/queries';
-import { cappedCount, streamRows, type StreamedValue } from '@/server/sql';
+import { copyCsv, csvDateTime, csvLabel, csvMoney, csvText } from '@/server/csv';
+import { cappedCount } from '@/server/sql';
 import {
   dealCoordinators,
+  dealExportQuery,
   dealListQuery,
   dealListWhere,
   dealOwners,
-  dealRowColumns,
   weightedCents,
 } from './list-query';
 import { reuseWhileUnchanged } from '@/server/reuse';
@@ -53,21 +55,52 @@ export async function listDeals(viewer: CurrentUser, params: DealListParams) {
 
 export type DealListRow = Awaited<ReturnType<typeof listDeals>>['rows'][number];
 
-const exportFields = Object.keys(dealRowColumns) as (keyof typeof dealRowColumns)[];
+/** The deals export's header and columns; timestamps are in `timeZone`, which the header names. */
+function dealCsvColumns(timeZone: string) {
+  return {
+    header: [
+      'Name',
+      'Client',
+      'Stage',
+      'Currency',
+      'Amount',
+      'Probability',
+      'Weighted',
+      'Expected close',
+      'Owner',
+      'Coordinator',
+      `Updated (${timeZone})`,
+    ],
+    columns: {
+      name: csvText(deals.name),
+      clientName: csvText(clients.name),
+      stage: csvLabel(deals.stage, dealStageLabels),
+      currency: csvText(deals.currency),
+      amount: csvMoney(deals.amountCents),
+      probability: csvText(deals.probability),
+      weighted: csvMoney(weightedCents),
+      expectedClose: csvText(deals.expectedClose),
+      ownerName: csvText(dealOwners.name),
+      coordinatorName: csvText(dealCoordinators.name),
+      updatedAt: csvDateTime(deals.updatedAt, timeZone),
+    },
+  };
+}
 
-/** Every deal matching the table's filters and search, in its order, streamed for an export. */
-export async function* streamDeals(
+/** Every deal matching the table's filters and search, in its order, as a CSV body in the viewer's time zone. */
+export async function dealsCsv(
   viewer: CurrentUser,
   params: Omit<DealListParams, 'page' | 'size'>,
   /** Only these deals (the rows ticked on a page), still within the filter and visibility. */
   ids?: string[],
-): AsyncGenerator<Record<keyof typeof dealRowColumns, StreamedValue>> {
+) {
   assertCanRead(viewer);
   const where = and(
     dealListWhere(await visibleDeals(viewer), params),
     ids ? inArray(deals.id, ids) : undefined,
   );
-  yield* streamRows(dealListQuery(where, params), exportFields);
+  const { header, columns } = dealCsvColumns(viewer.timeZone);
+  return copyCsv(header, dealExportQuery(where, params, columns));
 }
 
 export type StageTotal = {

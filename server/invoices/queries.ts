@@ -15,6 +15,7 @@ import {
 import {
   agingBuckets,
   computeInvoiceTotals,
+  invoiceStatusLabels,
   openInvoiceStatuses,
   type AgingBucket,
 } from '@/lib/invoices';
@@ -23,14 +24,8 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { findVisibleClients } from '@/server/clients/queries';
 import { visibleClients } from '@/server/clients/visibility';
-import {
-  cappedCount,
-  escapeLike,
-  listOrder,
-  onPage,
-  streamRows,
-  type StreamedValue,
-} from '@/server/sql';
+import { copyCsv, csvLabel, csvMoney, csvText } from '@/server/csv';
+import { cappedCount, escapeLike, listOrder, onPage } from '@/server/sql';
 import { todayUtc } from './commands';
 import { getCompanyDetails, getInvoiceSettings } from './settings';
 import { visibleInvoices } from './visibility';
@@ -101,7 +96,10 @@ function invoiceOrder(params: Pick<InvoiceListParams, 'sort' | 'dir'>) {
 }
 
 /** The invoices list in its order for a WHERE built by invoiceListWhere: a page, or an export. */
-function invoiceListQuery(where: SQL | undefined, params: Pick<InvoiceListParams, 'sort' | 'dir'>) {
+export function invoiceListQuery(
+  where: SQL | undefined,
+  params: Pick<InvoiceListParams, 'sort' | 'dir'>,
+) {
   return db
     .select(invoiceRowColumns)
     .from(invoices)
@@ -109,6 +107,18 @@ function invoiceListQuery(where: SQL | undefined, params: Pick<InvoiceListParams
     .where(where)
     .orderBy(...invoiceOrder(params));
 }
+
+/** The invoices export's columns, computed in SQL from the list's join, in its order. */
+const invoiceCsvColumns = {
+  number: csvText(invoices.number),
+  clientName: csvText(clients.name),
+  status: csvLabel(invoices.status, invoiceStatusLabels),
+  issueDate: csvText(invoices.issueDate),
+  dueDate: csvText(invoices.dueDate),
+  currency: csvText(invoices.currency),
+  total: csvMoney(invoices.totalCents),
+  balance: csvMoney(invoices.balanceCents),
+};
 
 /** The page query of the invoices list for a WHERE built by invoiceListWhere. */
 export function invoicePageQuery(where: SQL | undefined, params: InvoiceListParams) {
@@ -121,16 +131,22 @@ export function invoicePageQuery(where: SQL | undefined, params: InvoiceListPara
   );
 }
 
-const invoiceExportFields = Object.keys(invoiceRowColumns) as (keyof typeof invoiceRowColumns)[];
-
-/** Every invoice matching the list's filters and search, in its order, streamed for an export. */
-export async function* streamInvoices(
+/** Every invoice matching the list's filters and search, in its order, as a CSV body. */
+export async function invoicesCsv(
   viewer: CurrentUser,
   params: Omit<InvoiceListParams, 'page' | 'size'>,
-): AsyncGenerator<Record<keyof typeof invoiceRowColumns, StreamedValue>> {
+) {
   assertCanRead(viewer);
   const where = invoiceListWhere(await visibleInvoices(viewer), params);
-  yield* streamRows(invoiceListQuery(where, params), invoiceExportFields);
+  return copyCsv(
+    ['Number', 'Client', 'Status', 'Issue date', 'Due date', 'Currency', 'Total', 'Balance'],
+    db
+      .select(invoiceCsvColumns)
+      .from(invoices)
+      .innerJoin(clients, eq(clients.id, invoices.clientId))
+      .where(where)
+      .orderBy(...invoiceOrder(params)),
+  );
 }
 
 /** A page of the invoices list with a capped total, and the filter's sums per currency. */

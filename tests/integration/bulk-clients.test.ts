@@ -9,8 +9,9 @@ import {
   bulkReassignClientsCommand,
   bulkTagClientsCommand,
 } from '@/server/clients/bulk';
-import { streamClients } from '@/server/clients/queries';
+import { clientsCsv } from '@/server/clients/queries';
 import { clientListSchema } from '@/lib/validation/clients';
+import { csvRecords } from '../support/csv';
 import { createActor, createUser } from '../support/factories';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 
@@ -294,13 +295,9 @@ describe('bulk tags and export', () => {
     const mine = await createClientRecord({ coordinatorId: coordinator.id });
     await createClientRecord({ coordinatorId: coordinator.id });
     const hidden = await createClientRecord();
-    const rows = [];
-    for await (const row of streamClients(coordinator, clientListSchema.parse({}), [
-      mine.id,
-      hidden.id,
-    ])) {
-      rows.push(row.id);
-    }
-    expect(rows).toEqual([mine.id]);
+    const rows = await csvRecords(
+      await clientsCsv(coordinator, clientListSchema.parse({}), [mine.id, hidden.id]),
+    );
+    expect(rows.map((row) => row.Name)).toEqual([mine.name]);
   });
 });

@@ -13,11 +13,12 @@ import {
   getStageTotals,
   listClientDeals,
   listDeals,
-  streamDeals,
+  dealsCsv,
 } from '@/server/deals/queries';
 import { searchEverything } from '@/server/search/queries';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createDealRecord, dealEditForm, dealForm } from '../support/deal-factories';
+import { csvRecords } from '../support/csv';
 import { createActor, createUser } from '../support/factories';
 
 const listParams = (overrides: Record<string, string> = {}) => dealListSchema.parse(overrides);
@@ -30,11 +31,8 @@ async function findDeal(id: string) {
   return deal;
 }
 
-async function collect<T>(rows: AsyncIterable<T>) {
-  const all: T[] = [];
-  for await (const row of rows) all.push(row);
-  return all;
-}
+const exportedRows = async (...args: Parameters<typeof dealsCsv>) =>
+  csvRecords(await dealsCsv(...args));
 
 beforeEach(async () => {
   await setVisibility('open');
@@ -329,10 +327,8 @@ describe('the pipeline table and board', () => {
     const page = await listDeals(viewer, listParams({ q: 'Pipeline', size: '10' }));
     expect(page).toMatchObject({ total: 3, totalIsCapped: false });
     expect(page.rows[0]).toMatchObject({ clientName: 'Pipeline Acme', weightedCents: 30 });
-    const exported = await collect(
-      streamDeals(viewer, listParams({ q: 'Pipeline', sort: 'name' })),
-    );
-    expect(exported.map((row) => row.name)).toEqual([
+    const exported = await exportedRows(viewer, listParams({ q: 'Pipeline', sort: 'name' }));
+    expect(exported.map((row) => row.Name)).toEqual([
       'Alpha campaign',
       'Beta campaign',
       'Gamma site',
@@ -424,8 +420,8 @@ describe('visibility under "assigned"', () => {
     const list = await listDeals(coordinator, listParams({ q: 'Harbor' }));
     expect(list.rows.map((row) => row.name)).toEqual(['Harbor deal mine']);
     expect(list.total).toBe(1);
-    const exported = await collect(streamDeals(coordinator, listParams({ q: 'Harbor' })));
-    expect(exported.map((row) => row.name)).toEqual(['Harbor deal mine']);
+    const exported = await exportedRows(coordinator, listParams({ q: 'Harbor' }));
+    expect(exported.map((row) => row.Name)).toEqual(['Harbor deal mine']);
     const board = await getBoard(coordinator, filters({ q: 'Harbor' }));
     expect(board.flatMap((column) => column.cards.map((card) => card.name))).toEqual([
       'Harbor deal mine',

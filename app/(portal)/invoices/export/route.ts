@@ -1,42 +1,13 @@
 import { firstValues } from '@/lib/validation/list-params';
-import { csvResponse } from '@/lib/csv';
-import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
+import { csvDownload } from '@/lib/csv';
 import { invoiceListSchema } from '@/lib/validation/invoices';
 import { can } from '@/server/auth/permissions';
 import { getUserForRoute } from '@/server/auth/session';
-import { streamInvoices } from '@/server/invoices/queries';
-
-const header = [
-  'Number',
-  'Client',
-  'Status',
-  'Issue date',
-  'Due date',
-  'Currency',
-  'Total',
-  'Balance',
-];
-
-const money = (cents: string | number | null) => (Number(cents) / 100).toFixed(2);
-
-async function* invoiceCsvRows(rows: ReturnType<typeof streamInvoices>) {
-  for await (const row of rows) {
-    yield [
-      row.number,
-      row.clientName,
-      invoiceStatusLabels[row.status as InvoiceStatus],
-      row.issueDate,
-      row.dueDate,
-      row.currency,
-      money(row.totalCents),
-      money(row.balanceCents),
-    ];
-  }
-}
+import { invoicesCsv } from '@/server/invoices/queries';
 
 /**
  * Every invoice matching the list's current filters and search within the
- * viewer's visibility, as CSV streamed row by row.
+ * viewer's visibility, as CSV streamed as PostgreSQL writes it.
  */
 export async function GET(request: Request) {
   const viewer = await getUserForRoute();
@@ -45,10 +16,5 @@ export async function GET(request: Request) {
     return new Response('You do not have access to invoices.', { status: 403 });
   const query = new URL(request.url).searchParams;
   const params = invoiceListSchema.parse(firstValues(Object.fromEntries(query)));
-  return csvResponse(
-    'invoices',
-    header,
-    invoiceCsvRows(streamInvoices(viewer, params)),
-    viewer.timeZone,
-  );
+  return csvDownload('invoices', await invoicesCsv(viewer, params), viewer.timeZone);
 }

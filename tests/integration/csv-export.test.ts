@@ -1,0 +1,420 @@
+import { and, inArray, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { clients } from '@/db/schema';
+import {
+  clientStatusLabels,
+  clientTierLabels,
+  type ClientStatus,
+  type ClientTier,
+} from '@/lib/clients';
+import { csvDateTime, csvRow } from '@/lib/csv';
+import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
+import { dealStageLabels, type DealStage } from '@/lib/deals';
+import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
+import { clientListSchema } from '@/lib/validation/clients';
+import { contractListSchema } from '@/lib/validation/contracts';
+import { dealListSchema } from '@/lib/validation/deals';
+import { invoiceListSchema } from '@/lib/validation/invoices';
+import { firstValues } from '@/lib/validation/list-params';
+import type { CurrentUser } from '@/server/auth/session';
+import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
+import { visibleClients } from '@/server/clients/visibility';
+import { contractListQuery, contractListWhere } from '@/server/contracts/queries';
+import { visibleContracts } from '@/server/contracts/visibility';
+import { todayIn } from '@/server/proposals/merge-values';
+import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
+import { visibleDeals } from '@/server/deals/visibility';
+import { invoiceListQuery, invoiceListWhere } from '@/server/invoices/queries';
+import { visibleInvoices } from '@/server/invoices/visibility';
+import { createClientRecord, setVisibility } from '../support/client-factories';
+import { createContractRecord } from '../support/contract-factories';
+import { createDealRecord } from '../support/deal-factories';
+import { draftInvoice, invoiceLine } from '../support/invoice-factories';
+import { asCurrentUser, createUser } from '../support/factories';
+import { hostilePayloads, storedForm } from '../support/hostile-payloads';
+
+// The route reads the signed-in user from the request; here it is whoever the test says.
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock('@/server/auth/session', async (original) => ({
+  ...(await original<typeof import('@/server/auth/session')>()),
+  getUserForRoute: async () => session.user,
+}));
+const { GET: exportClients } = await import('@/app/(portal)/clients/export/route');
+const { GET: exportDeals } = await import('@/app/(portal)/pipeline/export/route');
+const { GET: exportContracts } = await import('@/app/(portal)/contracts/export/route');
+const { GET: exportInvoices } = await import('@/app/(portal)/invoices/export/route');
+
+type Raw = string | number | null;
+
+/**
+ * The clients export as it was written before PostgreSQL wrote it: the rows read from a cursor
+ * as the database sends them, each field formatted and quoted in JavaScript. The reference the
+ * new export must match byte for byte.
+ */
+async function referenceClientsCsv(viewer: CurrentUser, query: string) {
+  const search = new URLSearchParams(query);
+  const params = clientListSchema.parse(firstValues(Object.fromEntries(search)));
+  const ids = search.get('ids')?.split(',');
+  const where = and(
+    clientListWhere(await visibleClients(viewer), params),
+    ids ? inArray(clients.id, ids) : undefined,
+  );
+  const { sql: text, params: values } = clientListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  let csv = `\uFEFF${csvRow([
+    'Name',
+    'Status',
+    'Industry',
+    'Tier',
+    'Website',
+    'Owner',
+    'Coordinator',
+    'Currency',
+    'Annual value',
+    `Last activity (${zone})`,
+    `Updated (${zone})`,
+    'Fit score',
+    'Source',
+    'Next step',
+    'Next-step date',
+  ])}`;
+  for (const row of rows) {
+    const [, name, status, industry, tier, website, , ownerName, , coordinatorName] = row;
+    const [currency, annualValueCents, lastActivityAt, updatedAt, , fitScore] = row.slice(10);
+    const [source, nextStep, nextStepDate] = row.slice(16);
+    csv += csvRow([
+      name,
+      clientStatusLabels[status as ClientStatus],
+      industry,
+      clientTierLabels[tier as ClientTier],
+      website,
+      ownerName,
+      coordinatorName,
+      currency,
+      (Number(annualValueCents) / 100).toFixed(2),
+      csvDateTime(lastActivityAt ?? null, zone),
+      csvDateTime(updatedAt ?? null, zone),
+      fitScore,
+      source,
+      nextStep,
+      nextStepDate,
+    ]);
+  }
+  return csv;
+}
+
+/** The deals export as the pipeline route wrote it in JavaScript: the reference for deals. */
+async function referenceDealsCsv(viewer: CurrentUser, query: string) {
+  const params = dealListSchema.parse(firstValues(Object.fromEntries(new URLSearchParams(query))));
+  const where = dealListWhere(await visibleDeals(viewer), params);
+  const { sql: text, params: values } = dealListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  const money = (cents: Raw | undefined) => (Number(cents) / 100).toFixed(2);
+  let csv = `\uFEFF${csvRow([
+    'Name',
+    'Client',
+    'Stage',
+    'Currency',
+    'Amount',
+    'Probability',
+    'Weighted',
+    'Expected close',
+    'Owner',
+    'Coordinator',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    const [, name, , clientName, stage, amountCents, currency, probability, weighted] = row;
+    const [expectedClose, , ownerName, , coordinatorName, updatedAt] = row.slice(9);
+    csv += csvRow([
+      name,
+      clientName,
+      dealStageLabels[stage as DealStage],
+      currency,
+      money(amountCents),
+      probability,
+      money(weighted),
+      expectedClose,
+      ownerName,
+      coordinatorName,
+      csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
+/** The contracts export as its route wrote it in JavaScript: the reference for contracts. */
+async function referenceContractsCsv(viewer: CurrentUser, query: string) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = contractListSchema.parse(firstValues(search));
+  const where = contractListWhere(await visibleContracts(viewer), params, todayIn(viewer.timeZone));
+  const { sql: text, params: values } = contractListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  let csv = `\uFEFF${csvRow([
+    'Title',
+    'Client',
+    'Status',
+    'Owner',
+    'Currency',
+    'Value',
+    'Start date',
+    'End date',
+    'Notice deadline',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    const [, title, status, , clientName, ownerName, valueCents, currency] = row;
+    const [startDate, endDate, noticeDeadline, updatedAt] = row.slice(8);
+    csv += csvRow([
+      title,
+      clientName,
+      contractStatusLabels[status as ContractStatus],
+      ownerName,
+      currency,
+      (Number(valueCents) / 100).toFixed(2),
+      startDate,
+      endDate,
+      noticeDeadline,
+      csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
+/** The invoices export as its route wrote it in JavaScript: the reference for invoices. */
+async function referenceInvoicesCsv(viewer: CurrentUser, query: string) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = invoiceListSchema.parse(firstValues(search));
+  const where = invoiceListWhere(await visibleInvoices(viewer), params);
+  const { sql: text, params: values } = invoiceListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const money = (cents: Raw | undefined) => (Number(cents) / 100).toFixed(2);
+  let csv = `\uFEFF${csvRow(['Number', 'Client', 'Status', 'Issue date', 'Due date', 'Currency', 'Total', 'Balance'])}`;
+  for (const row of rows) {
+    const [, number, status, , clientName, issueDate, dueDate, totalCents, balanceCents, currency] =
+      row;
+    csv += csvRow([
+      number,
+      clientName,
+      invoiceStatusLabels[status as InvoiceStatus],
+      issueDate,
+      dueDate,
+      currency,
+      money(totalCents),
+      money(balanceCents),
+    ]);
+  }
+  return csv;
+}
+
+/** The export's body as bytes decoded, its BOM kept. */
+async function exported(viewer: CurrentUser, query: string, route = exportClients) {
+  session.user = viewer;
+  const response = await route(new Request(`http://accord.test/export?${query}`));
+  expect(response.status).toBe(200);
+  return Buffer.from(await response.arrayBuffer()).toString('utf8');
+}
+
+const zones = ['UTC', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Auckland'];
+const hostileTexts = [
+  ...Object.values(hostilePayloads).map(storedForm),
+  '\\.',
+  '""',
+  'a,b',
+  ' ',
+  'line\nbreak "quoted", and\r\nmore',
+  '"',
+  "'already quoted",
+  'Zoë — 東京 🚀',
+];
+const marker = `Export ${Math.random().toString(36).slice(2, 8)}`;
+let manager: CurrentUser;
+let coordinator: CurrentUser;
+
+beforeAll(async () => {
+  await setVisibility('open');
+  manager = asCurrentUser(await createUser({ role: 'manager' }));
+  coordinator = asCurrentUser(await createUser({ role: 'coordinator', name: '=Coordinator, "C"' }));
+  const owner = await createUser({ role: 'executive', name: '@Owner\nNewline' });
+  const instants = [
+    null,
+    '2026-03-08 06:59:59.999999+00',
+    '2026-11-01 09:30:00+00',
+    '2026-03-28 12:15:00+00',
+    '1970-01-01 00:00:00+00',
+    '1969-12-31 23:59:30.5+00',
+    '2038-01-19 03:14:08+00',
+  ];
+  for (const [index, text] of hostileTexts.entries()) {
+    await createClientRecord({
+      name: `${marker} ${index} ${text}`.slice(0, 200),
+      status: (['prospect', 'active', 'paused', 'churned'] as const)[index % 4],
+      tier: (['standard', 'key', 'strategic'] as const)[index % 3],
+      industry: index % 5 === 0 ? null : text.slice(0, 100),
+      website: index % 4 === 0 ? '' : text.slice(0, 255),
+      source: index % 3 === 0 ? null : text.slice(0, 100),
+      nextStep: text.slice(0, 200),
+      nextStepDate: index % 2 ? '2026-12-0' + ((index % 9) + 1) : null,
+      fitScore: index % 3 === 0 ? null : index * 7 - 20,
+      annualValueCents: [0, -5, -1005, 1, 99, 123456789, 1999, -100][index % 8],
+      currency: index % 2 ? 'EUR' : 'USD',
+      lastActivityAt: sql`${instants[index % instants.length]}::timestamptz` as unknown as Date,
+      ownerId: index % 2 ? owner.id : null,
+      coordinatorId: index % 3 ? coordinator.id : null,
+    });
+  }
+});
+
+describe('the clients CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const viewer = { ...manager, timeZone: zone };
+    const query = `q=${encodeURIComponent(marker)}&sort=name&dir=asc`;
+    const csv = await exported(viewer, query);
+    expect(csv).toBe(await referenceClientsCsv(viewer, query));
+    expect(csv.split('\r\n').length).toBeGreaterThan(hostileTexts.length);
+    expect(csv).toContain(`'=HYPERLINK`);
+  });
+
+  it('matches it under each sort and filter, with a NUL in the search and for ticked ids', async () => {
+    const viewer = { ...manager, timeZone: 'America/St_Johns' };
+    const some = await db
+      .select({ id: clients.id })
+      .from(clients)
+      .where(sql`${clients.name} like ${`${marker}%`}`)
+      .limit(3);
+    const queries = [
+      `q=${encodeURIComponent(marker)}%00&sort=annualValue&dir=desc`,
+      `q=${encodeURIComponent(marker)}&sort=lastActivityAt&dir=asc`,
+      `q=${encodeURIComponent(marker)}&sort=owner&dir=desc&status=paused`,
+      `coordinator=${coordinator.id}&sort=updatedAt`,
+      `ids=${some.map(({ id }) => id).join(',')}`,
+      `q=${encodeURIComponent("O'Brien \\ 100% _x_ $1")}`,
+    ];
+    for (const query of queries) {
+      expect(await exported(viewer, query)).toBe(await referenceClientsCsv(viewer, query));
+    }
+  });
+
+  it('holds only the accounts a coordinator sees under `assigned`', async () => {
+    await setVisibility('assigned');
+    try {
+      const query = `q=${encodeURIComponent(marker)}`;
+      const csv = await exported(coordinator, query);
+      expect(csv).toBe(await referenceClientsCsv(coordinator, query));
+      const rows = csv.split('\r\n').filter((line) => line.startsWith(marker));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.length).toBeLessThan(hostileTexts.length);
+    } finally {
+      await setVisibility('open');
+    }
+  });
+
+  it('keeps quoted line breaks across its chunks on thousands of rows', async () => {
+    const bulk = `${marker} bulk`;
+    await db.execute(sql`
+      insert into clients (name, next_step, website, annual_value_cents)
+      select ${bulk} || ' ' || n, repeat('"x",' || chr(10) || 'y ', n % 7), case when n % 5 = 0 then '-' || n end, n * 37 - 5000
+      from generate_series(1, 6000) n`);
+    const viewer = { ...manager, timeZone: 'Asia/Kathmandu' };
+    const query = `q=${encodeURIComponent(bulk)}&sort=annualValue`;
+    const csv = await exported(viewer, query);
+    expect(csv.length).toBeGreaterThan(3 * 64 * 1024);
+    expect(csv).toBe(await referenceClientsCsv(viewer, query));
+  });
+});
+
+describe('the deals CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `=HYPERLINK("${marker}"), "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      await createDealRecord(client.id, {
+        name: `${marker} ${zone} ${index} ${text}`.slice(0, 200),
+        stage: (['lead', 'qualified', 'proposal', 'negotiation', 'won', 'lost'] as const)[
+          index % 6
+        ],
+        amountCents: [0, 1, 99, 1005, 123456789, 1999][index % 6],
+        probability: (index * 13) % 101,
+        expectedClose: index % 2 ? '2026-12-31' : null,
+        ownerId: index % 2 ? coordinator.id : null,
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    for (const query of [
+      `q=${encodeURIComponent(`${marker} ${zone}`)}`,
+      `q=${encodeURIComponent(`${marker} ${zone}`)}%00&sort=weighted&dir=desc`,
+    ]) {
+      const csv = await exported(viewer, query, exportDeals);
+      expect(csv).toBe(await referenceDealsCsv(viewer, query));
+      expect(csv).toContain(`'=HYPERLINK`);
+    }
+  });
+});
+
+describe('the contracts CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `@${marker} contracts, "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      await createContractRecord(client.id, {
+        title: `${marker} ${zone} ${index} ${text}`.slice(0, 200),
+        valueCents: [0, 1, 99, 1005, 123456789, 1999][index % 6],
+        endDate: index % 2 ? '2027-03-31' : '2026-12-31',
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    for (const query of [
+      `q=${encodeURIComponent(`${marker} ${zone}`)}`,
+      `q=${encodeURIComponent(`${marker} ${zone}`)}%00&sort=value&dir=desc`,
+    ]) {
+      const csv = await exported(viewer, query, exportContracts);
+      expect(csv).toBe(await referenceContractsCsv(viewer, query));
+      expect(csv).toContain(`'@${marker}`);
+    }
+  });
+});
+
+describe('the invoices CSV export written by PostgreSQL', () => {
+  it('matches the JavaScript export byte for byte', async () => {
+    const client = await createClientRecord({ name: `-${marker} invoices, "x"\nnext` });
+    for (const unitPrice of ['0.00', '0.01', '500.00', '1234567.89'])
+      await draftInvoice(manager, client.id, [invoiceLine({ unitPrice })]);
+    for (const query of [`client=${client.id}`, `client=${client.id}&q=%00`]) {
+      const csv = await exported(manager, query, exportInvoices);
+      expect(csv).toBe(await referenceInvoicesCsv(manager, query));
+      expect(csv).toContain(`"'-${marker}`);
+    }
+  });
+});
+
+describe('a slow or vanished reader', () => {
+  const copiesRunning = async () => {
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and query like 'copy (%' and state = 'active' and pid <> pg_backend_pid()`,
+    );
+    return row!.n;
+  };
+
+  it('holds PostgreSQL back instead of buffering, and frees the connection on cancel', async () => {
+    const large = `${marker} large`;
+    await db.execute(sql`
+      insert into clients (name, notes, next_step)
+      select ${large} || ' ' || n, null, repeat('step ', 35) from generate_series(1, 60000) n`);
+    session.user = manager;
+    const response = await exportClients(
+      new Request(`http://accord.test/clients/export?q=${encodeURIComponent(large)}`),
+    );
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // 60,000 rows of some 220 bytes: far more than the socket buffers hold, so the COPY waits.
+    expect(await copiesRunning()).toBe(1);
+    await reader.cancel();
+    await expect.poll(copiesRunning, { timeout: 20_000 }).toBe(0);
+    const [row] = await db.execute<{ one: number }>(sql`select 1 as one`);
+    expect(row!.one).toBe(1);
+  });
+});
