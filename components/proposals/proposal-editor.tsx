@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useCurrentVersion, useRecordSavedVersion } from '@/components/proposals/proposal-steps';
 import { ReadinessList } from '@/components/proposals/readiness-list';
 import { ActionError } from '@/components/ui/action-error';
 import { Field, fieldAria, Select, TextField } from '@/components/ui/field';
@@ -42,10 +43,19 @@ export function ProposalEditor({
   clientHref: string;
   dealHref: string | null;
 }) {
-  const [state, formAction] = useFormAction(updateProposal, {
-    schema: updateProposalSchema,
-    successMessage: () => 'Draft saved.',
-  });
+  const recordSavedVersion = useRecordSavedVersion();
+  const version = useCurrentVersion(draft.version);
+  const [state, formAction] = useFormAction(
+    async (previous: Parameters<typeof updateProposal>[0], formData: FormData) => {
+      const result = await updateProposal(previous, formData);
+      if (result.ok) recordSavedVersion(result.data.version);
+      return result;
+    },
+    {
+      schema: updateProposalSchema,
+      successMessage: () => 'Draft saved.',
+    },
+  );
   const values = state?.ok === false && state.values ? { ...draft, ...state.values } : draft;
   const [body, setBody] = useState(values.body);
   const [amount, setAmount] = useState(values.amount);
@@ -61,7 +71,7 @@ export function ProposalEditor({
     <form action={formAction} className="space-y-5" noValidate>
       <ActionError state={state} onReload={() => setBody(draft.body)} />
       <input type="hidden" name="id" value={draft.id} />
-      <input type="hidden" name="version" value={draft.version} />
+      <input type="hidden" name="version" value={version} />
       <TextField
         id="title"
         name="title"

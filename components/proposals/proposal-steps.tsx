@@ -69,14 +69,44 @@ const FreshLinkContext = createContext<{
   reveal: (token: string | null) => void;
 }>({ token: null, reveal: () => {} });
 
-export function ShareLinkProvider({ children }: { children: ReactNode }) {
+/**
+ * The proposal's version as the last save on this page left it. The page's forms carry the
+ * version they were rendered at, and a step taken right after "Draft saved." may come before the
+ * refreshed page: it would then be refused as a conflict with the user's own save.
+ */
+const SavedVersionContext = createContext<{ saved: number; record: (version: number) => void }>({
+  saved: 0,
+  record: () => {},
+});
+
+/** The version a form names: the newer of the rendered one and the page's own last save. */
+export function useCurrentVersion(rendered: number) {
+  return Math.max(rendered, use(SavedVersionContext).saved);
+}
+
+/** The version the page's own save just wrote, for the other forms on the page. */
+export function useRecordSavedVersion() {
+  return use(SavedVersionContext).record;
+}
+
+/**
+ * What the proposal page's forms share: the fresh client link and the last saved version (keyed
+ * by the proposal, so another proposal's page starts afresh).
+ */
+export function ProposalFormsProvider({ children }: { children: ReactNode }) {
   const [token, reveal] = useState<string | null>(null);
-  return <FreshLinkContext value={{ token, reveal }}>{children}</FreshLinkContext>;
+  const [saved, record] = useState(0);
+  return (
+    <FreshLinkContext value={{ token, reveal }}>
+      <SavedVersionContext value={{ saved, record }}>{children}</SavedVersionContext>
+    </FreshLinkContext>
+  );
 }
 
 /** One life-cycle button: a tiny form naming the proposal and the version it was read at. */
 function StepForm({ id, version, step }: { id: string; version: number; step: Step }) {
   const { reveal } = use(FreshLinkContext);
+  const current = useCurrentVersion(version);
   const [state, formAction] = useFormAction<StepData>(
     async (_previous, formData) => {
       const result = await step.action(null, formData);
@@ -94,7 +124,7 @@ function StepForm({ id, version, step }: { id: string; version: number; step: St
       className="space-y-2"
     >
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={current} />
       {mayRetry(state) ? (
         <SubmitButton pendingLabel={step.pendingLabel} variant={step.variant ?? 'primary'}>
           {step.label}
@@ -143,6 +173,7 @@ export function ShareLinkPanel({
   canRevoke: boolean;
 }) {
   const { token, reveal } = use(FreshLinkContext);
+  const current = useCurrentVersion(version);
   const [state, formAction] = useFormAction(
     async (previous: Parameters<typeof setShareLink>[0], formData: FormData) => {
       const result = await setShareLink(previous, formData);
@@ -197,7 +228,7 @@ export function ShareLinkPanel({
         {canMake ? (
           <form action={formAction}>
             <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="version" value={current} />
             <input type="hidden" name="enabled" value="true" />
             <SubmitButton variant="secondary" pendingLabel="Making…">
               <Send aria-hidden className="size-4" />
@@ -215,7 +246,7 @@ export function ShareLinkPanel({
             }}
           >
             <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="version" value={version} />
+            <input type="hidden" name="version" value={current} />
             <input type="hidden" name="enabled" value="false" />
             <SubmitButton variant="danger" pendingLabel="Revoking…">
               <Link2Off aria-hidden className="size-4" />

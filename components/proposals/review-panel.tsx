@@ -1,5 +1,6 @@
 'use client';
 
+import { useCurrentVersion } from '@/components/proposals/proposal-steps';
 import { ActionError } from '@/components/ui/action-error';
 import { Field, fieldAria, Textarea } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -10,6 +11,7 @@ import { reviewProposal } from '@/server/proposals/actions';
 
 /** The reviewer's decision: approve, request changes or reject (the last two need a comment). */
 export function ReviewPanel({ id, version }: { id: string; version: number }) {
+  const current = useCurrentVersion(version);
   const [state, formAction] = useFormAction(reviewProposal, {
     schema: reviewProposalSchema,
     successMessage: (data) => `Decision recorded: ${reviewDecisionLabels[data.decision]}.`,
@@ -20,7 +22,7 @@ export function ReviewPanel({ id, version }: { id: string; version: number }) {
     <form action={formAction} aria-label="Review decision" className="space-y-4" noValidate>
       <ActionError state={state} />
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={current} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">Decision</legend>
         {reviewDecisions.map((decision) => (

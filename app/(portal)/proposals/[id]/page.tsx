@@ -16,7 +16,7 @@ import { ProposalStatusBadge } from '@/components/proposals/proposal-status-badg
 import {
   ProposalSteps,
   ShareLinkPanel,
-  ShareLinkProvider,
+  ProposalFormsProvider,
   type StepName,
 } from '@/components/proposals/proposal-steps';
 import { ProposalVersions } from '@/components/proposals/proposal-versions';
@@ -99,7 +99,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </span>
         ) : null}
       </div>
-      <ShareLinkProvider>
+      <ProposalFormsProvider key={proposal.id}>
         <div className="space-y-6">
           {proposal.status === 'accepted' ? (
             <Card title="Contract">
@@ -202,7 +202,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
             description="Ready materials the client downloads from the proposal's share link."
           />
         </div>
-      </ShareLinkProvider>
+      </ProposalFormsProvider>
     </>
   );
 }
