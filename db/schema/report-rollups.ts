@@ -1,16 +1,36 @@
-import { date, integer, numeric, pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { date, index, integer, numeric, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Per-UTC-day sums the whole-team reports read instead of every row, kept exact in the writing
- * transaction by triggers (migration `report_rollup_triggers`); never written by the app.
+ * Per-UTC-day sums the reports read instead of every row, per account owner and coordinator (as
+ * the account is now: reassigning it moves its sums), so the whole team, an executive's book and a
+ * coordinator's own numbers each read only their rollup rows. Kept exact in the writing
+ * transaction by triggers (migration `report_rollups_by_account`); never written by the app. No
+ * foreign keys: a user's removal moves the sums to "no owner" through the accounts' own update.
  */
+function accountColumns() {
+  return {
+    day: date('day').notNull(),
+    ownerId: uuid('owner_id'),
+    coordinatorId: uuid('coordinator_id'),
+  };
+}
 
 /** Proposals sent on each UTC day, and their summed seconds from draft to sent. */
-export const proposalSentDays = pgTable('proposal_sent_days', {
-  day: date('day').primaryKey(),
-  sent: integer('sent').notNull(),
-  draftToSentSeconds: numeric('draft_to_sent_seconds').notNull(),
-});
+export const proposalSentDays = pgTable(
+  'proposal_sent_days',
+  {
+    ...accountColumns(),
+    sent: integer('sent').notNull(),
+    draftToSentSeconds: numeric('draft_to_sent_seconds').notNull(),
+  },
+  (table) => [
+    unique('proposal_sent_days_key')
+      .on(table.day, table.ownerId, table.coordinatorId)
+      .nullsNotDistinct(),
+    index('proposal_sent_days_owner_idx').on(table.ownerId, table.day),
+    index('proposal_sent_days_coordinator_idx').on(table.coordinatorId, table.day),
+  ],
+);
 
 /**
  * Reviews decided on each UTC day by whole hours under review (`ceil`, at least 0, at most the
@@ -19,12 +39,18 @@ export const proposalSentDays = pgTable('proposal_sent_days', {
 export const proposalReviewDays = pgTable(
   'proposal_review_days',
   {
-    day: date('day').notNull(),
+    ...accountColumns(),
     hours: integer('hours').notNull(),
     decided: integer('decided').notNull(),
     reviewSeconds: numeric('review_seconds').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.day, table.hours] })],
+  (table) => [
+    unique('proposal_review_days_key')
+      .on(table.day, table.ownerId, table.coordinatorId, table.hours)
+      .nullsNotDistinct(),
+    index('proposal_review_days_owner_idx').on(table.ownerId, table.day),
+    index('proposal_review_days_coordinator_idx').on(table.coordinatorId, table.day),
+  ],
 );
 
 /**
@@ -32,8 +58,18 @@ export const proposalReviewDays = pgTable(
  * which does not depend on now. The rest is late unless still waiting: those unacknowledged and not
  * yet due are counted from their partial index.
  */
-export const feedbackRoutedDays = pgTable('feedback_routed_days', {
-  day: date('day').primaryKey(),
-  routed: integer('routed').notNull(),
-  acknowledgedOnTime: integer('acknowledged_on_time').notNull(),
-});
+export const feedbackRoutedDays = pgTable(
+  'feedback_routed_days',
+  {
+    ...accountColumns(),
+    routed: integer('routed').notNull(),
+    acknowledgedOnTime: integer('acknowledged_on_time').notNull(),
+  },
+  (table) => [
+    unique('feedback_routed_days_key')
+      .on(table.day, table.ownerId, table.coordinatorId)
+      .nullsNotDistinct(),
+    index('feedback_routed_days_owner_idx').on(table.ownerId, table.day),
+    index('feedback_routed_days_coordinator_idx').on(table.coordinatorId, table.day),
+  ],
+);

@@ -20,14 +20,14 @@ export type DomainScenario = {
   /** The statements whose plans are checked for sequential scans of large tables. */
   plan?: () => Promise<{ sql: string; params: unknown[] }[]>;
   /** Whose session requests it; the manager's when absent. */
-  role?: 'manager' | 'executive';
+  role?: 'manager' | 'executive' | 'coordinator';
 };
 
+export type BenchViewers = Record<'manager' | 'executive' | 'coordinator', CurrentUser>;
+
 /** Every domain's cases on the large seed; the direct queries run as the manager unless a case says. */
-export async function domainScenarios(
-  manager: CurrentUser,
-  executive: CurrentUser,
-): Promise<DomainScenario[]> {
+export async function domainScenarios(viewers: BenchViewers): Promise<DomainScenario[]> {
+  const { manager, executive } = viewers;
   return [
     ...(await meetingBenchScenarios(manager)),
     ...feedbackBenchScenarios(manager, executive),
@@ -35,6 +35,6 @@ export async function domainScenarios(
     ...(await invoiceScenarios(manager)),
     ...campaignBenchScenarios(manager),
     ...(await materialBenchScenarios(manager)),
-    ...reportBenchScenarios(manager),
+    ...reportBenchScenarios(viewers),
   ];
 }

@@ -1,6 +1,5 @@
 import { reportKeys, type ReportKey } from '@/lib/report-catalog';
 import { reportParamsSchema } from '@/lib/validation/reports';
-import type { CurrentUser } from '@/server/auth/session';
 import { campaignBudgetsQuery, campaignTotalsQuery } from '@/server/campaigns/budget-totals';
 import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
 import {
@@ -14,6 +13,7 @@ import { pipelineReportQuery } from '@/server/reports/pipeline-report';
 import { turnaroundQueries } from '@/server/reports/proposal-turnaround-report';
 import { runReport } from '@/server/reports/registry';
 import { closedDealsQuery } from '@/server/reports/win-rate-report';
+import type { BenchViewers, DomainScenario } from './bench-domains';
 
 type Statement = { toSQL: () => { sql: string; params: unknown[] } };
 
@@ -34,18 +34,30 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
   ],
 };
 
-/** Every report for the whole team over the last twelve months, each beside its direct query. */
-export function reportBenchScenarios(manager: CurrentUser) {
+/**
+ * Every report for the whole team over the last twelve months, each beside its direct query; and
+ * those read from the rollups for an executive's book and a coordinator's own numbers.
+ */
+export function reportBenchScenarios(viewers: BenchViewers): DomainScenario[] {
   const params = reportParamsSchema.parse({ range: 'last12Months' });
-  return reportKeys.map((key) => ({
-    name: `report: ${key} (team, 12 months)`,
+  const scenario = (key: ReportKey, role: keyof BenchViewers, label: string): DomainScenario => ({
+    name: `report: ${key} (${label}, 12 months)`,
     request: { path: `/reports/${key}?range=last12Months` },
-    run: () => runReport(manager, key, params),
+    role,
+    run: () => runReport(viewers[role], key, params),
     plan: async () => {
       const statements = reportStatements[key];
       if (!statements) return [];
-      const context = await reportContext(manager, params);
+      const context = await reportContext(viewers[role], params);
       return statements(context).map((statement) => statement.toSQL());
     },
-  }));
+  });
+  const rolledUp: ReportKey[] = ['proposal-turnaround', 'feedback-sla'];
+  return [
+    ...reportKeys.map((key) => scenario(key, 'manager', 'team')),
+    ...rolledUp.flatMap((key) => [
+      scenario(key, 'executive', "executive's book"),
+      scenario(key, 'coordinator', "coordinator's own"),
+    ]),
+  ];
 }

@@ -75,7 +75,7 @@ const caseFilter = process.env.BENCH_CASES ?? '';
 const directOnly = process.env.BENCH_DIRECT === '1';
 
 type Server = 'floor' | 'accord';
-type Role = 'manager' | 'executive';
+type Role = 'manager' | 'executive' | 'coordinator';
 type Statement = { sql: string; params: unknown[] };
 
 type Case = {
@@ -624,6 +624,7 @@ async function main() {
   }
   const manager = await viewerFor('manager@accord.test');
   const executive = await viewerFor('executive@accord.test');
+  const coordinator = await viewerFor('coordinator@accord.test');
   const [sample] = await db.execute<{ id: string }>(
     sql`select id from clients order by name offset 5000 limit 1`,
   );
@@ -634,10 +635,12 @@ async function main() {
       clientId: sample?.id ?? '',
       // The palette's request names the search action of the build; the direct run needs none.
       actionId: directOnly ? '' : searchActionId(),
-      domains: await domainScenarios(manager, executive),
+      domains: await domainScenarios({ manager, executive, coordinator }),
     }),
   );
-  const servers = directOnly ? undefined : await measureServers(cases, { manager, executive });
+  const servers = directOnly
+    ? undefined
+    : await measureServers(cases, { manager, executive, coordinator });
   const directResults = await measureDirect(cases);
   if (servers) printServers(cases, servers);
   printDirect(directResults);
@@ -677,6 +680,7 @@ async function measureServers(cases: Case[], viewers: Record<Role, CurrentUser>)
       cookies ??= {
         manager: await signIn(accord.base, viewers.manager.email),
         executive: await signIn(accord.base, viewers.executive.email),
+        coordinator: await signIn(accord.base, viewers.coordinator.email),
       };
       for (const [name, result] of await measureServer(
         accord,

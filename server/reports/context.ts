@@ -81,22 +81,37 @@ export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL
 }
 
 /**
- * Whether the report counts every account (no filter, and the viewer sees them all): then the
- * whole days of its range are read from the per-day rollups.
+ * Whether the report's accounts can be read from the rollups, which are per account owner and
+ * coordinator: not for one client, nor when the viewer's visibility narrows them further. Under
+ * `assigned` a viewer sees every account they own or coordinate, so filtering on themselves needs
+ * nothing more.
  */
-export function countsEveryAccount(context: ReportContext) {
+function readsRollups(context: ReportContext) {
   const { owner, coordinator, client } = context.filters;
-  return !owner && !coordinator && !client && context.visibility === undefined;
+  if (client) return false;
+  const { visibility, viewer } = context;
+  return visibility === undefined || owner === viewer.id || coordinator === viewer.id;
+}
+
+/** The rollup rows of the report's accounts: its owner and coordinator filters. */
+export function rollupAccounts(
+  rollup: { ownerId: PgColumn; coordinatorId: PgColumn },
+  context: ReportContext,
+): SQL | undefined {
+  const { owner, coordinator } = context.filters;
+  return and(
+    owner ? eq(rollup.ownerId, owner) : undefined,
+    coordinator ? eq(rollup.coordinatorId, coordinator) : undefined,
+  );
 }
 
 /**
  * The parts of the report's range read from the rollups (`days`) and from the rows (`rest`):
- * every instant from the rows when the report narrows its accounts.
+ * every instant from the rows when the rollups cannot tell its accounts apart.
  */
 export function reportReads(context: ReportContext): { days: Interval[]; rest: Interval[] } {
   const { range } = context;
-  if (!countsEveryAccount(context))
-    return { days: [], rest: [{ start: range.start, end: range.end }] };
+  if (!readsRollups(context)) return { days: [], rest: [{ start: range.start, end: range.end }] };
   return rollupSplit(range, context.viewer.timeZone);
 }
 

@@ -11,6 +11,7 @@ import {
   monthIn,
   monthLabel,
   reportReads,
+  rollupAccounts,
   sumByMonth,
   throughAccounts,
   within,
@@ -45,7 +46,7 @@ export function routedFeedbackQuery(context: ReportContext, during: SQL) {
 }
 
 /**
- * What does not depend on now, for every account over whole UTC days, from their rollup: all that
+ * What does not depend on now, over whole UTC days, from their rollup: all that
  * was not acknowledged on time counts as late, less what is still waiting (below).
  */
 export function routedDaysQuery(context: ReportContext, days: Interval[]) {
@@ -60,7 +61,9 @@ export function routedDaysQuery(context: ReportContext, days: Interval[]) {
       ),
     })
     .from(feedbackRoutedDays)
-    .where(withinDays(feedbackRoutedDays.day, days))
+    .where(
+      and(withinDays(feedbackRoutedDays.day, days), rollupAccounts(feedbackRoutedDays, context)),
+    )
     .groupBy(firstColumn);
 }
 
@@ -84,14 +87,15 @@ export function waitingFeedbackQuery(context: ReportContext, days: Interval[]) {
         isNotNull(feedback.acknowledgeDueAt),
         gte(feedback.acknowledgeDueAt, context.now),
         within(feedback.routedAt, days),
+        throughAccounts(context, feedback.clientId),
       ),
     )
     .groupBy(firstColumn);
 }
 
 /**
- * The statements the report adds up: the rows of its range, or for every account the rollup's
- * whole days less what still waits and the rows of the rest.
+ * The statements the report adds up: the rollup's whole days less what still waits and the rows
+ * of the rest, or the rows of its whole range.
  */
 export function feedbackSlaQueries(context: ReportContext) {
   const { days, rest } = reportReads(context);

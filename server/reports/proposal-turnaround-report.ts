@@ -11,6 +11,7 @@ import {
   monthIn,
   monthLabel,
   reportReads,
+  rollupAccounts,
   sumByMonth,
   throughAccounts,
   within,
@@ -35,7 +36,7 @@ export function sentProposalsQuery(context: ReportContext, during: SQL) {
     .groupBy(firstColumn);
 }
 
-/** The same figures for every account over whole UTC days, from their rollup. */
+/** The same figures over whole UTC days, from their rollup. */
 export function sentDaysQuery(context: ReportContext, days: Interval[]) {
   return db
     .select({
@@ -47,7 +48,7 @@ export function sentDaysQuery(context: ReportContext, days: Interval[]) {
         ),
     })
     .from(proposalSentDays)
-    .where(withinDays(proposalSentDays.day, days))
+    .where(and(withinDays(proposalSentDays.day, days), rollupAccounts(proposalSentDays, context)))
     .groupBy(firstColumn);
 }
 
@@ -84,7 +85,7 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
 }
 
 /**
- * The same figures for every account over whole UTC days, from their rollup: its whole hours
+ * The same figures over whole UTC days, from their rollup: its whole hours
  * under review are on time up to the setting.
  */
 export function reviewDaysQuery(context: ReportContext, reviewDueHours: number, days: Interval[]) {
@@ -100,13 +101,15 @@ export function reviewDaysQuery(context: ReportContext, reviewDueHours: number, 
         ),
     })
     .from(proposalReviewDays)
-    .where(withinDays(proposalReviewDays.day, days))
+    .where(
+      and(withinDays(proposalReviewDays.day, days), rollupAccounts(proposalReviewDays, context)),
+    )
     .groupBy(firstColumn);
 }
 
 /**
- * The statements the report adds up: the rows of its range, or for every account the rollups'
- * whole days and the rows of the rest.
+ * The statements the report adds up: the rollups' whole days and the rows of the rest, or the
+ * rows of its whole range.
  */
 export function turnaroundQueries(context: ReportContext, reviewDueHours: number) {
   const { days, rest } = reportReads(context);

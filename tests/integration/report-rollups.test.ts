@@ -1,7 +1,8 @@
-import { inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { feedback, proposalReviews, proposals, settings } from '@/db/schema';
+import { clients, feedback, proposalReviews, proposals, settings, users } from '@/db/schema';
 import type { ReportResult } from '@/lib/report-catalog';
 import { reportParamsSchema } from '@/lib/validation/reports';
 import { maxReviewDueHours } from '@/lib/validation/settings';
@@ -23,6 +24,8 @@ type Team = Record<'manager' | 'exec1' | 'exec2' | 'coord1' | 'coord2', CurrentU
 let team: Team;
 let clientA: string;
 let clientB: string;
+/** Accounts the rows are spread over: each pairing of an owner and a coordinator, and none. */
+let accounts: string[];
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
 let seed = 14;
@@ -69,26 +72,54 @@ function total(result: ReportResult) {
   return result.rows.find((row) => row.key === 'total')!.cells as Record<Counted, number>;
 }
 
-/** The same report read from the rows alone: a visibility that keeps every account. */
+/**
+ * The same report read from the rows alone: a visibility that keeps every account, for a viewer
+ * the filters do not name, which the rollups cannot answer.
+ */
 function fromRows(context: ReportContext): ReportContext {
-  return { ...context, visibility: sql`true` };
+  const rows = {
+    ...context,
+    visibility: sql`true`,
+    viewer: { ...context.viewer, id: randomUUID() },
+  };
+  expect(reportReads(rows).days).toEqual([]);
+  return rows;
 }
 
-/** The whole team's reports, for each zone, range and review SLA, equal the rows' figures. */
+/**
+ * Who reads the rollups: the whole team, an owner, a coordinator, both, and an executive's book
+ * and a coordinator's own numbers (which are their own filters).
+ */
+function readers() {
+  return [
+    { viewer: team.manager, filters: {} },
+    { viewer: team.manager, filters: { owner: team.exec1.id } },
+    { viewer: team.manager, filters: { coordinator: team.coord2.id } },
+    { viewer: team.manager, filters: { owner: team.exec2.id, coordinator: team.coord1.id } },
+    { viewer: team.exec1, filters: {} },
+    { viewer: team.coord1, filters: {} },
+  ];
+}
+
+/** The reports read from the rollups, for each zone, range and review SLA, equal the rows'. */
 async function expectRollupsMatchRows() {
   for (const reviewDueHours of [24, 48]) {
     await setReviewDueHours(reviewDueHours);
     for (const timeZone of zones) {
-      for (const params of [quarter, year]) {
-        const context = await reportContext({ ...team.manager, timeZone }, params, now);
-        const reads = reportReads(context);
-        expect(reads.days.length).toBeGreaterThan(0);
-        if (timeZone === 'UTC') expect(reads.rest).toEqual([]);
-        for (const report of [proposalTurnaroundReport, feedbackSlaReport]) {
-          const rolledUp = await report(context);
-          expect(figuresOf(rolledUp), `${report.name} in ${timeZone}`).toEqual(
-            figuresOf(await report(fromRows(context))),
-          );
+      for (const range of [quarter, year]) {
+        for (const { viewer, filters } of readers()) {
+          const params = reportParamsSchema.parse({ ...range, ...filters });
+          const context = await reportContext({ ...viewer, timeZone }, params, now);
+          const reads = reportReads(context);
+          expect(reads.days.length).toBeGreaterThan(0);
+          if (timeZone === 'UTC') expect(reads.rest).toEqual([]);
+          const rows = fromRows(context);
+          for (const report of [proposalTurnaroundReport, feedbackSlaReport]) {
+            expect(
+              figuresOf(await report(context)),
+              `${report.name} in ${timeZone} for ${viewer.role} ${JSON.stringify(filters)}`,
+            ).toEqual(figuresOf(await report(rows)));
+          }
         }
       }
     }
@@ -99,7 +130,7 @@ async function insertRows(count: number) {
   const sent = Array.from({ length: count }, () => {
     const sentAt = instant();
     return {
-      clientId: pick([clientA, clientB]),
+      clientId: pick(accounts),
       title: 'Proposal',
       body: 'Scope.',
       status: 'sent' as const,
@@ -108,7 +139,7 @@ async function insertRows(count: number) {
     };
   });
   const drafts = Array.from({ length: 5 }, () => ({
-    clientId: pick([clientA, clientB]),
+    clientId: pick(accounts),
     title: 'Draft',
     body: 'Scope.',
     createdAt: instant(),
@@ -139,7 +170,7 @@ async function insertRows(count: number) {
           : new Date(routedAt.getTime() + Math.round((1 + random() * 71) * hour));
       const acknowledged = random();
       return {
-        clientId: pick([clientA, clientB]),
+        clientId: pick(accounts),
         channel: 'call' as const,
         sentiment: 'negative' as const,
         body: 'Reports were late again.',
@@ -167,10 +198,17 @@ beforeAll(async () => {
     .id;
   clientB = (await createClientRecord({ ownerId: team.exec2.id, coordinatorId: team.coord2.id }))
     .id;
+  accounts = [
+    clientA,
+    clientB,
+    (await createClientRecord({ ownerId: team.exec1.id, coordinatorId: team.coord2.id })).id,
+    (await createClientRecord({ ownerId: team.exec2.id, coordinatorId: team.coord1.id })).id,
+    (await createClientRecord({ ownerId: null, coordinatorId: team.coord1.id })).id,
+  ];
   await insertRows(120);
 });
 
-describe('whole-team reports from the per-day rollups', () => {
+describe('reports from the per-day rollups', () => {
   it('count what the rows count, in every zone, over month boundaries, for any review SLA', async () => {
     const context = await reportContext(team.manager, quarter, now);
     const turnaround = total(await proposalTurnaroundReport(context));
@@ -256,6 +294,45 @@ describe('whole-team reports from the per-day rollups', () => {
     await db.update(feedback).set({ category: 'Reporting' });
     await expectRollupsMatchRows();
 
+    // Accounts reassigned, alone and several in one statement, and proposals moved to another
+    // account with their reviews; then every account back as it was, in one statement.
+    const assignments = await db
+      .select({ id: clients.id, ownerId: clients.ownerId, coordinatorId: clients.coordinatorId })
+      .from(clients)
+      .where(inArray(clients.id, accounts));
+    await db.update(clients).set({ ownerId: team.exec2.id }).where(eq(clients.id, clientA));
+    await db
+      .update(clients)
+      .set({ ownerId: null, coordinatorId: team.coord2.id })
+      .where(inArray(clients.id, accounts.slice(2)));
+    await db
+      .update(proposals)
+      .set({ clientId: clientB })
+      .where(inArray(proposals.id, sentIds.slice(70, 80)));
+    await expectRollupsMatchRows();
+    const restored = assignments.map(
+      (account) =>
+        sql`(${account.id}::uuid, ${account.ownerId}::uuid, ${account.coordinatorId}::uuid)`,
+    );
+    await db.execute(sql`
+      update clients set owner_id = v.owner_id, coordinator_id = v.coordinator_id
+      from (values ${sql.join(restored, sql`, `)}) v (id, owner_id, coordinator_id)
+      where clients.id = v.id`);
+    await expectRollupsMatchRows();
+
+    // A removed owner's accounts have none left (ON DELETE SET NULL); a deleted account takes its
+    // proposals, reviews and feedback along (ON DELETE CASCADE).
+    const leaving = await createActor('executive');
+    const extra = [
+      (await createClientRecord({ ownerId: leaving.id, coordinatorId: team.coord1.id })).id,
+      (await createClientRecord({ ownerId: team.exec1.id, coordinatorId: team.coord2.id })).id,
+    ];
+    accounts.push(...extra);
+    await insertRows(30);
+    accounts.splice(-extra.length);
+    await db.delete(users).where(eq(users.id, leaving.id));
+    await db.delete(clients).where(inArray(clients.id, extra));
+
     // Deleting a proposal deletes its reviews too.
     await db.delete(proposals).where(inArray(proposals.id, sentIds.slice(50, 70)));
     await db.delete(proposalReviews).where(sql`${proposalReviews.id} % 5 = 0`);
@@ -289,30 +366,54 @@ describe('filtered reports', () => {
   }
 
   it('count only their accounts', async () => {
+    const [, , clientC, clientD, clientE] = accounts as [string, string, string, string, string];
     const whole = await totals(team.manager);
-    const ofA = await totals(team.manager, { owner: team.exec1.id });
-    const ofB = await totals(team.manager, { owner: team.exec2.id });
-    for (const [report, keys] of [
-      ['turnaround', ['sent', 'decided', 'onTime', 'late']],
-      ['sla', ['routed', 'onTime', 'late', 'waiting']],
-    ] as const) {
-      expect(ofA[report][keys[0]]).toBeGreaterThan(0);
-      expect(ofB[report][keys[0]]).toBeGreaterThan(0);
-      for (const key of keys) {
-        expect(ofA[report][key] + ofB[report][key]).toBe(whole[report][key]);
-      }
+    const ofExec1 = await totals(team.manager, { owner: team.exec1.id });
+    const ofExec2 = await totals(team.manager, { owner: team.exec2.id });
+    const ofNoOwner = await totals(team.manager, { client: clientE });
+    const keysOf = {
+      turnaround: ['sent', 'decided', 'onTime', 'late'],
+      sla: ['routed', 'onTime', 'late', 'waiting'],
+    } as const;
+    const sum = (parts: Awaited<ReturnType<typeof totals>>[]) =>
+      Object.fromEntries(
+        (['turnaround', 'sla'] as const).map((report) => [
+          report,
+          Object.fromEntries(
+            keysOf[report].map((key) => [
+              key,
+              parts.reduce((total, part) => total + part[report][key], 0),
+            ]),
+          ),
+        ]),
+      );
+    const counted = (figures: Awaited<ReturnType<typeof totals>>) => sum([figures]);
+    for (const part of [ofExec1, ofExec2, ofNoOwner]) {
+      expect(part.turnaround.sent).toBeGreaterThan(0);
+      expect(part.sla.routed).toBeGreaterThan(0);
     }
-    expect(await totals(team.manager, { client: clientA })).toEqual(ofA);
-    expect(await totals(team.manager, { coordinator: team.coord1.id })).toEqual(ofA);
-    expect(await totals(team.manager, { coordinator: team.coord2.id })).toEqual(ofB);
+    expect(sum([ofExec1, ofExec2, ofNoOwner])).toEqual(counted(whole));
+    const byClient = async (client: string) => totals(team.manager, { client });
+    expect(sum([await byClient(clientA), await byClient(clientC)])).toEqual(counted(ofExec1));
+    expect(counted(await totals(team.manager, { coordinator: team.coord1.id }))).toEqual(
+      sum([await byClient(clientA), await byClient(clientD), ofNoOwner]),
+    );
+    expect(
+      counted(await totals(team.manager, { owner: team.exec2.id, coordinator: team.coord1.id })),
+    ).toEqual(counted(await byClient(clientD)));
   });
 
   it('count only the accounts an `assigned` viewer sees', async () => {
-    const ofA = await totals(team.manager, { owner: team.exec1.id });
+    const ofExec1 = await totals(team.manager, { owner: team.exec1.id });
+    const ofCoord1 = await totals(team.manager, { coordinator: team.coord1.id });
     await setVisibility('assigned');
     try {
-      expect(await totals(team.coord1)).toEqual(ofA);
-      expect(await totals(team.exec1)).toEqual(ofA);
+      expect(await totals(team.coord1)).toEqual(ofCoord1);
+      expect(await totals(team.exec1)).toEqual(ofExec1);
+      // Another owner's accounts within the coordinator's: still only what they see.
+      expect(await totals(team.coord1, { owner: team.exec2.id })).toEqual(
+        await totals(team.manager, { owner: team.exec2.id, coordinator: team.coord1.id }),
+      );
     } finally {
       await setVisibility('open');
     }
