@@ -1,4 +1,13 @@
-import { date, index, integer, numeric, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  unique,
+  uuid,
+  type PgColumn,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Per-UTC-day sums the reports read instead of every row, per account owner and coordinator (as
@@ -15,6 +24,24 @@ function accountColumns() {
   };
 }
 
+/**
+ * A rollup's key (its day, account and `more`), unique with "no owner" and "no coordinator" as
+ * values of their own, and its day ranges per owner and per coordinator.
+ */
+function accountIndexes(
+  name: string,
+  table: { day: PgColumn; ownerId: PgColumn; coordinatorId: PgColumn },
+  ...more: PgColumn[]
+) {
+  return [
+    unique(`${name}_key`)
+      .on(table.day, table.ownerId, table.coordinatorId, ...more)
+      .nullsNotDistinct(),
+    index(`${name}_owner_idx`).on(table.ownerId, table.day),
+    index(`${name}_coordinator_idx`).on(table.coordinatorId, table.day),
+  ];
+}
+
 /** Proposals sent on each UTC day, and their summed seconds from draft to sent. */
 export const proposalSentDays = pgTable(
   'proposal_sent_days',
@@ -23,13 +50,7 @@ export const proposalSentDays = pgTable(
     sent: integer('sent').notNull(),
     draftToSentSeconds: numeric('draft_to_sent_seconds').notNull(),
   },
-  (table) => [
-    unique('proposal_sent_days_key')
-      .on(table.day, table.ownerId, table.coordinatorId)
-      .nullsNotDistinct(),
-    index('proposal_sent_days_owner_idx').on(table.ownerId, table.day),
-    index('proposal_sent_days_coordinator_idx').on(table.coordinatorId, table.day),
-  ],
+  (table) => accountIndexes('proposal_sent_days', table),
 );
 
 /**
@@ -44,13 +65,7 @@ export const proposalReviewDays = pgTable(
     decided: integer('decided').notNull(),
     reviewSeconds: numeric('review_seconds').notNull(),
   },
-  (table) => [
-    unique('proposal_review_days_key')
-      .on(table.day, table.ownerId, table.coordinatorId, table.hours)
-      .nullsNotDistinct(),
-    index('proposal_review_days_owner_idx').on(table.ownerId, table.day),
-    index('proposal_review_days_coordinator_idx').on(table.coordinatorId, table.day),
-  ],
+  (table) => accountIndexes('proposal_review_days', table, table.hours),
 );
 
 /**
@@ -65,11 +80,5 @@ export const feedbackRoutedDays = pgTable(
     routed: integer('routed').notNull(),
     acknowledgedOnTime: integer('acknowledged_on_time').notNull(),
   },
-  (table) => [
-    unique('feedback_routed_days_key')
-      .on(table.day, table.ownerId, table.coordinatorId)
-      .nullsNotDistinct(),
-    index('feedback_routed_days_owner_idx').on(table.ownerId, table.day),
-    index('feedback_routed_days_coordinator_idx').on(table.coordinatorId, table.day),
-  ],
+  (table) => accountIndexes('feedback_routed_days', table),
 );
