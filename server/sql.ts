@@ -43,32 +43,6 @@ export function idAndNameArray(id: PgColumn, name: PgColumn) {
   >`coalesce(json_agg(json_build_object('id', ${id}, 'name', ${name}) order by ${name}), '[]')`;
 }
 
-export type StreamedValue = string | number | null;
-
-/**
- * The rows of a query streamed from a database cursor, as objects keyed by `fields` (the query's
- * selected columns, in order), so an export of a whole list never sits in memory. Values come as
- * the database sends them (timestamps as text), which is what a CSV wants.
- */
-export async function* streamRows<TField extends string>(
-  query: { toSQL(): { sql: string; params: unknown[] } },
-  fields: readonly TField[],
-): AsyncGenerator<Record<TField, StreamedValue>> {
-  const { sql: text, params } = query.toSQL();
-  const cursor = db.$client
-    .unsafe(text, params as never[])
-    .values()
-    .cursor(500);
-  for await (const batch of cursor) {
-    for (const values of batch as unknown as StreamedValue[][]) {
-      const row = {} as Record<TField, StreamedValue>;
-      for (let index = 0; index < fields.length; index += 1)
-        row[fields[index]!] = values[index] ?? null;
-      yield row;
-    }
-  }
-}
-
 /**
  * ORDER BY for a list: the column with nulls before every value ascending (after them descending),
  * then the id, so pages never repeat or skip a row. Its index is declared `(column asc nulls

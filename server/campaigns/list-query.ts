@@ -9,7 +9,7 @@ import { escapeLike } from '@/server/sql';
 export const campaignOwners = alias(users, 'campaign_owners');
 export const campaignCoordinators = alias(users, 'campaign_coordinators');
 
-/** The columns a campaign list row carries (and the export streams, in this order). */
+/** The columns a campaign list row carries. */
 export const campaignRowColumns = {
   id: campaigns.id,
   name: campaigns.name,
@@ -74,18 +74,22 @@ export function campaignListWhere(visibility: SQL | undefined, filters: Campaign
   return and(...conditions);
 }
 
-/** The campaigns list query, ready for a page (limit/offset) or a streamed export. */
+/**
+ * The list's order: PostgreSQL's own null order (last going up, first going down), so each sort
+ * walks its (column, id) index and a first page reads 25 campaigns, not all of them.
+ */
+function campaignOrder(params: Pick<CampaignListParams, 'sort' | 'dir'>) {
+  const column = sortColumns[params.sort];
+  return params.dir === 'desc'
+    ? sql`${column} desc, ${campaigns.id} desc`
+    : sql`${column} asc, ${campaigns.id} asc`;
+}
+
+/** The campaigns list query, ready for a page (limit/offset). */
 export function campaignListQuery(
   where: SQL | undefined,
   params: Pick<CampaignListParams, 'sort' | 'dir'>,
 ) {
-  const column = sortColumns[params.sort];
-  // PostgreSQL's own null order (last going up, first going down), so each sort walks its
-  // (column, id) index and a first page reads 25 campaigns, not all of them.
-  const order =
-    params.dir === 'desc'
-      ? sql`${column} desc, ${campaigns.id} desc`
-      : sql`${column} asc, ${campaigns.id} asc`;
   return db
     .select(campaignRowColumns)
     .from(campaigns)
@@ -93,5 +97,21 @@ export function campaignListQuery(
     .leftJoin(campaignOwners, eq(campaignOwners.id, campaigns.ownerId))
     .leftJoin(campaignCoordinators, eq(campaignCoordinators.id, campaigns.coordinatorId))
     .where(where)
-    .orderBy(order);
+    .orderBy(campaignOrder(params));
+}
+
+/** The same campaigns with an export's columns, computed in SQL from the same joins. */
+export function campaignExportQuery(
+  where: SQL | undefined,
+  params: Pick<CampaignListParams, 'sort' | 'dir'>,
+  columns: Record<string, SQL>,
+) {
+  return db
+    .select(columns)
+    .from(campaigns)
+    .innerJoin(clients, eq(clients.id, campaigns.clientId))
+    .leftJoin(campaignOwners, eq(campaignOwners.id, campaigns.ownerId))
+    .leftJoin(campaignCoordinators, eq(campaignCoordinators.id, campaigns.coordinatorId))
+    .where(where)
+    .orderBy(campaignOrder(params));
 }

@@ -15,7 +15,12 @@ import {
   users,
 } from '@/db/schema';
 import { calendarDateIn } from '@/lib/format';
-import { materialTransitionsFrom, type MaterialAttachmentKind } from '@/lib/materials';
+import {
+  materialKindLabels,
+  materialStatusLabels,
+  materialTransitionsFrom,
+  type MaterialAttachmentKind,
+} from '@/lib/materials';
 import type {
   MaterialLibraryParams,
   MaterialListParams,
@@ -25,7 +30,8 @@ import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleCampaigns } from '@/server/campaigns/visibility';
 import { visibleClients } from '@/server/clients/visibility';
-import { cappedCount, escapeLike, streamRows, type StreamedValue } from '@/server/sql';
+import { copyCsv, csvDateTime, csvLabel, csvText } from '@/server/csv';
+import { cappedCount, escapeLike } from '@/server/sql';
 import { materialAssignees, materialListWhere, selectMaterialRows } from './list-query';
 import { visibleMaterials } from './visibility';
 
@@ -71,34 +77,54 @@ export async function listMaterials(viewer: CurrentUser, params: MaterialListPar
 
 export type MaterialListRow = Awaited<ReturnType<typeof listMaterials>>['rows'][number];
 
-const exportColumns = {
-  title: materials.title,
-  kind: materials.kind,
-  status: materials.status,
-  clientName: clients.name,
-  dealName: deals.name,
-  campaignName: campaigns.name,
-  assigneeName: materialAssignees.name,
-  dueDate: materials.dueDate,
-  tags: sql<string>`array_to_string(${materials.tags}, ', ')`,
-  updatedAt: materials.updatedAt,
-};
-const exportFields = Object.keys(exportColumns) as (keyof typeof exportColumns)[];
+/** The materials export's header and columns; timestamps are in `timeZone`, which the header names. */
+function materialCsvColumns(timeZone: string) {
+  return {
+    header: [
+      'Title',
+      'Kind',
+      'Status',
+      'Client',
+      'Deal',
+      'Campaign',
+      'Assignee',
+      'Due',
+      'Tags',
+      `Updated (${timeZone})`,
+    ],
+    columns: {
+      title: csvText(materials.title),
+      kind: csvLabel(materials.kind, materialKindLabels),
+      status: csvLabel(materials.status, materialStatusLabels),
+      clientName: csvText(clients.name),
+      dealName: csvText(deals.name),
+      campaignName: csvText(campaigns.name),
+      assigneeName: csvText(materialAssignees.name),
+      dueDate: csvText(materials.dueDate),
+      tags: csvText(sql`array_to_string(${materials.tags}, ', ')`),
+      updatedAt: csvDateTime(materials.updatedAt, timeZone),
+    },
+  };
+}
 
-/** Every material matching the list's filters (or only the ticked `ids`), streamed for a CSV. */
-export async function* streamMaterials(
+/**
+ * Every material matching the list's filters (or only the ticked `ids`), as a CSV body written by
+ * PostgreSQL in the viewer's time zone.
+ */
+export async function materialsCsv(
   viewer: CurrentUser,
   params: Omit<MaterialListParams, 'page' | 'size'>,
   now: Date,
   ids?: string[],
-): AsyncGenerator<Record<keyof typeof exportColumns, StreamedValue>> {
+) {
   assertCanRead(viewer);
   const where = and(
     materialListWhere(await visibleMaterials(viewer), params, calendarDateIn(viewer.timeZone, now)),
     ids ? inArray(materials.id, ids) : undefined,
   );
+  const { header, columns } = materialCsvColumns(viewer.timeZone);
   const query = db
-    .select(exportColumns)
+    .select(columns)
     .from(materials)
     .innerJoin(clients, eq(clients.id, materials.clientId))
     .leftJoin(deals, eq(deals.id, materials.dealId))
@@ -107,7 +133,7 @@ export async function* streamMaterials(
     .leftJoin(materialAssignees, eq(materialAssignees.id, materials.assigneeId))
     .where(where)
     .orderBy(...orderOf(params));
-  yield* streamRows(query, exportFields);
+  return copyCsv(header, query);
 }
 
 const requesters = alias(users, 'material_requesters');

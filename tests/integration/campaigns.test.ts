@@ -29,7 +29,7 @@ import {
   listClientCampaigns,
   listDealCampaigns,
   listMeetingCampaigns,
-  streamCampaigns,
+  campaignsCsv,
 } from '@/server/campaigns/queries';
 import { documentResponse } from '@/server/documents/download';
 import {
@@ -41,6 +41,7 @@ import {
 } from '../support/campaign-factories';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createDealRecord } from '../support/deal-factories';
+import { csvRecords } from '../support/csv';
 import { pdfBytes, upload, uploaded } from '../support/document-factories';
 import { auditEntriesFor, createActor, expectOk } from '../support/factories';
 import { draftInvoice } from '../support/invoice-factories';
@@ -484,9 +485,7 @@ describe('visibility under assigned', () => {
       const params = campaignListSchema.parse({ client: clientId });
       expect((await listCampaigns(outsider, params)).rows).toEqual([]);
       await expect(getCampaignPage(outsider, campaign.id)).rejects.toThrow();
-      const exported = [];
-      for await (const row of streamCampaigns(outsider, params)) exported.push(row);
-      expect(exported).toEqual([]);
+      expect(await csvRecords(await campaignsCsv(outsider, params))).toEqual([]);
       expect(await getCampaignBudgetTotals(outsider, params)).toEqual([]);
       expect(await listClientCampaigns(outsider, clientId)).toEqual([]);
       expect((await documentResponse(outsider, file.id, false)).status).toBe(404);

@@ -1,21 +1,31 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { clients } from '@/db/schema';
+import { campaigns, clients, deals, materials } from '@/db/schema';
 import {
   clientStatusLabels,
   clientTierLabels,
   type ClientStatus,
   type ClientTier,
 } from '@/lib/clients';
-import { csvDateTime, csvRow } from '@/lib/csv';
+import { csvRow } from '@/lib/csv';
+import { budgetTotals, campaignStatusLabels, type CampaignStatus } from '@/lib/campaigns';
 import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
 import { dealStageLabels, type DealStage } from '@/lib/deals';
 import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
+import {
+  materialKindLabels,
+  materialStatusLabels,
+  type MaterialKind,
+  type MaterialStatus,
+} from '@/lib/materials';
+import { campaignListSchema } from '@/lib/validation/campaigns';
 import { clientListSchema } from '@/lib/validation/clients';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { dealListSchema } from '@/lib/validation/deals';
 import { invoiceListSchema } from '@/lib/validation/invoices';
+import { materialListSchema } from '@/lib/validation/materials';
 import { firstValues } from '@/lib/validation/list-params';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientListQuery, clientListWhere } from '@/server/clients/list-query';
@@ -27,11 +37,15 @@ import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { visibleDeals } from '@/server/deals/visibility';
 import { invoiceListQuery, invoiceListWhere } from '@/server/invoices/queries';
 import { visibleInvoices } from '@/server/invoices/visibility';
+import { campaignListQuery, campaignListWhere } from '@/server/campaigns/list-query';
+import { visibleCampaigns } from '@/server/campaigns/visibility';
+import { listMaterials } from '@/server/materials/queries';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createContractRecord } from '../support/contract-factories';
 import { createDealRecord } from '../support/deal-factories';
 import { draftInvoice, invoiceLine } from '../support/invoice-factories';
 import { asCurrentUser, createUser } from '../support/factories';
+import { csvDateTime } from '../support/csv';
 import { hostilePayloads, storedForm } from '../support/hostile-payloads';
 
 // The route reads the signed-in user from the request; here it is whoever the test says.
@@ -44,6 +58,8 @@ const { GET: exportClients } = await import('@/app/(portal)/clients/export/route
 const { GET: exportDeals } = await import('@/app/(portal)/pipeline/export/route');
 const { GET: exportContracts } = await import('@/app/(portal)/contracts/export/route');
 const { GET: exportInvoices } = await import('@/app/(portal)/invoices/export/route');
+const { GET: exportCampaigns } = await import('@/app/(portal)/campaigns/export/route');
+const { GET: exportMaterials } = await import('@/app/(portal)/materials/export/route');
 
 type Raw = string | number | null;
 
@@ -206,6 +222,103 @@ async function referenceInvoicesCsv(viewer: CurrentUser, query: string) {
       currency,
       money(totalCents),
       money(balanceCents),
+    ]);
+  }
+  return csv;
+}
+
+/** The campaigns export as its route wrote it in JavaScript, budget figures from budgetTotals. */
+async function referenceCampaignsCsv(viewer: CurrentUser, query: string) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = campaignListSchema.parse(firstValues(search));
+  const where = campaignListWhere(await visibleCampaigns(viewer), params);
+  const { sql: text, params: values } = campaignListQuery(where, params).toSQL();
+  const rows = (await db.$client.unsafe(text, values as never[]).values()) as unknown as Raw[][];
+  const zone = viewer.timeZone;
+  const money = (cents: number) => (cents / 100).toFixed(2);
+  let csv = `\uFEFF${csvRow([
+    'Name',
+    'Client',
+    'Status',
+    'Start',
+    'End',
+    'Owner',
+    'Coordinator',
+    'Currency',
+    'Planned',
+    'Committed',
+    'Spent',
+    'Remaining',
+    'Used (%)',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    const [, name, , clientName, status, startDate, endDate, ownerName, coordinatorName] = row;
+    const [currency, planned, committed, spent, updatedAt] = row.slice(9);
+    const totals = budgetTotals(Number(planned), Number(committed), Number(spent));
+    csv += csvRow([
+      name,
+      clientName,
+      campaignStatusLabels[status as CampaignStatus],
+      startDate,
+      endDate,
+      ownerName,
+      coordinatorName,
+      currency,
+      money(totals.plannedCents),
+      money(totals.committedCents),
+      money(totals.spentCents),
+      money(totals.remainingCents),
+      totals.percentUsed,
+      csvDateTime(updatedAt ?? null, zone),
+    ]);
+  }
+  return csv;
+}
+
+/** The materials export as its route wrote it in JavaScript, in the list's order and filter. */
+async function referenceMaterialsCsv(viewer: CurrentUser, query: string, now: Date) {
+  const search = Object.fromEntries(new URLSearchParams(query));
+  const params = materialListSchema.parse({ ...firstValues(search), size: '100' });
+  const { rows } = await listMaterials(viewer, params, now);
+  // The list's rows carry no deal, campaign or tags: those are read for the same materials.
+  const extra = await db
+    .select({
+      id: materials.id,
+      dealName: deals.name,
+      campaignName: campaigns.name,
+      tags: sql<string>`array_to_string(${materials.tags}, ', ')`,
+    })
+    .from(materials)
+    .leftJoin(deals, eq(deals.id, materials.dealId))
+    .leftJoin(campaigns, eq(campaigns.id, materials.campaignId))
+    .where(inArray(materials.id, rows.length ? rows.map((row) => row.id) : [randomUUID()]));
+  const extraOf = new Map(extra.map((row) => [row.id, row]));
+  const zone = viewer.timeZone;
+  let csv = `\uFEFF${csvRow([
+    'Title',
+    'Kind',
+    'Status',
+    'Client',
+    'Deal',
+    'Campaign',
+    'Assignee',
+    'Due',
+    'Tags',
+    `Updated (${zone})`,
+  ])}`;
+  for (const row of rows) {
+    csv += csvRow([
+      row.title,
+      materialKindLabels[row.kind as MaterialKind],
+      materialStatusLabels[row.status as MaterialStatus],
+      row.clientName,
+      extraOf.get(row.id)?.dealName,
+      extraOf.get(row.id)?.campaignName,
+      row.assigneeName,
+      row.dueDate,
+      extraOf.get(row.id)?.tags,
+      csvDateTime(row.updatedAt, zone),
     ]);
   }
   return csv;
@@ -385,6 +498,69 @@ describe('the invoices CSV export written by PostgreSQL', () => {
       const csv = await exported(manager, query, exportInvoices);
       expect(csv).toBe(await referenceInvoicesCsv(manager, query));
       expect(csv).toContain(`"'-${marker}`);
+    }
+  });
+});
+
+describe('the campaigns CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `+${marker} campaigns, "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      const [planned, committed, spent] = [
+        [0, 0, 0],
+        [100_000, 25_050, 0],
+        [90_000, 60_000, 35_001],
+        [1, 0, 1],
+        [123_456_789, 99, 1],
+        [300, 299, 0],
+      ][index % 6]!;
+      await db.insert(campaigns).values({
+        clientId: client.id,
+        name: `${marker} ${zone} ${index} ${text}`.slice(0, 200),
+        status: (['planned', 'running', 'done', 'cancelled'] as const)[index % 4]!,
+        startDate: index % 3 ? '2026-09-01' : null,
+        endDate: index % 2 ? '2026-12-31' : null,
+        ownerId: index % 2 ? coordinator.id : null,
+        coordinatorId: index % 3 ? coordinator.id : null,
+        currency: index % 2 ? 'EUR' : 'USD',
+        budgetPlannedCents: planned,
+        committedCents: committed,
+        spentCents: spent,
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    for (const query of [
+      `q=${encodeURIComponent(`${marker} ${zone}`)}`,
+      `q=${encodeURIComponent(`${marker} ${zone}`)}%00&sort=remaining&dir=asc`,
+    ]) {
+      const csv = await exported(viewer, query, exportCampaigns);
+      expect(csv).toBe(await referenceCampaignsCsv(viewer, query));
+      expect(csv).toContain(`"'+${marker}`);
+      expect(csv).toContain(`'-`);
+    }
+  });
+});
+
+describe('the materials CSV export written by PostgreSQL', () => {
+  it.each(zones)('matches the JavaScript export byte for byte for a viewer in %s', async (zone) => {
+    const client = await createClientRecord({ name: `=${marker} materials, "x"` });
+    for (const [index, text] of hostileTexts.entries()) {
+      await db.insert(materials).values({
+        clientId: client.id,
+        kind: (['presentation', 'video', 'demo', 'one_pager'] as const)[index % 4]!,
+        title: `${zone} ${index} ${text}`.slice(0, 200),
+        status: (['requested', 'in_progress', 'in_review', 'ready'] as const)[index % 4]!,
+        assigneeId: index % 2 ? coordinator.id : null,
+        dueDate: index % 3 ? '2026-12-15' : null,
+        tags: index % 2 ? [text.slice(0, 30), 'launch'] : [],
+      });
+    }
+    const viewer = { ...manager, timeZone: zone };
+    const now = new Date();
+    for (const query of [`client=${client.id}`, `client=${client.id}&sort=title&dir=desc`]) {
+      const csv = await exported(viewer, query, exportMaterials);
+      expect(csv).toBe(await referenceMaterialsCsv(viewer, query, now));
+      expect(csv).toContain(`"'=${marker}`);
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvDateTime } from '@/lib/csv';
+import { csvDateTime } from '../support/csv';
 import {
   calendarDateIn,
   formatCount,

@@ -1,48 +1,15 @@
 import { firstValues } from '@/lib/validation/list-params';
 import { selectedIdsSchema } from '@/lib/bulk';
-import { csvDateTime, csvResponse } from '@/lib/csv';
-import {
-  materialKindLabels,
-  materialStatusLabels,
-  type MaterialKind,
-  type MaterialStatus,
-} from '@/lib/materials';
+import { csvDownload } from '@/lib/csv';
 import { materialListSchema } from '@/lib/validation/materials';
 import { can } from '@/server/auth/permissions';
 import { getUserForRoute } from '@/server/auth/session';
-import { streamMaterials } from '@/server/materials/queries';
+import { materialsCsv } from '@/server/materials/queries';
 
-const headerFor = (timeZone: string) => [
-  'Title',
-  'Kind',
-  'Status',
-  'Client',
-  'Deal',
-  'Campaign',
-  'Assignee',
-  'Due',
-  'Tags',
-  `Updated (${timeZone})`,
-];
-
-async function* materialCsvRows(rows: ReturnType<typeof streamMaterials>, timeZone: string) {
-  for await (const row of rows) {
-    yield [
-      row.title,
-      materialKindLabels[row.kind as MaterialKind],
-      materialStatusLabels[row.status as MaterialStatus],
-      row.clientName,
-      row.dealName,
-      row.campaignName,
-      row.assigneeName,
-      row.dueDate,
-      row.tags,
-      csvDateTime(row.updatedAt, timeZone),
-    ];
-  }
-}
-
-/** Every material matching the list's filters (or only the ticked ones, `ids`), as streamed CSV. */
+/**
+ * Every material matching the list's filters (or only the ticked ones, `ids`), as CSV streamed as
+ * PostgreSQL writes it.
+ */
 export async function GET(request: Request) {
   const viewer = await getUserForRoute();
   if (!viewer) return new Response('Sign in to export materials.', { status: 401 });
@@ -52,10 +19,9 @@ export async function GET(request: Request) {
   const params = materialListSchema.parse(firstValues(Object.fromEntries(query)));
   const ids = query.has('ids') ? selectedIdsSchema.safeParse(query.get('ids')) : null;
   if (ids && !ids.success) return new Response('Select at most 100 materials.', { status: 400 });
-  return csvResponse(
+  return csvDownload(
     'materials',
-    headerFor(viewer.timeZone),
-    materialCsvRows(streamMaterials(viewer, params, new Date(), ids?.data), viewer.timeZone),
+    await materialsCsv(viewer, params, new Date(), ids?.data),
     viewer.timeZone,
   );
 }
