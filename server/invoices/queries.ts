@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, inArray, like, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -13,6 +13,7 @@ import {
   users,
 } from '@/db/schema';
 import {
+  agingBucketLabels,
   agingBuckets,
   computeInvoiceTotals,
   invoiceStatusLabels,
@@ -481,6 +482,34 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
 }
 
 export type AgingReport = Awaited<ReturnType<typeof getAgingReport>>;
+
+/**
+ * The aging report's rows as a CSV body written by PostgreSQL: one row per client and currency
+ * owing something on `asOf`, in major units, in getAgingReport's order.
+ */
+export async function agingCsv(viewer: CurrentUser, asOf: string) {
+  assertCanRead(viewer);
+  const buckets = agingBuckets.map((bucket) => sql.identifier(bucket));
+  const query = sql`
+    ${agingByClient(await visibleInvoices(viewer), asOf)}
+    select ${csvText(sql`${asOf}::text`)}, ${csvText(clients.name)}, ${csvText(sql`aged.currency`)},
+      ${sql.join(
+        buckets.map((bucket) => csvMoney(bucket)),
+        sql`, `,
+      )}, ${csvMoney(sql.join(buckets, sql` + `))}
+    from aged join ${clients} on ${clients.id} = aged.client_id
+    order by aged.currency, ${clients.name}, aged.client_id`;
+  return copyCsv(
+    [
+      'As of',
+      'Client',
+      'Currency',
+      ...agingBuckets.map((bucket) => agingBucketLabels[bucket]),
+      'Total',
+    ],
+    { toSQL: () => new PgDialect().sqlToQuery(query) },
+  );
+}
 
 /** Clients the viewer may draft an invoice for, by name. */
 export async function findClientsForInvoice(viewer: CurrentUser, query: string) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { campaigns, clients, deals, materials } from '@/db/schema';
+import { campaigns, clients, deals, invoices, materials } from '@/db/schema';
 import {
   clientStatusLabels,
   clientTierLabels,
@@ -13,7 +13,12 @@ import { csvRow } from '@/lib/csv';
 import { budgetTotals, campaignStatusLabels, type CampaignStatus } from '@/lib/campaigns';
 import { contractStatusLabels, type ContractStatus } from '@/lib/contracts';
 import { dealStageLabels, type DealStage } from '@/lib/deals';
-import { invoiceStatusLabels, type InvoiceStatus } from '@/lib/invoices';
+import {
+  agingBucketLabels,
+  agingBuckets,
+  invoiceStatusLabels,
+  type InvoiceStatus,
+} from '@/lib/invoices';
 import {
   materialKindLabels,
   materialStatusLabels,
@@ -35,7 +40,9 @@ import { visibleContracts } from '@/server/contracts/visibility';
 import { todayIn } from '@/server/proposals/merge-values';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
 import { visibleDeals } from '@/server/deals/visibility';
-import { invoiceListQuery, invoiceListWhere } from '@/server/invoices/queries';
+import { executeAction } from '@/server/action';
+import { issueInvoiceCommand, todayUtc } from '@/server/invoices/commands';
+import { getAgingReport, invoiceListQuery, invoiceListWhere } from '@/server/invoices/queries';
 import { visibleInvoices } from '@/server/invoices/visibility';
 import { campaignListQuery, campaignListWhere } from '@/server/campaigns/list-query';
 import { visibleCampaigns } from '@/server/campaigns/visibility';
@@ -44,7 +51,7 @@ import { createClientRecord, setVisibility } from '../support/client-factories';
 import { createContractRecord } from '../support/contract-factories';
 import { createDealRecord } from '../support/deal-factories';
 import { draftInvoice, invoiceLine } from '../support/invoice-factories';
-import { asCurrentUser, createUser } from '../support/factories';
+import { asCurrentUser, createUser, expectOk } from '../support/factories';
 import { csvDateTime } from '../support/csv';
 import { hostilePayloads, storedForm } from '../support/hostile-payloads';
 
@@ -60,6 +67,7 @@ const { GET: exportContracts } = await import('@/app/(portal)/contracts/export/r
 const { GET: exportInvoices } = await import('@/app/(portal)/invoices/export/route');
 const { GET: exportCampaigns } = await import('@/app/(portal)/campaigns/export/route');
 const { GET: exportMaterials } = await import('@/app/(portal)/materials/export/route');
+const { GET: exportAging } = await import('@/app/(portal)/invoices/aging/csv/route');
 
 type Raw = string | number | null;
 
@@ -562,6 +570,53 @@ describe('the materials CSV export written by PostgreSQL', () => {
       expect(csv).toBe(await referenceMaterialsCsv(viewer, query, now));
       expect(csv).toContain(`"'=${marker}`);
     }
+  });
+});
+
+describe('the aging CSV written by PostgreSQL', () => {
+  it('matches the JavaScript export byte for byte', async () => {
+    const asOf = todayUtc();
+    const daysPastDue = [-5, 10, 45, 75, 200, 0, 31, 91];
+    for (const [index, text] of hostileTexts.slice(0, 8).entries()) {
+      const client = await createClientRecord({
+        name: `@${marker} aging ${index} ${text}`.slice(0, 200),
+        currency: index % 2 ? 'EUR' : 'USD',
+      });
+      for (const [line, unitPrice] of ['0.01', '1234.56'].entries()) {
+        const draft = await draftInvoice(manager, client.id, [invoiceLine({ unitPrice })]);
+        expectOk(
+          await executeAction(issueInvoiceCommand, manager, {
+            id: draft.id,
+            version: draft.version,
+          }),
+        );
+        const late = daysPastDue[(index + line * 3) % daysPastDue.length]!;
+        await db
+          .update(invoices)
+          .set({ dueDate: sql`${asOf}::date - ${late}::int` })
+          .where(eq(invoices.id, draft.id));
+      }
+    }
+    session.user = manager;
+    const response = await exportAging(
+      new Request(`http://accord.test/invoices/aging/csv?asOf=${asOf}`),
+    );
+    const csv = Buffer.from(await response.arrayBuffer()).toString('utf8');
+    const report = await getAgingReport(manager, asOf);
+    const major = (cents: number) => (cents / 100).toFixed(2);
+    let reference = `\uFEFF${csvRow(['As of', 'Client', 'Currency', ...agingBuckets.map((bucket) => agingBucketLabels[bucket]), 'Total'])}`;
+    for (const row of report.clients) {
+      reference += csvRow([
+        asOf,
+        row.clientName,
+        row.currency,
+        ...agingBuckets.map((bucket) => major(row.amounts[bucket])),
+        major(row.amounts.total),
+      ]);
+    }
+    expect(report.clients.length).toBeGreaterThanOrEqual(8);
+    expect(csv).toBe(reference);
+    expect(csv).toContain(`'@${marker} aging`);
   });
 });
 

@@ -1,9 +1,8 @@
-import { csvResponse } from '@/lib/csv';
+import { csvDownload } from '@/lib/csv';
 import { calendarDateIn } from '@/lib/format';
-import { agingBuckets, agingBucketLabels } from '@/lib/invoices';
 import { agingParamsSchema } from '@/lib/validation/invoices';
 import { getUserForRoute } from '@/server/auth/session';
-import { getAgingReport } from '@/server/invoices/queries';
+import { agingCsv } from '@/server/invoices/queries';
 
 /** The aging report as CSV, amounts in major units, one row per client and currency. */
 export async function GET(request: Request) {
@@ -13,23 +12,5 @@ export async function GET(request: Request) {
   const { asOf = calendarDateIn(viewer.timeZone) } = agingParamsSchema.parse({
     asOf: searchParams.get('asOf') ?? undefined,
   });
-  const report = await getAgingReport(viewer, asOf);
-  const major = (cents: number) => (cents / 100).toFixed(2);
-  async function* rows() {
-    for (const row of report.clients) {
-      yield [
-        asOf,
-        row.clientName,
-        row.currency,
-        ...agingBuckets.map((bucket) => major(row.amounts[bucket])),
-        major(row.amounts.total),
-      ];
-    }
-  }
-  return csvResponse(
-    'invoice-aging',
-    ['As of', 'Client', 'Currency', ...agingBuckets.map((b) => agingBucketLabels[b]), 'Total'],
-    rows(),
-    viewer.timeZone,
-  );
+  return csvDownload('invoice-aging', await agingCsv(viewer, asOf), viewer.timeZone);
 }
