@@ -3,7 +3,9 @@
 -- changed, joined to their account as it is, or by the accounts a statement reassigned, joined to
 -- their rows. Statement-level triggers with transition tables sum a bulk statement into one
 -- upsert per day and account, taken in key order. The transition tables are seen only by the
--- trigger's own statements, so the upserts are built as text and run there.
+-- trigger's own statements, so the upserts are built as text and run there. An update that changes
+-- nothing a rollup counts (most do: a title, a last activity) returns after one static check,
+-- whose plan is kept, instead of planning the upserts.
 CREATE FUNCTION utc_day(instant timestamptz) RETURNS date
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (instant AT TIME ZONE 'UTC')::date
@@ -82,6 +84,14 @@ $$;
 -- A proposal counts as sent for its account; its reviews follow it when it moves to another.
 CREATE OR REPLACE FUNCTION proposal_sent_days_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (
+      SELECT FROM old_rows o JOIN new_rows n USING (id)
+      WHERE (o.sent_at, o.created_at, o.client_id) IS DISTINCT FROM (n.sent_at, n.created_at, n.client_id)
+    ) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   EXECUTE proposal_sent_days_upsert(report_rollup_source(
     report_rollup_changes(TG_OP, ARRAY['sent_at', 'created_at', 'client_id']), 'c',
     'JOIN clients a ON a.id = c.client_id'));
@@ -95,6 +105,15 @@ END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION proposal_review_days_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (
+      SELECT FROM old_rows o JOIN new_rows n USING (id)
+      WHERE (o.created_at, o.submitted_at, o.proposal_id)
+        IS DISTINCT FROM (n.created_at, n.submitted_at, n.proposal_id)
+    ) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   EXECUTE proposal_review_days_upsert(report_rollup_source(
     report_rollup_changes(TG_OP, ARRAY['created_at', 'submitted_at', 'proposal_id']), 'c',
     'JOIN proposals p ON p.id = c.proposal_id JOIN clients a ON a.id = p.client_id'));
@@ -103,6 +122,15 @@ END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION feedback_routed_days_apply() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (
+      SELECT FROM old_rows o JOIN new_rows n USING (id)
+      WHERE (o.routed_at, o.acknowledge_due_at, o.acknowledged_at, o.client_id)
+        IS DISTINCT FROM (n.routed_at, n.acknowledge_due_at, n.acknowledged_at, n.client_id)
+    ) THEN
+      RETURN NULL;
+    END IF;
+  END IF;
   EXECUTE feedback_routed_days_upsert(report_rollup_source(
     report_rollup_changes(
       TG_OP, ARRAY['routed_at', 'acknowledge_due_at', 'acknowledged_at', 'client_id']), 'c',
@@ -131,6 +159,12 @@ CREATE FUNCTION clients_move_report_rollups() RETURNS trigger LANGUAGE plpgsql A
 DECLARE
   upsert text;
 BEGIN
+  IF NOT EXISTS (
+    SELECT FROM old_rows o JOIN new_rows n USING (id)
+    WHERE (o.owner_id, o.coordinator_id) IS DISTINCT FROM (n.owner_id, n.coordinator_id)
+  ) THEN
+    RETURN NULL;
+  END IF;
   FOR upsert IN
     SELECT report_rollups_of_accounts(
       report_rollup_changes(TG_OP, ARRAY['owner_id', 'coordinator_id']))
