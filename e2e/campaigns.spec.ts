@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { signedInUser, storageStateFor } from './support/auth';
@@ -50,5 +51,20 @@ test.describe('a campaign passes its budget', () => {
     const notices = ownerPage.getByRole('region', { name: 'All notifications' });
     await expect(notices.getByText(`${name} has used 100% of its budget`)).toBeVisible();
     await ownerContext.close();
+
+    // The list's export carries the same figures, the remainder below zero.
+    await page.goto(`/campaigns?q=${encodeURIComponent(name)}`);
+    await expect(page.getByRole('link', { name })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export CSV' }).click();
+    const csv = readFileSync((await (await download).path()) ?? '', 'utf8');
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toContain('Name,Client,Status,Start,End');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(`${name},${client.name},Planned,2027-03-01,2027-04-30`);
+    expect(rows[0]).toContain(",1000.00,600.00,450.50,'-50.50,105,");
   });
 });
