@@ -51,6 +51,16 @@ export const clients = pgTable(
      * list's sort index instead of collecting every matching contact first.
      */
     contactText: text('contact_text').notNull().default(''),
+    /**
+     * What a list search tests: the name, website and contact_text in lower case, one per line.
+     * One trigram index and one LIKE per row cost about half what three did (two of them ILIKEs,
+     * which lower every row they test).
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(name) || E'\\n' || coalesce(lower(website), '') || E'\\n' || contact_text`,
+      ),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -62,13 +72,16 @@ export const clients = pgTable(
     index('clients_tier_idx').on(table.tier, table.id),
     index('clients_owner_idx').on(table.ownerId, table.name, table.id),
     index('clients_coordinator_idx').on(table.coordinatorId, table.name, table.id),
+    // A search sorted by owner or coordinator walks each person's clients in id order.
+    index('clients_owner_id_idx').on(table.ownerId, table.id),
+    index('clients_coordinator_id_idx').on(table.coordinatorId, table.id),
     index('clients_value_idx').on(table.annualValueCents, table.id),
     index('clients_last_activity_idx').on(table.lastActivityAt.desc().nullsLast(), table.id.desc()),
     index('clients_updated_idx').on(table.updatedAt, table.id),
     index('clients_next_step_idx').on(table.nextStepDate, table.id),
     index('clients_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
     index('clients_website_trgm_idx').using('gin', sql`${table.website} gin_trgm_ops`),
-    index('clients_contact_text_trgm_idx').using('gin', sql`${table.contactText} gin_trgm_ops`),
+    index('clients_search_text_trgm_idx').using('gin', sql`${table.searchText} gin_trgm_ops`),
     index('clients_name_lower_idx').on(sql`lower(${table.name})`),
     index('clients_website_lower_idx').on(sql`lower(${table.website})`),
   ],

@@ -13,7 +13,7 @@ import {
   clientPageQuery,
   clientMatches,
   matchedPageQuery,
-  searchWalksFirst,
+  searchWalkLength,
   walkedPageQuery,
 } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients } from '@/server/clients/queries';
@@ -134,8 +134,9 @@ async function statementsOfSearch(params: Record<string, string>): Promise<State
   const where = and(filters, match);
   const dialect = new PgDialect();
   const gathering = dialect.sqlToQuery(matchedPageQuery(where, parsed));
-  if (!(await searchWalksFirst(where, parsed.sort))) return [gathering];
-  return [dialect.sqlToQuery(walkedPageQuery(filters, match, parsed)), gathering];
+  const walkLength = await searchWalkLength(where);
+  if (walkLength === 0) return [gathering];
+  return [dialect.sqlToQuery(walkedPageQuery(filters, match, parsed, walkLength)), gathering];
 }
 
 /** A searched clients list, held to the search's bars: 0.8× the default list, 20 ms p95 direct. */

@@ -66,24 +66,23 @@ function clientOrder(
 
 /**
  * Whether a client's name, website, or a contact's name or e-mail contains `query`, tested on the
- * client's row alone (its contacts' text is kept on it), so a plan may walk any index of clients.
+ * client's row alone (its search_text holds them all), so a plan may walk any index of clients.
  */
 export function clientMatches(query: string): SQL {
   const pattern = `%${escapeLike(query)}%`;
-  // contact_text has one contact field per line: a term with a line break could match across two.
-  const contactMatches = query.includes('\n')
-    ? exists(
-        db
-          .select({ one: sql`1` })
-          .from(contacts)
-          .where(
-            and(
-              eq(contacts.clientId, clients.id),
-              or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
-            ),
-          ),
-      )
-    : sql`${clients.contactText} like lower(${pattern})`;
+  // search_text has one field per line: a term with a line break could match across two.
+  if (!query.includes('\n')) return sql`(${clients.searchText} like lower(${pattern}))`;
+  const contactMatches = exists(
+    db
+      .select({ one: sql`1` })
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.clientId, clients.id),
+          or(ilike(contacts.name, pattern), ilike(contacts.email, pattern)),
+        ),
+      ),
+  );
   return sql`(${or(ilike(clients.name, pattern), ilike(clients.website, pattern), contactMatches)})`;
 }
 
@@ -161,21 +160,24 @@ export function clientPageQuery(
   return clientListQuery(onPage(clients.id, pageIds, params), params);
 }
 
-// A search expected to keep at most this many clients gathers its matches and sorts them (a few
-// milliseconds per thousand); a broader one first walks the sort's index, where matches come often.
+// A search expected to keep at most this many clients gathers its matches and sorts them (about a
+// millisecond per thousand); a broader one first walks the sort's index, where matches come often.
 const gatherAtMost = 2_000;
-// How far that walk goes before giving up for the gathering: matches can cluster (by name, "harbor"
-// starts 5,000 clients in and, from the other end, 70,000), and a walk costs about what gathering
-// as many matches does.
+// How far that walk goes before giving up for the gathering. Matches can cluster: by name,
+// "harbor" starts 5,000 clients in and, from the other end, 70,000. Testing a client on the walk
+// costs about 1/1.4 of gathering a match, so a walk goes as far as the gathering would cost (one
+// that finds too little at most doubles the search's cost), and never past walkAtMost.
+const walkedPerMatch = 1.4;
 const walkAtMost = 10_000;
 
 /**
- * Whether a search's page is first looked for by a walk (`walkedPageQuery`), from an estimate. The
- * owner's and coordinator's names have no index of clients in their order to walk.
+ * How many clients a search's walk (`walkedPageQuery`) tests at most before its matches are
+ * gathered instead, from an estimate of how many there are: 0 when they are few enough to gather.
  */
-export async function searchWalksFirst(where: SQL | undefined, sort: ClientSort) {
-  if (sort === 'owner' || sort === 'coordinator') return false;
-  return (await estimatedCount(clients, where)) > gatherAtMost;
+export async function searchWalkLength(where: SQL | undefined) {
+  const estimate = await estimatedCount(clients, where);
+  if (estimate <= gatherAtMost) return 0;
+  return Math.min(walkAtMost, Math.round(estimate * walkedPerMatch));
 }
 
 /**
@@ -199,23 +201,78 @@ function sortKeyQuery(sort: ClientSort, hit: SQL) {
 }
 
 /**
- * The ids of a broad search's page and one more, when they are among the first walkAtMost clients
- * `filters` keeps in the list's order: the sort's index is walked and each client tested as it
- * comes, so the walk stops at the page's last match. Fewer rows than the page and one mean the
- * walk gave up or the matches ended: gather them instead.
+ * The ids of a broad search's page and one more, when they are among the first `walkLength`
+ * clients `filters` keeps in the list's order: the sort's index is walked and each client tested as
+ * it comes, so the walk stops at the page's last match. Fewer rows than the page and one mean the walk gave up or the matches ended: gather them
+ * instead.
  */
 export function walkedPageQuery(
   filters: SQL | undefined,
   match: SQL,
   params: Pick<ClientListParams, 'sort' | 'dir' | 'page' | 'size'>,
+  walkLength: number,
 ): SQL {
+  const needed = params.page * params.size + 1;
+  if (params.sort === 'owner' || params.sort === 'coordinator') {
+    return walkedByPersonQuery(filters, match, params, needed, walkLength);
+  }
   const walk = sortKeyQuery(params.sort, match)
     .where(filters)
     .orderBy(clientOrder(params.sort, params.dir))
-    .limit(walkAtMost);
+    .limit(walkLength);
   return sql`select walked.id from (${walk}) walked where walked.hit
     order by ${clientOrder(params.sort, params.dir, sql`walked.sort_key`, sql`walked.id`)}
     limit ${params.size + 1} offset ${(params.page - 1) * params.size}`;
+}
+
+/**
+ * The same walk for the owner's or coordinator's name, which no index of clients holds: person by
+ * person in name order (then the clients with nobody, last ascending), each one's clients in id
+ * order on their (person, id) index, at most `walkLength` of them. A walk that reaches
+ * `walkLength` yields its last row as no `hit`, since more matches may follow it; the page stands
+ * only when its `needed` first rows are all hits. People sharing a name sort their clients
+ * together by id, as the rows are ordered by name and id a person at a time. People with no
+ * clients are left out: the planner may take a person's clients off the primary key, which for
+ * someone with none would read every client.
+ */
+function walkedByPersonQuery(
+  filters: SQL | undefined,
+  match: SQL,
+  params: Pick<ClientListParams, 'sort' | 'dir' | 'page' | 'size'>,
+  needed: number,
+  walkLength: number,
+): SQL {
+  const personId = params.sort === 'owner' ? clients.ownerId : clients.coordinatorId;
+  const dir = params.dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
+  const idOrder = sql`${clients.id} ${dir}`;
+  const walkOf = (own: SQL) =>
+    sql`(select steps.id, steps.hit and steps.n < ${walkLength} as hit from (${db
+      .select({
+        id: clients.id,
+        hit: sql<boolean>`${match}`.as('hit'),
+        n: sql<number>`row_number() over (order by ${idOrder})`.as('n'),
+      })
+      .from(clients)
+      .where(and(own, filters))
+      .orderBy(idOrder)
+      .limit(walkLength)}) steps
+      where steps.hit or steps.n = ${walkLength} limit ${needed})`;
+  return sql`with firsts as (
+      select person.name as sort_key, walked.id, walked.hit
+      from (select ${users.id} as id, ${users.name} as name from ${users}
+        where exists (select 1 from ${clients} where ${personId} = ${users.id})
+        union all select null, null) person
+      cross join lateral (
+        ${walkOf(sql`${personId} = person.id`)}
+        union all
+        ${walkOf(sql`person.id is null and ${personId} is null`)}
+      ) walked
+      order by person.name ${dir}, walked.id ${dir}
+      limit ${needed}
+    )
+    select firsts.id from firsts where (select bool_and(firsts.hit) from firsts)
+    order by firsts.sort_key ${dir}, firsts.id ${dir}
+    offset ${(params.page - 1) * params.size}`;
 }
 
 /**

@@ -28,7 +28,7 @@ import {
   clientMatches,
   matchedPageQuery,
   owners,
-  searchWalksFirst,
+  searchWalkLength,
   walkedPageQuery,
 } from './list-query';
 import { visibleClients } from './visibility';
@@ -64,8 +64,11 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
 async function searchClients(filters: SQL | undefined, query: string, params: ClientListParams) {
   const match = clientMatches(query);
   const where = and(filters, match);
-  if (await searchWalksFirst(where, params.sort)) {
-    const walked = await db.execute<{ id: string }>(walkedPageQuery(filters, match, params));
+  const walkLength = await searchWalkLength(where);
+  if (walkLength > 0) {
+    const walked = await db.execute<{ id: string }>(
+      walkedPageQuery(filters, match, params, walkLength),
+    );
     if (walked.length > params.size) {
       return {
         rows: await clientRows(walked.slice(0, params.size), params),
@@ -157,7 +160,11 @@ export async function clientsCsv(
 /** One client the viewer may see, with owner, coordinator and tags; "not found" otherwise. */
 export async function getClient(viewer: CurrentUser, clientId: string) {
   assertCanRead(viewer);
-  const { contactText: _contactText, ...clientColumns } = getTableColumns(clients);
+  const {
+    contactText: _contactText,
+    searchText: _searchText,
+    ...clientColumns
+  } = getTableColumns(clients);
   const [client] = await db
     .select({
       ...clientColumns,
