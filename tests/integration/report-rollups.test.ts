@@ -222,7 +222,8 @@ describe('reports from the per-day rollups', () => {
     await expectRollupsMatchRows();
   });
 
-  it('stay exact after inserts, updates and deletes', async () => {
+  // Six rounds of every reader, zone, range and SLA: a minute or more on a loaded machine.
+  it('stay exact after inserts, updates and deletes', { timeout: 180_000 }, async () => {
     await insertRows(40);
     await expectRollupsMatchRows();
 
