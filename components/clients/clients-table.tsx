@@ -1,7 +1,7 @@
 'use client';
 
-import { Download, Upload } from 'lucide-react';
 import Link from 'next/link';
+import { Icon } from '@/components/ui/icon';
 import { useExportQuery } from '@/components/data-table/use-export-query';
 import {
   DataTable,
@@ -242,12 +242,12 @@ export function ClientsTable({
             className={buttonClasses('secondary')}
             download
           >
-            <Download aria-hidden className="size-4" />
+            <Icon name="download" />
             Export CSV
           </a>
           {prospects ? null : (
             <Link href="/clients/import" className={buttonClasses('secondary')}>
-              <Upload aria-hidden className="size-4" />
+              <Icon name="upload" />
               Import
             </Link>
           )}

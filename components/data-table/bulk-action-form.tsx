@@ -1,8 +1,8 @@
 'use client';
 
-import { Download } from 'lucide-react';
 import { useId, useState, useTransition, type ChangeEvent, type ReactNode } from 'react';
 import { toast } from 'sonner';
+import { Icon } from '@/components/ui/icon';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/action-result';
@@ -146,7 +146,7 @@ export function BulkActionForm<Choice extends string>({
         {pending ? 'Applying…' : 'Apply'}
       </Button>
       <a href={exportHref} className={buttonClasses('secondary')} download>
-        <Download aria-hidden className="size-4" />
+        <Icon name="download" />
         Export selection
       </a>
       {error ? (

@@ -186,7 +186,7 @@ export function DataTable<TData extends RowData>({
             {table.getHeaderGroups().map((headerGroup) => (
               <tr key={headerGroup.id}>
                 {bulk ? (
-                  <th scope="col" data-row-select>
+                  <th scope="col" data-row-select="">
                     <input
                       type="checkbox"
                       aria-label="Select this page"
@@ -215,11 +215,7 @@ export function DataTable<TData extends RowData>({
                       }
                     >
                       {header.isPlaceholder ? null : header.column.getCanSort() ? (
-                        <button
-                          type="button"
-                          onClick={header.column.getToggleSortingHandler()}
-                          className="inline-flex items-center gap-1 rounded hover:text-slate-950"
-                        >
+                        <button type="button" onClick={header.column.getToggleSortingHandler()}>
                           <table.FlexRender header={header} />
                           <span aria-hidden className="sort-arrow" />
                         </button>
@@ -257,7 +253,7 @@ export function DataTable<TData extends RowData>({
                     data-clickable={href ? '' : undefined}
                   >
                     {bulk ? (
-                      <td data-row-select>
+                      <td data-row-select="">
                         <input
                           type="checkbox"
                           aria-label={`Select ${bulk.getLabel(row.original)}`}

@@ -9,7 +9,7 @@ export function DateFilter({ param, label }: { param: string; label: string }) {
   const { searchParams, update } = useUrlState();
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+      <label htmlFor={id} className="filter-label">
         {label}
       </label>
       <input
@@ -17,7 +17,7 @@ export function DateFilter({ param, label }: { param: string; label: string }) {
         type="date"
         value={searchParams.get(param) ?? ''}
         onChange={(event) => update({ [param]: event.target.value })}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        className="filter-control py-1.5"
       />
     </div>
   );

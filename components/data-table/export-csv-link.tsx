@@ -1,7 +1,7 @@
 'use client';
 
-import { Download } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
+import { Icon } from '@/components/ui/icon';
 import { buttonClasses } from '@/components/ui/button';
 
 /**
@@ -13,7 +13,7 @@ export function ExportCsvLink({ href }: { href: string }) {
   for (const key of ['page', 'size', 'hide']) query.delete(key);
   return (
     <a href={`${href}?${query}`} className={buttonClasses('secondary')} download>
-      <Download aria-hidden className="size-4" />
+      <Icon name="download" />
       Export CSV
     </a>
   );

@@ -1,8 +1,8 @@
 'use client';
 
-import { Search } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useUrlState } from './use-url-state';
+import { Icon } from '@/components/ui/icon';
 
 /** A search box bound to the `q` URL parameter, applied a moment after typing stops. */
 export function SearchInput({ label, placeholder }: { label: string; placeholder?: string }) {
@@ -34,13 +34,13 @@ export function SearchInput({ label, placeholder }: { label: string; placeholder
 
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+      <label htmlFor={id} className="filter-label">
         {label}
       </label>
       <div className="relative">
-        <Search
-          aria-hidden
-          className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+        <Icon
+          name="search"
+          className="pointer-events-none absolute top-2.5 left-2.5 text-slate-400"
         />
         <input
           id={id}
@@ -48,7 +48,7 @@ export function SearchInput({ label, placeholder }: { label: string; placeholder
           value={value}
           placeholder={placeholder}
           onChange={(event) => setValue(event.target.value)}
-          className="w-64 rounded-md border border-slate-300 bg-white py-2 pr-3 pl-8 text-sm"
+          className="filter-control w-64 pr-3 pl-8"
         />
       </div>
     </div>

@@ -19,14 +19,14 @@ export function SelectFilter({
   const { searchParams, update } = useUrlState();
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
+      <label htmlFor={id} className="filter-label">
         {label}
       </label>
       <select
         id={id}
         value={searchParams.get(param) ?? ''}
         onChange={(event) => update({ [param]: event.target.value })}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="filter-control"
       >
         <option value="">{allLabel}</option>
         {options.map((option) => (

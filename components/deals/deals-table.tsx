@@ -1,7 +1,7 @@
 'use client';
 
-import { Download } from 'lucide-react';
 import Link from 'next/link';
+import { Icon } from '@/components/ui/icon';
 import { useExportQuery } from '@/components/data-table/use-export-query';
 import {
   DataTable,
@@ -9,6 +9,7 @@ import {
   type DataTableParams,
 } from '@/components/data-table/data-table';
 import { buttonClasses } from '@/components/ui/button';
+import { weightedAmount } from '@/lib/deals';
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { PackedRows } from '@/lib/packed-rows';
 import type { DealListRow } from '@/server/deals/queries';
@@ -18,8 +19,11 @@ import { PipelineFilters } from './pipeline-filters';
 
 type Option = { id: string; name: string };
 
-/** What the table shows of a deal: the people's ids would travel to the browser for nothing. */
-export type DealTableRow = Omit<DealListRow, 'ownerId' | 'coordinatorId'>;
+/**
+ * What the table shows of a deal: the people's ids would travel to the browser for nothing, and
+ * the weighted amount is worked out from the amount and probability as the server does.
+ */
+export type DealTableRow = Omit<DealListRow, 'ownerId' | 'coordinatorId' | 'weightedCents'>;
 
 function columnsFor(viewer: ViewerFormat): DataTableColumn<DealTableRow>[] {
   return [
@@ -56,10 +60,14 @@ function columnsFor(viewer: ViewerFormat): DataTableColumn<DealTableRow>[] {
     },
     {
       id: 'weighted',
-      accessorKey: 'weightedCents',
+      accessorFn: (row) => weightedAmount(row.amountCents, row.probability),
       header: 'Weighted',
       cell: ({ row }) =>
-        formatMoney(row.original.weightedCents, row.original.currency, viewer.locale),
+        formatMoney(
+          weightedAmount(row.original.amountCents, row.original.probability),
+          row.original.currency,
+          viewer.locale,
+        ),
     },
     {
       accessorKey: 'expectedClose',
@@ -130,7 +138,7 @@ export function DealsTable({
       toolbar={<PipelineFilters users={users} stages />}
       actions={
         <a href={`/pipeline/export?${exportQuery}`} className={buttonClasses('secondary')} download>
-          <Download aria-hidden className="size-4" />
+          <Icon name="download" />
           Export CSV
         </a>
       }

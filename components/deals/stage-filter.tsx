@@ -13,13 +13,10 @@ export function StageFilter() {
   };
   return (
     <fieldset>
-      <legend className="mb-1 block text-xs font-medium text-slate-600">Stage</legend>
+      <legend className="filter-label">Stage</legend>
       <div className="flex flex-wrap gap-1">
         {dealStages.map((stage) => (
-          <label
-            key={stage}
-            className="flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-          >
+          <label key={stage} className="filter-chip">
             <input
               type="checkbox"
               checked={chosen.has(stage)}

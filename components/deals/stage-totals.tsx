@@ -1,3 +1,5 @@
+'use client';
+
 import { dealStageLabels, dealStages, recentlyClosedDays } from '@/lib/deals';
 import { formatCount, formatMoney } from '@/lib/format';
 import type { StageTotal } from '@/server/deals/queries';
@@ -19,28 +21,27 @@ export function dealCount(totals: StageTotal[]) {
 /** One stage's count, amount and weighted forecast, as the table's summary and board headers show it. */
 export function StageFigures({ totals, locale }: { totals: StageTotal[]; locale: string }) {
   return (
-    <dl className="space-y-0.5 text-xs text-slate-600">
-      <div className="flex justify-between gap-2">
+    <dl className="stage-figures">
+      <div>
         <dt>Deals</dt>
-        <dd className="font-medium text-slate-900">{formatCount(dealCount(totals), locale)}</dd>
+        <dd>{formatCount(dealCount(totals), locale)}</dd>
       </div>
-      <div className="flex justify-between gap-2">
+      <div>
         <dt>Amount</dt>
-        <dd className="text-right font-medium text-slate-900">
-          {moneyByCurrency(totals, 'amountCents', locale)}
-        </dd>
+        <dd>{moneyByCurrency(totals, 'amountCents', locale)}</dd>
       </div>
-      <div className="flex justify-between gap-2">
+      <div>
         <dt>Weighted</dt>
-        <dd className="text-right font-medium text-slate-900">
-          {moneyByCurrency(totals, 'weightedCents', locale)}
-        </dd>
+        <dd>{moneyByCurrency(totals, 'weightedCents', locale)}</dd>
       </div>
     </dl>
   );
 }
 
-/** Totals and weighted forecast of every stage, above the pipeline table. */
+/**
+ * Totals and weighted forecast of every stage, above the pipeline table: a client component, so
+ * the page carries the totals once as data rather than their markup again in its payload.
+ */
 export function StageSummary({ totals, locale }: { totals: StageTotal[]; locale: string }) {
   return (
     <section aria-labelledby="stage-summary" className="mb-6">
@@ -49,8 +50,8 @@ export function StageSummary({ totals, locale }: { totals: StageTotal[]; locale:
       </h2>
       <ul className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {dealStages.map((stage) => (
-          <li key={stage} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <p className="mb-1 text-sm font-semibold text-slate-900">{dealStageLabels[stage]}</p>
+          <li key={stage} className="stage-card">
+            <p>{dealStageLabels[stage]}</p>
             <StageFigures
               totals={totals.filter((total) => total.stage === stage)}
               locale={locale}

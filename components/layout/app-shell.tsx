@@ -62,23 +62,17 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
   const sections = navigationFor(user);
   return (
     <div className="flex min-h-screen">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
+      <a href="#main" className="shell-skip">
         Skip to content
       </a>
-      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white px-3 py-5 md:block">
-        <Link
-          href="/"
-          className="mb-6 block px-3 text-xl font-semibold tracking-tight text-brand-700"
-        >
+      <aside className="shell-aside">
+        <Link href="/" className="shell-brand">
           Accord
         </Link>
         <NavLinks sections={sections} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-3 py-3 sm:px-6">
+        <header className="shell-header">
           <MobileNav sections={sections} />
           <div className="flex min-w-0 items-center gap-1 sm:gap-3">
             {can(user, 'clients.read') ? <SearchPalette /> : null}
@@ -87,7 +81,7 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
           </div>
         </header>
         {user.timeZoneChosen ? null : <TimeZoneBanner timeZone={user.timeZone} />}
-        <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 sm:py-8">
+        <main id="main" className="shell-main">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

@@ -1,11 +1,12 @@
 'use client';
 
-import { Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { SearchGroup } from '@/lib/search';
 import { searchShortcutHint } from '@/lib/utils';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { search } from '@/server/search/actions';
+import { Icon } from '@/components/ui/icon';
 
 const subscribeToNothing = () => () => {};
 
@@ -25,6 +26,8 @@ function useShortcutHint() {
 /** The global Ctrl/Cmd+K palette: type, move with the arrow keys, Enter to open. */
 export function SearchPalette() {
   const hint = useShortcutHint();
+  // The box and its results come after hydration: the dialog opens only from a script anyway.
+  const hydrated = useHydrated();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const listId = useId();
@@ -77,7 +80,7 @@ export function SearchPalette() {
         aria-keyshortcuts="Control+K Meta+K"
         className="flex items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-sm text-slate-600 hover:bg-slate-50 sm:px-3 sm:py-1.5"
       >
-        <Search aria-hidden className="size-4" />
+        <Icon name="search" />
         <span className="sr-only sm:not-sr-only">Search</span>
         {hint ? (
           <kbd
@@ -96,74 +99,80 @@ export function SearchPalette() {
           if (event.target === dialog.current) dialog.current.close();
         }}
       >
-        <div className="border-b border-slate-200 p-3">
-          <input
-            autoFocus
-            role="combobox"
-            aria-expanded={hits.length > 0}
-            aria-controls={listId}
-            aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
-            aria-label="Search clients and contacts"
-            placeholder="Search clients and contacts…"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown') {
-                event.preventDefault();
-                setActive((current) => Math.min(current + 1, hits.length - 1));
-              } else if (event.key === 'ArrowUp') {
-                event.preventDefault();
-                setActive((current) => Math.max(current - 1, 0));
-              } else if (event.key === 'Enter' && hits[active]) {
-                event.preventDefault();
-                open(hits[active].href);
-              }
-            }}
-            className="w-full px-2 py-1.5 text-base outline-none"
-          />
-        </div>
-        <div
-          id={listId}
-          role="listbox"
-          aria-label="Results"
-          className="max-h-96 overflow-y-auto p-2"
-        >
-          {!showResults ? (
-            <p className="px-2 py-3 text-sm text-slate-600">Type at least two letters.</p>
-          ) : null}
-          {showResults && !isPending && searched === query.trim() && hits.length === 0 ? (
-            <p className="px-2 py-3 text-sm text-slate-600">Nothing matches “{query.trim()}”.</p>
-          ) : null}
-          {showResults
-            ? groups.map((group) => (
-                <div key={group.label} role="group" aria-label={group.label} className="mb-2">
-                  <p className="px-2 py-1 text-xs font-semibold text-slate-500 uppercase">
-                    {group.label}
-                  </p>
-                  {group.hits.map((hit) => {
-                    index += 1;
-                    const position = index;
-                    return (
-                      <div
-                        key={hit.id}
-                        id={`${listId}-${position}`}
-                        role="option"
-                        aria-selected={position === active}
-                        onMouseEnter={() => setActive(position)}
-                        onClick={() => open(hit.href)}
-                        className={`cursor-pointer rounded px-2 py-2 text-sm ${position === active ? 'bg-brand-50' : ''}`}
-                      >
-                        <p className="font-medium text-slate-900">{hit.title}</p>
-                        {hit.subtitle ? (
-                          <p className="text-xs text-slate-600">{hit.subtitle}</p>
-                        ) : null}
-                      </div>
-                    );
-                  })}
-                </div>
-              ))
-            : null}
-        </div>
+        {hydrated ? (
+          <>
+            <div className="border-b border-slate-200 p-3">
+              <input
+                autoFocus
+                role="combobox"
+                aria-expanded={hits.length > 0}
+                aria-controls={listId}
+                aria-activedescendant={hits[active] ? `${listId}-${active}` : undefined}
+                aria-label="Search clients and contacts"
+                placeholder="Search clients and contacts…"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'ArrowDown') {
+                    event.preventDefault();
+                    setActive((current) => Math.min(current + 1, hits.length - 1));
+                  } else if (event.key === 'ArrowUp') {
+                    event.preventDefault();
+                    setActive((current) => Math.max(current - 1, 0));
+                  } else if (event.key === 'Enter' && hits[active]) {
+                    event.preventDefault();
+                    open(hits[active].href);
+                  }
+                }}
+                className="w-full px-2 py-1.5 text-base outline-none"
+              />
+            </div>
+            <div
+              id={listId}
+              role="listbox"
+              aria-label="Results"
+              className="max-h-96 overflow-y-auto p-2"
+            >
+              {!showResults ? (
+                <p className="px-2 py-3 text-sm text-slate-600">Type at least two letters.</p>
+              ) : null}
+              {showResults && !isPending && searched === query.trim() && hits.length === 0 ? (
+                <p className="px-2 py-3 text-sm text-slate-600">
+                  Nothing matches “{query.trim()}”.
+                </p>
+              ) : null}
+              {showResults
+                ? groups.map((group) => (
+                    <div key={group.label} role="group" aria-label={group.label} className="mb-2">
+                      <p className="px-2 py-1 text-xs font-semibold text-slate-500 uppercase">
+                        {group.label}
+                      </p>
+                      {group.hits.map((hit) => {
+                        index += 1;
+                        const position = index;
+                        return (
+                          <div
+                            key={hit.id}
+                            id={`${listId}-${position}`}
+                            role="option"
+                            aria-selected={position === active}
+                            onMouseEnter={() => setActive(position)}
+                            onClick={() => open(hit.href)}
+                            className={`cursor-pointer rounded px-2 py-2 text-sm ${position === active ? 'bg-brand-50' : ''}`}
+                          >
+                            <p className="font-medium text-slate-900">{hit.title}</p>
+                            {hit.subtitle ? (
+                              <p className="text-xs text-slate-600">{hit.subtitle}</p>
+                            ) : null}
+                          </div>
+                        );
+                      })}
+                    </div>
+                  ))
+                : null}
+            </div>
+          </>
+        ) : null}
       </dialog>
     </>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { ChevronDown, LogOut, UserRound } from 'lucide-react';
+import { LogOut, UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { useRef } from 'react';
 import {
@@ -10,6 +10,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { signOutOfAccord } from '@/server/auth/actions';
+import { Icon } from '@/components/ui/icon';
 
 /** "Ada Lovelace" → "AL": what the menu's button shows where the full name does not fit. */
 function initialsOf(name: string) {
@@ -43,7 +44,7 @@ export function UserMenu({ name, roleLabel }: { name: string; roleLabel: string 
             <span className="block truncate text-sm font-medium text-slate-900">{name}</span>
             <span className="block truncate text-xs text-slate-600">{roleLabel}</span>
           </span>
-          <ChevronDown aria-hidden className="size-4 shrink-0 text-slate-500" />
+          <Icon name="chevron-down" className="text-slate-500" />
         </DropdownMenuTrigger>
         <DropdownMenuContent aria-label="Account" className="w-48">
           <DropdownMenuItem asChild>

@@ -1,6 +1,5 @@
 'use client';
 
-import { Bell } from 'lucide-react';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import {
@@ -15,6 +14,7 @@ import type { ViewerFormat } from '@/lib/format';
 import { loadRecentNotifications, markAllNotificationsRead } from '@/server/notifications/actions';
 import type { NotificationItem } from '@/server/notifications/queries';
 import { NotificationEntry } from './notification-entry';
+import { Icon } from '@/components/ui/icon';
 
 type LoadedList = { items: NotificationItem[]; now: string };
 
@@ -83,7 +83,7 @@ export function NotificationMenu({
         }
         className="relative rounded-md p-2 text-slate-700 hover:bg-slate-100"
       >
-        <Bell aria-hidden className="size-5" />
+        <Icon name="bell" className="block size-5" />
         {unread > 0 ? (
           <span
             aria-hidden

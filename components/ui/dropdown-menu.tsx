@@ -2,15 +2,9 @@
 
 import { Check } from 'lucide-react';
 import { DropdownMenu as Menu } from 'radix-ui';
-import {
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ComponentProps,
-  type ReactNode,
-} from 'react';
+import { useLayoutEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { cn } from '@/lib/utils';
+import { useHydrated } from './use-hydrated';
 
 // Radix's menus: arrow keys and typeahead move between items, Escape and a click outside close,
 // focus returns to the trigger, and the content flips or shifts to stay on screen. The content is
@@ -97,17 +91,6 @@ export function DropdownMenuSeparator({
   ...props
 }: ComponentProps<typeof Menu.Separator>) {
   return <Menu.Separator className={cn('-mx-1 my-1 h-px bg-slate-200', className)} {...props} />;
-}
-
-const subscribeToNothing = () => () => {};
-
-/** False while the server renders and the page hydrates, true from then on. */
-function useHydrated() {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
 }
 
 /**

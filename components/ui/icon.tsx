@@ -32,7 +32,12 @@ export type IconName =
   | 'file-text'
   | 'file-video'
   | 'presentation'
-  | 'file';
+  | 'file'
+  | 'search'
+  | 'download'
+  | 'upload'
+  | 'bell'
+  | 'chevron-down';
 
 /**
  * A decorative icon as one empty element, its shape a CSS mask: far fewer bytes than an inline

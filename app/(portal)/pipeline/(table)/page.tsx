@@ -18,6 +18,7 @@ export const metadata: Metadata = { title: 'Pipeline' };
 function tableRow({
   ownerId: _ownerId,
   coordinatorId: _coordinatorId,
+  weightedCents: _weightedCents,
   ...row
 }: DealListRow): DealTableRow {
   return row;
@@ -54,7 +55,7 @@ export default async function PipelinePage({
         totalIsCapped={totalIsCapped}
         params={params}
         viewer={viewerFormat(viewer)}
-        users={users}
+        users={users.map(({ id, name }) => ({ id, name }))}
         listedAt={listedAt}
       />
     </>
