@@ -66,12 +66,8 @@ export async function reportContext(
  * owned and coordinated as the filters say. Undefined when every account counts.
  */
 export function throughAccounts(context: ReportContext, clientId: PgColumn): SQL | undefined {
-  const { owner, coordinator, client } = context.filters;
-  const accounts = and(
-    context.visibility,
-    owner ? eq(clients.ownerId, owner) : undefined,
-    coordinator ? eq(clients.coordinatorId, coordinator) : undefined,
-  );
+  const { client } = context.filters;
+  const accounts = and(context.visibility, ownedAsFiltered(clients, context));
   return and(
     client ? eq(clientId, client) : undefined,
     accounts
@@ -93,15 +89,18 @@ function readsRollups(context: ReportContext) {
   return visibility === undefined || owner === viewer.id || coordinator === viewer.id;
 }
 
-/** The rollup rows of the report's accounts: its owner and coordinator filters. */
-export function rollupAccounts(
-  rollup: { ownerId: PgColumn; coordinatorId: PgColumn },
+/**
+ * The report's owner and coordinator filters on a table that names both (accounts, deals, the
+ * rollups); undefined when neither is set.
+ */
+export function ownedAsFiltered(
+  table: { ownerId: PgColumn; coordinatorId: PgColumn },
   context: ReportContext,
 ): SQL | undefined {
   const { owner, coordinator } = context.filters;
   return and(
-    owner ? eq(rollup.ownerId, owner) : undefined,
-    coordinator ? eq(rollup.coordinatorId, coordinator) : undefined,
+    owner ? eq(table.ownerId, owner) : undefined,
+    coordinator ? eq(table.coordinatorId, coordinator) : undefined,
   );
 }
 
@@ -195,10 +194,9 @@ export function monthLabel(firstDay: string, locale: string) {
 
 /** The deals a report counts: a deal's own owner and coordinator, and its account's visibility. */
 export function dealsInReport(context: ReportContext): SQL | undefined {
-  const { owner, coordinator, client } = context.filters;
+  const { client } = context.filters;
   return and(
-    owner ? eq(deals.ownerId, owner) : undefined,
-    coordinator ? eq(deals.coordinatorId, coordinator) : undefined,
+    ownedAsFiltered(deals, context),
     client ? eq(deals.clientId, client) : undefined,
     context.visibility
       ? inArray(

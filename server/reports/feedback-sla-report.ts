@@ -11,7 +11,7 @@ import {
   monthIn,
   monthLabel,
   reportReads,
-  rollupAccounts,
+  ownedAsFiltered,
   sumByMonth,
   throughAccounts,
   within,
@@ -62,7 +62,7 @@ export function routedDaysQuery(context: ReportContext, days: Interval[]) {
     })
     .from(feedbackRoutedDays)
     .where(
-      and(withinDays(feedbackRoutedDays.day, days), rollupAccounts(feedbackRoutedDays, context)),
+      and(withinDays(feedbackRoutedDays.day, days), ownedAsFiltered(feedbackRoutedDays, context)),
     )
     .groupBy(firstColumn);
 }

@@ -11,7 +11,7 @@ import {
   monthIn,
   monthLabel,
   reportReads,
-  rollupAccounts,
+  ownedAsFiltered,
   sumByMonth,
   throughAccounts,
   within,
@@ -48,7 +48,7 @@ export function sentDaysQuery(context: ReportContext, days: Interval[]) {
         ),
     })
     .from(proposalSentDays)
-    .where(and(withinDays(proposalSentDays.day, days), rollupAccounts(proposalSentDays, context)))
+    .where(and(withinDays(proposalSentDays.day, days), ownedAsFiltered(proposalSentDays, context)))
     .groupBy(firstColumn);
 }
 
@@ -102,7 +102,7 @@ export function reviewDaysQuery(context: ReportContext, reviewDueHours: number, 
     })
     .from(proposalReviewDays)
     .where(
-      and(withinDays(proposalReviewDays.day, days), rollupAccounts(proposalReviewDays, context)),
+      and(withinDays(proposalReviewDays.day, days), ownedAsFiltered(proposalReviewDays, context)),
     )
     .groupBy(firstColumn);
 }
