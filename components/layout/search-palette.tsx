@@ -1,33 +1,24 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { SearchGroup } from '@/lib/search';
 import { searchShortcutHint } from '@/lib/utils';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { search } from '@/server/search/actions';
 import { Icon } from '@/components/ui/icon';
 
-const subscribeToNothing = () => () => {};
-
-/** The device's hint, read in the browser only: the server renders none. */
-function useShortcutHint() {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () =>
-      searchShortcutHint({
-        platform: navigator.platform || navigator.userAgent,
-        coarsePointer: window.matchMedia('(pointer: coarse)').matches,
-      }),
-    () => null,
-  );
-}
-
 /** The global Ctrl/Cmd+K palette: type, move with the arrow keys, Enter to open. */
 export function SearchPalette() {
-  const hint = useShortcutHint();
-  // The box and its results come after hydration: the dialog opens only from a script anyway.
+  // The device's hint, the box and its results come after hydration: the server renders no hint,
+  // and the dialog opens only from a script anyway.
   const hydrated = useHydrated();
+  const hint = hydrated
+    ? searchShortcutHint({
+        platform: navigator.platform || navigator.userAgent,
+        coarsePointer: window.matchMedia('(pointer: coarse)').matches,
+      })
+    : null;
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const listId = useId();
