@@ -3,7 +3,7 @@ import { reportParamsSchema } from '@/lib/validation/reports';
 import { campaignBudgetsQuery, campaignTotalsQuery } from '@/server/campaigns/budget-totals';
 import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
 import {
-  campaignBudgetRowLimit,
+  campaignBudgetRowLimits,
   campaignBudgetWhere,
 } from '@/server/reports/campaign-budget-report';
 import { reportContext, type ReportContext } from '@/server/reports/context';
@@ -29,7 +29,7 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
   'feedback-sla': (context) => feedbackSlaQueries(context),
   'invoice-aging': (context) => [invoicedQuery(context)],
   'campaign-budget': (context) => [
-    campaignBudgetsQuery(campaignBudgetWhere(context), campaignBudgetRowLimit),
+    campaignBudgetsQuery(campaignBudgetWhere(context), campaignBudgetRowLimits.screen),
     campaignTotalsQuery(campaignBudgetWhere(context)),
   ],
 };

@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, deals } from '@/db/schema';
+import type { ReportFormat } from '@/lib/report-catalog';
 import type { DashboardScope } from '@/lib/reports';
 import {
   monthsOf,
@@ -28,7 +29,11 @@ export type ReportContext = {
   /** The viewer's visibility on `clients` (undefined when they see every account). */
   visibility: SQL | undefined;
   now: Date;
+  /** Where the figures go: the report's page, or an exported CSV or PDF (which may list more). */
+  output: ReportOutput;
 };
+
+export type ReportOutput = 'screen' | ReportFormat;
 
 /**
  * The filters a viewer's scope allows: an executive's book is always the accounts they own, a
@@ -49,6 +54,7 @@ export async function reportContext(
   viewer: CurrentUser,
   params: ReportParams,
   now: Date = new Date(),
+  output: ReportOutput = 'screen',
 ): Promise<ReportContext> {
   const scope = dashboardScope(viewer);
   return {
@@ -58,6 +64,7 @@ export async function reportContext(
     range: resolveReportRange(params, viewer.timeZone, now),
     visibility: await visibleClients(viewer),
     now,
+    output,
   };
 }
 

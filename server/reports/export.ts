@@ -205,7 +205,7 @@ export async function renderReport(
   format: ReportFormat,
   now: Date = new Date(),
 ): Promise<RenderedReport & { context: ReportContext }> {
-  const { context, result } = await runReport(viewer, report, params, now);
+  const { context, result } = await runReport(viewer, report, params, now, format);
   const name = `${report}-${context.range.from}-to-${context.range.to}.${format}`;
   if (format === 'csv') {
     return { context, name, mediaType: 'text/csv; charset=utf-8', bytes: reportCsv(result) };

@@ -4,7 +4,7 @@ import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { bookingsReport } from './bookings-report';
 import { campaignBudgetReport } from './campaign-budget-report';
-import { reportContext, type ReportContext } from './context';
+import { reportContext, type ReportContext, type ReportOutput } from './context';
 import { feedbackSlaReport } from './feedback-sla-report';
 import { invoiceAgingReport } from './invoice-aging-report';
 import { pipelineReport } from './pipeline-report';
@@ -26,14 +26,16 @@ const reportRunners: Record<ReportKey, (context: ReportContext) => Promise<Repor
 
 /**
  * A report's figures for the viewer at their scope (whole team, own book or own numbers), over the
- * range and filters asked for; 403 for someone with no report permission at all.
+ * range and filters asked for, sized for where it goes; 403 for someone with no report permission
+ * at all.
  */
 export async function runReport(
   viewer: CurrentUser,
   report: ReportKey,
   params: ReportParams,
   now: Date = new Date(),
+  output: ReportOutput = 'screen',
 ) {
-  const context = await reportContext(viewer, params, now);
+  const context = await reportContext(viewer, params, now, output);
   return { context, result: await reportRunners[report](context) };
 }

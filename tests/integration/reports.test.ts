@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import {
   campaigns,
+  clients,
   documents,
   feedback,
   materials,
@@ -393,6 +394,47 @@ describe('report figures on a known data set', () => {
     expect(byName('Campaign B3')).toBeUndefined();
     expect(byName('Cancelled A')).toBeUndefined();
     expect(new TextDecoder().decode(reportCsv(result))).toContain('Over budget');
+  });
+});
+
+describe('campaign budget use sized for its output', () => {
+  it('lists 25 campaigns on the page, 100 in the PDF and all in the CSV, the totals counting all', async () => {
+    const clientId = (await createClientRecord({ name: 'Many campaigns' })).id;
+    const many = Array.from({ length: 120 }, (_, index) => ({
+      currency: 'USD',
+      status: 'running' as const,
+      name: `Many ${String(index).padStart(3, '0')}`,
+      clientId,
+      startDate: '2026-07-01',
+      budgetPlannedCents: 1_000 + index,
+    }));
+    const inserted = await db.insert(campaigns).values(many).returning({ id: campaigns.id });
+    try {
+      const params = reportParamsSchema.parse({ ...quarter, client: clientId });
+      const listed = async (output: 'screen' | 'csv' | 'pdf') => {
+        const { result } = await runReport(team.manager, 'campaign-budget', params, now, output);
+        const rows = result.rows.filter((candidate) => !candidate.total);
+        return { rows, total: row(result, 'total-USD'), notes: result.notes };
+      };
+      const screen = await listed('screen');
+      expect(screen.rows).toHaveLength(25);
+      // Least remaining first: the smallest plans, none spent.
+      expect(screen.rows[0]?.cells.campaign).toBe('Many 000');
+      expect(screen.total).toMatchObject({ client: '120 campaigns', planned: 127_140 });
+      expect(screen.notes.join(' ')).toContain('The CSV lists up to 10,000.');
+      expect((await listed('pdf')).rows).toHaveLength(100);
+      const csv = await listed('csv');
+      expect(csv.rows).toHaveLength(120);
+      expect(csv.total).toEqual(screen.total);
+    } finally {
+      await db.delete(campaigns).where(
+        inArray(
+          campaigns.id,
+          inserted.map((campaign) => campaign.id),
+        ),
+      );
+      await db.delete(clients).where(eq(clients.id, clientId));
+    }
   });
 });
 
