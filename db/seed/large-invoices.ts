@@ -9,7 +9,8 @@ type Executor = Pick<Database, 'execute'>;
  * bucket b = i mod 100: 5% draft, 13% issued, 12% partly paid, 50% paid, 15% overdue, 3% credited,
  * 2% void), three lines each at the standard 20 % rate rounded per line, two payments for each paid
  * invoice and one for each partly paid one and for about half the overdue ones (≈120,000 of 100,000
- * invoices), a credit note for each credited one; numbers gapless per year with counters to match.
+ * invoices), none dated after today, a credit note for each credited one; numbers gapless per year
+ * with counters to match.
  */
 export async function seedLargeInvoices(
   db: Executor,
@@ -89,11 +90,13 @@ export async function seedLargeInvoices(
   log('payments and credit notes…');
   await db.execute(sql`
     insert into payments (invoice_id, paid_on, amount_cents, method, reference)
-    select id, issue_date + 10, case when status = 'paid' then paid_cents / 2 else paid_cents end,
+    select id, least(issue_date + 10, current_date),
+      case when status = 'paid' then paid_cents / 2 else paid_cents end,
       'bank_transfer'::payment_method, 'TX-' || number_sequence
     from invoices where paid_cents > 0 and id in (select id from seed_invoices)
     union all
-    select id, issue_date + 25, paid_cents - paid_cents / 2, 'card'::payment_method, null
+    select id, least(issue_date + 25, current_date), paid_cents - paid_cents / 2,
+      'card'::payment_method, null
     from invoices where status = 'paid' and id in (select id from seed_invoices)
   `);
   await db.execute(sql`

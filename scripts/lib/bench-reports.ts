@@ -1,12 +1,15 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { invoices } from '@/db/schema';
 import { reportKeys, type ReportKey } from '@/lib/report-catalog';
 import { reportParamsSchema } from '@/lib/validation/reports';
 import { campaignBudgetsQuery, campaignTotalsQuery } from '@/server/campaigns/budget-totals';
+import { agingTotalsQuery } from '@/server/invoices/queries';
 import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
 import {
   campaignBudgetRowLimits,
   campaignBudgetWhere,
 } from '@/server/reports/campaign-budget-report';
-import { reportContext, type ReportContext } from '@/server/reports/context';
+import { reportContext, throughAccounts, type ReportContext } from '@/server/reports/context';
 import { feedbackSlaQueries } from '@/server/reports/feedback-sla-report';
 import { invoicedQuery } from '@/server/reports/invoice-aging-report';
 import { pipelineReportQuery } from '@/server/reports/pipeline-report';
@@ -27,7 +30,19 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
     return [...queries.sent, ...queries.reviews];
   },
   'feedback-sla': (context) => feedbackSlaQueries(context),
-  'invoice-aging': (context) => [invoicedQuery(context)],
+  'invoice-aging': (context) => [
+    invoicedQuery(context),
+    {
+      toSQL: () =>
+        new PgDialect().sqlToQuery(
+          agingTotalsQuery(
+            throughAccounts(context, invoices.clientId),
+            context.range.to,
+            context.now.toISOString().slice(0, 10),
+          ),
+        ),
+    },
+  ],
   'campaign-budget': (context) => [
     campaignBudgetsQuery(campaignBudgetWhere(context), campaignBudgetRowLimits.screen),
     campaignTotalsQuery(campaignBudgetWhere(context)),

@@ -8,6 +8,7 @@ import {
   contracts,
   creditNotes,
   invoiceLines,
+  invoiceOpenBalances,
   invoices,
   payments,
   users,
@@ -286,21 +287,13 @@ function emptyAging(): AgingAmounts {
 }
 
 /**
- * What each invoice owed on `asOf` and when it was due, for those that owed anything: invoices
- * issued by then and not void by then, less the payments and credit notes dated by then. The
- * ledgers' sums kept on the invoice give what it owes now; adding back what was paid or credited
- * after `asOf` gives what it owed then. So only open invoices (their own index) and those paid,
- * credited or voided after `asOf` (found through the dates' indexes) are read, never the ledgers.
+ * What was paid or credited on each invoice after `asOf`, and a zero for each voided since: added
+ * back to the ledgers' sums kept on the invoice, it gives what the invoice owed then. Read through
+ * the dates' indexes, never the whole ledgers.
  */
-function owedAsOf(visibility: SQL | undefined, asOf: string) {
-  const voidedBy = sql`(${asOf}::date + 1)`;
-  const scope = visibility ? sql`and ${visibility}` : sql``;
-  const keptBalance = sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`;
-  // The open invoices are read straight from their covering index, not materialized first, and
-  // the ledgers' sums are bigint, so each balance stays integer arithmetic. Settled and open
-  // invoices are told apart by status alone.
+function paidSince(asOf: string) {
   return sql`
-    with later as (
+    later as (
       select invoice_id, sum(cents)::bigint as cents from (
         select ${payments.invoiceId} as invoice_id, ${payments.amountCents} as cents
           from ${payments} where ${payments.paidOn} > ${asOf}
@@ -309,22 +302,71 @@ function owedAsOf(visibility: SQL | undefined, asOf: string) {
           from ${creditNotes} where ${creditNotes.issueDate} > ${asOf}
         union all
         select ${invoices.id}, 0
-          from ${invoices} where ${invoices.status} = 'void' and ${invoices.voidedAt} > ${voidedBy}
+          from ${invoices} where ${invoices.status} = 'void' and ${invoices.voidedAt} > ${voidedBy(asOf)}
       ) ledger
       group by invoice_id
-    ),
+    )`;
+}
+
+const voidedBy = (asOf: string) => sql`(${asOf}::date + 1)`;
+const keptBalance = sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`;
+
+/** Invoices settled or voided since `asOf` that owed something on it, from `later` (paidSince). */
+function settledSince(asOf: string, scope: SQL) {
+  return sql`
+    select ${invoices.clientId} as client_id, ${invoices.currency} as currency,
+      ${invoices.dueDate} as due_date, ${keptBalance} + later.cents as cents
+    from later join ${invoices} on ${invoices.id} = later.invoice_id
+    where ${invoices.status} not in (${openStatuses}) and ${invoices.issueDate} <= ${asOf}
+      and (${invoices.status} <> 'void' or ${invoices.voidedAt} > ${voidedBy(asOf)})
+      and ${keptBalance} + later.cents > 0 ${scope}`;
+}
+
+/**
+ * What each invoice owed on `asOf` and when it was due, for those that owed anything: invoices
+ * issued by then and not void by then, less the payments and credit notes dated by then. So only
+ * open invoices (their own index) and those paid, credited or voided after `asOf` are read.
+ */
+function owedAsOf(visibility: SQL | undefined, asOf: string) {
+  const scope = visibility ? sql`and ${visibility}` : sql``;
+  // The open invoices are read straight from their covering index, not materialized first, and
+  // the ledgers' sums are bigint, so each balance stays integer arithmetic. Settled and open
+  // invoices are told apart by status alone.
+  return sql`
+    with ${paidSince(asOf)},
     owed as (
       select ${invoices.clientId} as client_id, ${invoices.currency} as currency,
         ${invoices.dueDate} as due_date, ${keptBalance} + coalesce(later.cents, 0) as cents
       from ${invoices} left join later on later.invoice_id = ${invoices.id}
       where ${invoices.status} in (${openStatuses}) and ${invoices.issueDate} <= ${asOf} ${scope}
       union all
-      -- Settled or void since.
-      select ${invoices.clientId}, ${invoices.currency}, ${invoices.dueDate},
-        ${keptBalance} + later.cents
+      ${settledSince(asOf, scope)}
+    )`;
+}
+
+/**
+ * The same sums for every invoice, per currency and due date rather than per invoice: what the
+ * open invoices owe now from their rollup, less those issued after `asOf`, plus what was paid or
+ * credited on the others since, plus those settled since. Exact for any `asOf`; cheap when it is
+ * today or later, where the corrections find nothing.
+ */
+function teamOwedAsOf(asOf: string) {
+  return sql`
+    with ${paidSince(asOf)},
+    owed as (
+      select ${invoiceOpenBalances.currency} as currency, ${invoiceOpenBalances.dueDate} as due_date,
+        ${invoiceOpenBalances.balanceCents} as cents
+      from ${invoiceOpenBalances}
+      union all
+      select ${invoices.currency}, ${invoices.dueDate}, -(${keptBalance})
+      from ${invoices}
+      where ${invoices.status} in (${openStatuses}) and ${invoices.issueDate} > ${asOf}
+      union all
+      select ${invoices.currency}, ${invoices.dueDate}, later.cents
       from later join ${invoices} on ${invoices.id} = later.invoice_id
-      where ${invoices.status} not in (${openStatuses}) and ${invoices.issueDate} <= ${asOf}
-        and (${invoices.status} <> 'void' or ${invoices.voidedAt} > ${voidedBy}) ${scope}
+      where ${invoices.status} in (${openStatuses}) and ${invoices.issueDate} <= ${asOf}
+      union all
+      select currency, due_date, cents from (${settledSince(asOf, sql``)}) settled
     )`;
 }
 
@@ -369,16 +411,34 @@ function agingAmounts(row: AgingSums): AgingAmounts {
 
 /**
  * What was owed on `asOf` per currency, aged by days past due, over every client the viewer sees;
- * `accounts` narrows it (the reports' owner, coordinator and client filters).
+ * `accounts` narrows it (the reports' owner, coordinator and client filters). The whole team's,
+ * as of today or later, is read from the open balances' rollup.
  */
-export async function getAgingTotals(viewer: CurrentUser, asOf: string, accounts?: SQL) {
+export async function getAgingTotals(
+  viewer: CurrentUser,
+  asOf: string,
+  accounts?: SQL,
+  today = todayUtc(),
+) {
   assertCanRead(viewer);
-  const rows = await db.execute<AgingSums & { currency: string }>(sql`
-    ${owedAsOf(and(await visibleInvoices(viewer), accounts), asOf)}
-    select currency, ${bucketSums(asOf)} from owed where cents > 0
-    group by currency order by currency
-  `);
+  const visibility = and(await visibleInvoices(viewer), accounts);
+  const rows = await db.execute<AgingSums & { currency: string }>(
+    agingTotalsQuery(visibility, asOf, today),
+  );
   return rows.map((row) => ({ currency: row.currency, amounts: agingAmounts(row) }));
+}
+
+/** The statement of getAgingTotals for a visibility condition (the bench reads its plan). */
+export function agingTotalsQuery(visibility: SQL | undefined, asOf: string, today = todayUtc()) {
+  return visibility === undefined && asOf >= today
+    ? sql`
+      ${teamOwedAsOf(asOf)}
+      select currency, ${bucketSums(asOf)} from owed
+      group by currency having sum(cents) <> 0 order by currency`
+    : sql`
+      ${owedAsOf(visibility, asOf)}
+      select currency, ${bucketSums(asOf)} from owed where cents > 0
+      group by currency order by currency`;
 }
 
 /** The aging of every client owing something on `asOf`, and the totals per currency. */

@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { db } from '@/db/client';
-import { creditNotes, invoices, payments } from '@/db/schema';
+import {
+  creditNotes,
+  invoiceIssuedDays,
+  invoiceOpenBalances,
+  invoices,
+  payments,
+} from '@/db/schema';
 import { addDays, agingBucketFor, agingBuckets } from '@/lib/invoices';
 import { executeAction, type ActionDefinition } from '@/server/action';
 import type { CurrentUser } from '@/server/auth/session';
@@ -13,7 +19,7 @@ import {
   todayUtc,
   voidInvoiceCommand,
 } from '@/server/invoices/commands';
-import { getAgingPage, getAgingReport } from '@/server/invoices/queries';
+import { getAgingPage, getAgingReport, getAgingTotals } from '@/server/invoices/queries';
 import { createClientRecord } from '../support/client-factories';
 import { createActor, expectOk } from '../support/factories';
 import { draftInvoice, invoiceLine, readInvoice } from '../support/invoice-factories';
@@ -164,8 +170,84 @@ describe('the sums kept on invoices', () => {
       const report = await getAgingReport(manager, asOf);
       expect(report.totals, asOf).toEqual(expected);
       expect((await getAgingPage(manager, asOf, 1)).totals, asOf).toEqual(expected);
+      // The report's totals: from the rollup for today and later, from the rows before; either
+      // way for any date, as a day long past for today or an accounts condition makes them.
+      expect(await getAgingTotals(manager, asOf), asOf).toEqual(expected);
+      expect(await getAgingTotals(manager, asOf, undefined, '1970-01-01'), asOf).toEqual(expected);
+      expect(await getAgingTotals(manager, asOf, sql`true`), asOf).toEqual(expected);
     }
     // Before any payment or credit note, both euro invoices were owed in full.
     expect((await agingFromLedgers(addDays(today, -41)))[0]?.amounts.total).toBe(24_000 + 12_000);
+  });
+
+  it('keep their rollups: open balances per due date, invoiced per issue date', async () => {
+    const rollup = async () => ({
+      open: await db
+        .select({
+          currency: invoiceOpenBalances.currency,
+          dueDate: invoiceOpenBalances.dueDate,
+          invoices: invoiceOpenBalances.invoices,
+          cents: invoiceOpenBalances.balanceCents,
+        })
+        .from(invoiceOpenBalances)
+        .orderBy(invoiceOpenBalances.currency, invoiceOpenBalances.dueDate),
+      issued: await db
+        .select({
+          currency: invoiceIssuedDays.currency,
+          day: invoiceIssuedDays.day,
+          invoices: invoiceIssuedDays.invoices,
+          cents: invoiceIssuedDays.totalCents,
+        })
+        .from(invoiceIssuedDays)
+        .orderBy(invoiceIssuedDays.currency, invoiceIssuedDays.day),
+    });
+    const fromRows = async () => ({
+      open: (
+        await db.execute<{ currency: string; due_date: string; invoices: number; cents: string }>(
+          sql`select currency, due_date, count(*)::int as invoices,
+                sum(total_cents - paid_cents - credited_cents) as cents
+              from invoices where status in ('issued', 'partially_paid', 'overdue')
+              group by 1, 2 order by 1, 2`,
+        )
+      ).map((row) => ({
+        currency: row.currency,
+        dueDate: row.due_date,
+        invoices: row.invoices,
+        cents: Number(row.cents),
+      })),
+      issued: (
+        await db.execute<{ currency: string; day: string; invoices: number; cents: string }>(
+          sql`select currency, issue_date as day, count(*)::int as invoices,
+                sum(total_cents) as cents
+              from invoices where status not in ('draft', 'void') and issue_date is not null
+              group by 1, 2 order by 1, 2`,
+        )
+      ).map((row) => ({
+        currency: row.currency,
+        day: row.day,
+        invoices: row.invoices,
+        cents: Number(row.cents),
+      })),
+    });
+    expect((await rollup()).open.length).toBeGreaterThan(0);
+    expect(await rollup()).toEqual(await fromRows());
+    // A draft issued, paid in part, moved to another due date, then paid off: each step moves
+    // the sums, and keys nothing is due on any more are gone.
+    const client = (await createClientRecord({ currency: 'GBP' })).id;
+    const id = await issue(client, '500');
+    expect(await rollup()).toEqual(await fromRows());
+    await pay(id, '200', today);
+    await db
+      .update(invoices)
+      .set({ dueDate: sql`${invoices.dueDate} + 7` })
+      .where(sql`${invoices.id} = ${id}`);
+    expect(await rollup()).toEqual(await fromRows());
+    await pay(id, '1000', today);
+    const after = await rollup();
+    expect(after).toEqual(await fromRows());
+    expect(after.open.filter((row) => row.currency === 'GBP')).toEqual([]);
+    expect(after.issued.filter((row) => row.currency === 'GBP')).toEqual([
+      { currency: 'GBP', day: today, invoices: 1, cents: 120_000 },
+    ]);
   });
 });

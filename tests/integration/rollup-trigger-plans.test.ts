@@ -53,6 +53,11 @@ beforeAll(async () => {
     insert into feedback (client_id, channel, sentiment, body, status, routed_at, acknowledge_due_at)
     select id, 'email', 'neutral', 'Heard on a call.', 'routed', now() - interval '1 day', now()
     from clients where name like 'Plan client %'`;
+  await session`
+    insert into invoices (client_id, currency, status, issue_date, due_date, payment_terms_days,
+      tax_rounding, prices_include_tax, total_cents)
+    select id, 'USD', 'issued', current_date - 5, current_date + 9, 14, 'line', false, 120000
+    from clients where name like 'Plan client %'`;
   await session`load 'auto_explain'`;
   await session`set auto_explain.log_min_duration = 0`;
   await session`set auto_explain.log_nested_statements = on`;
@@ -77,7 +82,10 @@ it('joins no transition table row by row, whether a bulk statement changes count
       session`update proposal_reviews set comment = 'Fine.' where id in (select id from proposal_reviews order by id limit ${limit})`,
     (limit: number) =>
       session`update feedback set category = 'Service' where id in (select id from feedback order by id limit ${limit})`,
-    // What the rollups count: an account reassigned, a send moved, an acknowledgement.
+    (limit: number) =>
+      session`update invoices set notes = 'Thanks.' where id in (select id from invoices order by id limit ${limit})`,
+    // What the rollups count: an account reassigned, a send moved, an acknowledgement, invoices
+    // overdue.
     (limit: number) =>
       session`update clients set owner_id = ${secondOwnerId}::uuid where id in (select id from clients where owner_id is not null order by id limit ${limit})`,
     (limit: number) =>
@@ -86,6 +94,8 @@ it('joins no transition table row by row, whether a bulk statement changes count
       session`update proposal_reviews set created_at = created_at + interval '1 hour' where id in (select id from proposal_reviews order by id limit ${limit})`,
     (limit: number) =>
       session`update feedback set acknowledged_at = now() where id in (select id from feedback order by id limit ${limit})`,
+    (limit: number) =>
+      session`update invoices set status = 'overdue', due_date = due_date - 30 where id in (select id from invoices order by id limit ${limit})`,
   ];
   for (const statement of statements) await statement(1);
   plans.length = 0;
