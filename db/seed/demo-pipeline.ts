@@ -112,6 +112,8 @@ export async function seedDemoPipeline(
         status,
         authorId: people.coordinatorId,
         reviewerId: people.executiveId,
+        // Drafted two days before it was submitted, so nothing is sent before it was written.
+        createdAt: new Date(submittedAt.getTime() - 2 * day),
         submittedAt: submitted ? submittedAt : null,
         // The second proposal in review is already overdue, so the queue shows both kinds.
         reviewDueAt: submitted ? new Date(submittedAt.getTime() + day) : null,

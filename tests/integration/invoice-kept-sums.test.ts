@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { db } from '@/db/client';
@@ -181,53 +181,25 @@ describe('the sums kept on invoices', () => {
   });
 
   it('keep their rollups: open balances per due date, invoiced per issue date', async () => {
+    // Each rollup and the same sums from the invoices, as rows of (currency, day, invoices, cents).
+    type Sums = { currency: string; day: string; invoices: number; cents: string | number };
+    const read = async (query: SQL) =>
+      (await db.execute<Sums>(query)).map((row) => ({ ...row, cents: Number(row.cents) }));
     const rollup = async () => ({
-      open: await db
-        .select({
-          currency: invoiceOpenBalances.currency,
-          dueDate: invoiceOpenBalances.dueDate,
-          invoices: invoiceOpenBalances.invoices,
-          cents: invoiceOpenBalances.balanceCents,
-        })
-        .from(invoiceOpenBalances)
-        .orderBy(invoiceOpenBalances.currency, invoiceOpenBalances.dueDate),
-      issued: await db
-        .select({
-          currency: invoiceIssuedDays.currency,
-          day: invoiceIssuedDays.day,
-          invoices: invoiceIssuedDays.invoices,
-          cents: invoiceIssuedDays.totalCents,
-        })
-        .from(invoiceIssuedDays)
-        .orderBy(invoiceIssuedDays.currency, invoiceIssuedDays.day),
+      open: await read(sql`select currency, due_date as day, invoices, balance_cents as cents
+        from ${invoiceOpenBalances} order by 1, 2`),
+      issued: await read(sql`select currency, day, invoices, total_cents as cents
+        from ${invoiceIssuedDays} order by 1, 2`),
     });
     const fromRows = async () => ({
-      open: (
-        await db.execute<{ currency: string; due_date: string; invoices: number; cents: string }>(
-          sql`select currency, due_date, count(*)::int as invoices,
-                sum(total_cents - paid_cents - credited_cents) as cents
-              from invoices where status in ('issued', 'partially_paid', 'overdue')
-              group by 1, 2 order by 1, 2`,
-        )
-      ).map((row) => ({
-        currency: row.currency,
-        dueDate: row.due_date,
-        invoices: row.invoices,
-        cents: Number(row.cents),
-      })),
-      issued: (
-        await db.execute<{ currency: string; day: string; invoices: number; cents: string }>(
-          sql`select currency, issue_date as day, count(*)::int as invoices,
-                sum(total_cents) as cents
-              from invoices where status not in ('draft', 'void') and issue_date is not null
-              group by 1, 2 order by 1, 2`,
-        )
-      ).map((row) => ({
-        currency: row.currency,
-        day: row.day,
-        invoices: row.invoices,
-        cents: Number(row.cents),
-      })),
+      open: await read(sql`select currency, due_date as day, count(*)::int as invoices,
+          sum(total_cents - paid_cents - credited_cents) as cents
+        from invoices where status in ('issued', 'partially_paid', 'overdue')
+        group by 1, 2 order by 1, 2`),
+      issued: await read(sql`select currency, issue_date as day, count(*)::int as invoices,
+          sum(total_cents) as cents
+        from invoices where status not in ('draft', 'void') and issue_date is not null
+        group by 1, 2 order by 1, 2`),
     });
     expect((await rollup()).open.length).toBeGreaterThan(0);
     expect(await rollup()).toEqual(await fromRows());
