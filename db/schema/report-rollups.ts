@@ -12,6 +12,7 @@ import {
   uuid,
   type PgColumn,
 } from 'drizzle-orm/pg-core';
+import { invoiceStatusEnum } from './invoices';
 
 /**
  * Per-UTC-day sums the reports read instead of every row, per account owner and coordinator (as
@@ -127,4 +128,20 @@ export const invoiceIssuedDays = pgTable(
       .on(table.currency, table.day)
       .where(sql`${table.invoices} = 0`),
   ],
+);
+
+/**
+ * Every invoice's total and balance per currency and status: the invoices list's totals row for
+ * the whole team, unfiltered or by status, without summing every invoice on each load.
+ */
+export const invoiceStatusTotals = pgTable(
+  'invoice_status_totals',
+  {
+    currency: char('currency', { length: 3 }).notNull(),
+    status: invoiceStatusEnum('status').notNull(),
+    invoices: integer('invoices').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    balanceCents: bigint('balance_cents', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.currency, table.status] })],
 );

@@ -56,7 +56,8 @@ import type { RunningServer } from './accord-server';
  * Each case gets throughput, p50/p95, response bytes, and server and PostgreSQL CPU per request.
  * Then the same queries run directly, the scans in their plans, the CSV export's rate and memory,
  * and Accord at its WEB_CONCURRENCY default. BENCH_QUICK=1 is a short run of the same cases;
- * BENCH_CASES=text keeps the cases whose name contains it (and the floor cases they compare with).
+ * BENCH_CASES=text keeps the cases whose name contains it, or any of several given as a,b (and the
+ * floor cases they compare with).
  * BENCH_DIRECT=1 runs only the direct queries and their plans: no build, no server.
  *
  * A case is one entry of `cases` below: what to request (or which click to capture in Chromium),
@@ -71,7 +72,8 @@ const connections = 10;
 const accordPort = Number(process.env.BENCH_PORT ?? 3300);
 const floorPort = accordPort + 1;
 const directRuns = quick ? 10 : 40;
-const caseFilter = process.env.BENCH_CASES ?? '';
+const caseFilters = (process.env.BENCH_CASES ?? '').split(',');
+const keptByFilter = (name: string) => caseFilters.some((filter) => name.includes(filter));
 const directOnly = process.env.BENCH_DIRECT === '1';
 
 type Server = 'floor' | 'accord';
@@ -377,9 +379,7 @@ function defineCases({ manager, executive, clientId, actionId, domains }: Contex
 
 /** The cases BENCH_CASES keeps, with every case they are compared with. */
 function selected(cases: Case[]) {
-  const kept = new Set(
-    cases.filter((item) => item.name.includes(caseFilter)).map((item) => item.name),
-  );
+  const kept = new Set(cases.filter((item) => keptByFilter(item.name)).map((item) => item.name));
   for (const item of cases) if (kept.has(item.name) && item.against) kept.add(item.against);
   return cases.filter((item) => kept.has(item.name));
 }
@@ -690,7 +690,7 @@ async function measureServers(cases: Case[], viewers: Record<Role, CurrentUser>)
         navigations.accord,
       ))
         results.set(name, result);
-      if (!caseFilter || 'CSV export'.includes(caseFilter)) {
+      if (keptByFilter('CSV export')) {
         // A failed export (a timeout on a swamped machine) costs its figures, not the whole run's.
         try {
           exports.push(await measureExports(accord, cookies.manager));

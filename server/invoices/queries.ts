@@ -10,6 +10,7 @@ import {
   invoiceLines,
   invoiceOpenBalances,
   invoices,
+  invoiceStatusTotals,
   payments,
   users,
 } from '@/db/schema';
@@ -154,36 +155,74 @@ export async function invoicesCsv(
 /** A page of the invoices list with a capped total, and the filter's sums per currency. */
 export async function listInvoices(viewer: CurrentUser, params: InvoiceListParams) {
   assertCanRead(viewer);
-  const where = invoiceListWhere(await visibleInvoices(viewer), params);
+  const visibility = await visibleInvoices(viewer);
+  const where = invoiceListWhere(visibility, params);
+  const { status, overdue, client, from, to, q } = params;
+  // Every invoice the team has, or those of one status: their sums are kept per status.
+  const byStatusAlone = visibility === undefined && !overdue && !client && !from && !to && !q;
   const [rows, counted, totals] = await Promise.all([
     invoicePageQuery(where, params),
     cappedCount(invoices, where),
-    listTotalsByCurrency(where),
+    byStatusAlone ? statusTotalsByCurrency(status) : listTotalsByCurrency(where),
   ]);
   return { rows, totals, ...counted };
 }
 
 export type InvoiceListRow = Awaited<ReturnType<typeof listInvoices>>['rows'][number];
 
-/** The filter's total and balance per currency (never added across currencies), void left out. */
-async function listTotalsByCurrency(where: SQL | undefined) {
-  const rows = await db
-    .select({
-      currency: invoices.currency,
-      count: sql<number>`count(*)::int`,
-      totalCents: sql<string>`sum(${invoices.totalCents})`,
-      balanceCents: sql<string>`sum(${invoices.balanceCents})`,
-    })
-    .from(invoices)
-    .where(and(where, ne(invoices.status, 'void')))
-    .groupBy(invoices.currency)
-    .orderBy(invoices.currency);
+type CurrencyTotalRow = {
+  currency: string;
+  count: number;
+  totalCents: string;
+  balanceCents: string;
+};
+
+function currencyTotals(rows: CurrencyTotalRow[]) {
   return rows.map((row) => ({
     currency: row.currency,
     count: row.count,
     totalCents: Number(row.totalCents),
     balanceCents: Number(row.balanceCents),
   }));
+}
+
+/** The filter's total and balance per currency (never added across currencies), void left out. */
+async function listTotalsByCurrency(where: SQL | undefined) {
+  return currencyTotals(
+    await db
+      .select({
+        currency: invoices.currency,
+        count: sql<number>`count(*)::int`,
+        totalCents: sql<string>`sum(${invoices.totalCents})`,
+        balanceCents: sql<string>`sum(${invoices.balanceCents})`,
+      })
+      .from(invoices)
+      .where(and(where, ne(invoices.status, 'void')))
+      .groupBy(invoices.currency)
+      .orderBy(invoices.currency),
+  );
+}
+
+/** The same sums for every invoice of the team, or of one status, from their rollup. */
+async function statusTotalsByCurrency(status: InvoiceListParams['status']) {
+  return currencyTotals(
+    await db
+      .select({
+        currency: invoiceStatusTotals.currency,
+        count: sql<number>`sum(${invoiceStatusTotals.invoices})::int`,
+        totalCents: sql<string>`sum(${invoiceStatusTotals.totalCents})`,
+        balanceCents: sql<string>`sum(${invoiceStatusTotals.balanceCents})`,
+      })
+      .from(invoiceStatusTotals)
+      .where(
+        and(
+          status ? eq(invoiceStatusTotals.status, status) : undefined,
+          ne(invoiceStatusTotals.status, 'void'),
+        ),
+      )
+      .groupBy(invoiceStatusTotals.currency)
+      .orderBy(invoiceStatusTotals.currency),
+  );
 }
 
 export type InvoiceCurrencyTotal = Awaited<ReturnType<typeof listTotalsByCurrency>>[number];

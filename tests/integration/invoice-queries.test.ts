@@ -56,6 +56,16 @@ describe('invoice lists, search and aging', () => {
     ]);
     const filtered = await listInvoices(coordinator, invoiceListSchema.parse({ client: clientId }));
     expect(filtered.rows.map((row) => row.number)).toEqual([number]);
+    // One status, from the rollup kept per status, and the same filter summed from the rows (a
+    // search every invoice matches).
+    const partlyPaid = { currency: 'EUR', count: 1, totalCents: 12_000, balanceCents: 10_000 };
+    for (const params of [{ status: 'partially_paid' }, { status: 'partially_paid', q: 'INV' }]) {
+      const { totals: sums } = await listInvoices(manager, invoiceListSchema.parse(params));
+      expect(sums, JSON.stringify(params)).toEqual([partlyPaid]);
+    }
+    expect(
+      (await listInvoices(manager, invoiceListSchema.parse({ status: 'void' }))).totals,
+    ).toEqual([]);
   });
 
   it('finds an invoice by the start of its number', async () => {
