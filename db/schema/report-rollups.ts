@@ -74,6 +74,23 @@ export const proposalReviewDays = pgTable(
 );
 
 /**
+ * The same reviews for the whole team, per UTC day and whole hours under review, without the
+ * accounts: a year of it is a few thousand rows where the per-account rollup holds one or two
+ * reviews a row. A review never changes day or hours with its account, so only the reviews'
+ * own writes move it.
+ */
+export const proposalReviewTeamDays = pgTable(
+  'proposal_review_team_days',
+  {
+    day: date('day').notNull(),
+    hours: integer('hours').notNull(),
+    decided: integer('decided').notNull(),
+    reviewSeconds: numeric('review_seconds').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.hours] })],
+);
+
+/**
  * Feedback routed on each UTC day (with a due time) and how much of it was acknowledged on time,
  * which does not depend on now. The rest is late unless still waiting: those unacknowledged and not
  * yet due are counted from their partial index.

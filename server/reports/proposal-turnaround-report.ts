@@ -1,7 +1,13 @@
 import 'server-only';
 import { and, count, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { proposalReviewDays, proposalReviews, proposalSentDays, proposals } from '@/db/schema';
+import {
+  proposalReviewDays,
+  proposalReviews,
+  proposalReviewTeamDays,
+  proposalSentDays,
+  proposals,
+} from '@/db/schema';
 import type { ReportResult, ReportRow } from '@/lib/report-catalog';
 import { monthsOf, type Interval } from '@/lib/report-ranges';
 import { getReviewSettings } from '@/server/settings/queries';
@@ -85,25 +91,24 @@ export function decidedReviewsQuery(context: ReportContext, reviewDueHours: numb
 }
 
 /**
- * The same figures over whole UTC days, from their rollup: its whole hours
- * under review are on time up to the setting.
+ * The same figures over whole UTC days, from their rollup: its whole hours under review are on
+ * time up to the setting. The whole team reads the rollup without accounts, a few rows a day.
  */
 export function reviewDaysQuery(context: ReportContext, reviewDueHours: number, days: Interval[]) {
+  const owned = ownedAsFiltered(proposalReviewDays, context);
+  const rollup = owned ? proposalReviewDays : proposalReviewTeamDays;
   return db
     .select({
-      month: monthIn(context, dayStart(proposalReviewDays.day)),
-      decided: sql<number>`coalesce(sum(${proposalReviewDays.decided}), 0)`.mapWith(Number),
-      reviewHours:
-        sql<number>`coalesce(sum(${proposalReviewDays.reviewSeconds}) / 3600, 0)`.mapWith(Number),
+      month: monthIn(context, dayStart(rollup.day)),
+      decided: sql<number>`coalesce(sum(${rollup.decided}), 0)`.mapWith(Number),
+      reviewHours: sql<number>`coalesce(sum(${rollup.reviewSeconds}) / 3600, 0)`.mapWith(Number),
       onTime:
-        sql<number>`coalesce(sum(${proposalReviewDays.decided}) filter (where ${proposalReviewDays.hours} <= ${reviewDueHours}), 0)`.mapWith(
+        sql<number>`coalesce(sum(${rollup.decided}) filter (where ${rollup.hours} <= ${reviewDueHours}), 0)`.mapWith(
           Number,
         ),
     })
-    .from(proposalReviewDays)
-    .where(
-      and(withinDays(proposalReviewDays.day, days), ownedAsFiltered(proposalReviewDays, context)),
-    )
+    .from(rollup)
+    .where(and(withinDays(rollup.day, days), owned))
     .groupBy(firstColumn);
 }
 
