@@ -3,6 +3,7 @@ import { invoices } from '@/db/schema';
 import { reportKeys, type ReportKey } from '@/lib/report-catalog';
 import { reportParamsSchema } from '@/lib/validation/reports';
 import { campaignBudgetsQuery, campaignTotalsQuery } from '@/server/campaigns/budget-totals';
+import { todayUtc } from '@/server/invoices/commands';
 import { agingTotalsQuery } from '@/server/invoices/queries';
 import { signedContractsQuery, wonDealsQuery } from '@/server/reports/bookings-report';
 import {
@@ -38,7 +39,7 @@ const reportStatements: Partial<Record<ReportKey, (context: ReportContext) => St
           agingTotalsQuery(
             throughAccounts(context, invoices.clientId),
             context.range.to,
-            context.now.toISOString().slice(0, 10),
+            todayUtc(context.now),
           ),
         ),
     },

@@ -44,9 +44,9 @@ import { takeNextNumber } from './numbering';
 import { readInvoiceSettings } from './settings';
 import { visibleInvoices } from './visibility';
 
-/** Today's calendar date in UTC: the date invoices are issued, paid and aged on. */
-export function todayUtc() {
-  return new Date().toISOString().slice(0, 10);
+/** Today's calendar date in UTC (or `now`'s): the date invoices are issued, paid and aged on. */
+export function todayUtc(now = new Date()) {
+  return now.toISOString().slice(0, 10);
 }
 
 /** Locks an invoice the user may see, refusing it when the form read an older version. */

@@ -157,13 +157,14 @@ export async function listInvoices(viewer: CurrentUser, params: InvoiceListParam
   assertCanRead(viewer);
   const visibility = await visibleInvoices(viewer);
   const where = invoiceListWhere(visibility, params);
-  const { status, overdue, client, from, to, q } = params;
-  // Every invoice the team has, or those of one status: their sums are kept per status.
-  const byStatusAlone = visibility === undefined && !overdue && !client && !from && !to && !q;
+  // Every invoice the team has, or those of one status (nothing else narrows them): their sums
+  // are kept per status.
+  const byStatusAlone =
+    invoiceListWhere(visibility, { ...params, status: undefined }) === undefined;
   const [rows, counted, totals] = await Promise.all([
     invoicePageQuery(where, params),
     cappedCount(invoices, where),
-    byStatusAlone ? statusTotalsByCurrency(status) : listTotalsByCurrency(where),
+    byStatusAlone ? statusTotalsByCurrency(params.status) : listTotalsByCurrency(where),
   ]);
   return { rows, totals, ...counted };
 }

@@ -10,6 +10,7 @@ import {
   type ReportResult,
   type ReportRow,
 } from '@/lib/report-catalog';
+import { todayUtc } from '@/server/invoices/commands';
 import { getAgingTotals } from '@/server/invoices/queries';
 import { throughAccounts, type ReportContext } from './context';
 
@@ -66,7 +67,7 @@ export async function invoiceAgingReport(context: ReportContext): Promise<Report
       context.viewer,
       context.range.to,
       throughAccounts(context, invoices.clientId),
-      context.now.toISOString().slice(0, 10),
+      todayUtc(context.now),
     ),
     invoicedQuery(context),
   ]);
