@@ -232,8 +232,9 @@ export function walkedPageQuery(
  * `walkLength` yields its last row as no `hit`, since more matches may follow it; the page stands
  * only when its `needed` first rows are all hits. People sharing a name sort their clients
  * together by id, as the rows are ordered by name and id a person at a time. People with no
- * clients are left out: the planner may take a person's clients off the primary key, which for
- * someone with none would read every client.
+ * clients are left out, and the row standing for nobody is kept out of the people's walk by a
+ * test of its own: the planner may take a person's clients off the primary key, which for
+ * someone with none (or nobody's `= null`) would read every client (33 ms of a 35 ms search).
  */
 function walkedByPersonQuery(
   filters: SQL | undefined,
@@ -263,7 +264,7 @@ function walkedByPersonQuery(
         where exists (select 1 from ${clients} where ${personId} = ${users.id})
         union all select null, null) person
       cross join lateral (
-        ${walkOf(sql`${personId} = person.id`)}
+        ${walkOf(sql`person.id is not null and ${personId} = person.id`)}
         union all
         ${walkOf(sql`person.id is null and ${personId} is null`)}
       ) walked
