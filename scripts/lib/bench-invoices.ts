@@ -42,5 +42,11 @@ export async function invoiceScenarios(viewer: CurrentUser) {
       request: { path: '/invoices/aging' },
       run: () => getAgingPage(viewer, todayUtc(), 1),
     },
+    // On the large seed pages 2 and 200 hold clients owing past due, page 700 is past them all.
+    ...[2, 200, 700].map((page) => ({
+      name: `aging report (today, page ${page})`,
+      request: { path: `/invoices/aging?page=${page}` },
+      run: () => getAgingPage(viewer, todayUtc(), page),
+    })),
   ];
 }

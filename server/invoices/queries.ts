@@ -516,11 +516,89 @@ export const agingPageSize = 50;
 
 /**
  * One page of the aging report for its screen: the totals per currency over every client, and
- * `agingPageSize` clients (most owed past due first). Rendering every client with a balance made
+ * `pageSize` clients (most owed past due first). Rendering every client with a balance made
  * the page tens of megabytes on the large seed; the CSV keeps them all.
  */
-export async function getAgingPage(viewer: CurrentUser, asOf: string, page: number) {
+export async function getAgingPage(
+  viewer: CurrentUser,
+  asOf: string,
+  page: number,
+  pageSize = agingPageSize,
+) {
   assertCanRead(viewer);
+  const visibility = await visibleInvoices(viewer);
+  const offset = (page - 1) * pageSize;
+  // Clients owing something past due rank before all others, so while they fill the page it is
+  // theirs alone: ranked from the invoices past due (a third of those owed on the large seed),
+  // then aged for those clients only. A page reaching past them takes the one full statement.
+  // The totals and the count go side by side with the ranking, which the first page always uses.
+  const [ranked, totals, [owing]] = await Promise.all([
+    db.execute<{ client_id: string; client_name: string; currency: string }>(
+      overduePageQuery(visibility, asOf, offset, pageSize),
+    ),
+    // The report's totals: what it sums from the rollup equals the sum over the groups, as no
+    // invoice owes less than nothing and each group owes something.
+    db.execute<AgingSums & { currency: string }>(agingTotalsQuery(visibility, asOf)),
+    // The pager's count of clients and currencies owing something: the groups without their sums.
+    db.execute<{ groups: number }>(sql`
+      ${owedAsOf(visibility, asOf)}
+      select count(*)::int as groups
+      from (select distinct client_id, currency from owed where cents > 0) owing`),
+  ]);
+  if (ranked.length < pageSize) {
+    return { asOf, page, ...(await agingPageAtOnce(visibility, asOf, offset, pageSize)) };
+  }
+  const onPage = inArray(invoices.clientId, [...new Set(ranked.map((row) => row.client_id))]);
+  const sums = await db.execute<AgingSums & { client_id: string; currency: string }>(sql`
+    ${owedAsOf(and(visibility, onPage), asOf)}
+    select client_id, currency, ${bucketSums(asOf)}
+    from owed where cents > 0 group by client_id, currency`);
+  const pair = (row: { client_id: string; currency: string }) => `${row.client_id} ${row.currency}`;
+  const sumsOf = new Map(sums.map((row) => [pair(row), row]));
+  return {
+    asOf,
+    page,
+    clientCount: owing!.groups,
+    clients: ranked.map((row) => ({
+      clientId: row.client_id,
+      clientName: row.client_name,
+      currency: row.currency,
+      amounts: agingAmounts(sumsOf.get(pair(row))!),
+    })),
+    totals: totals.map((row) => ({ currency: row.currency, amounts: agingAmounts(row) })),
+  };
+}
+
+/**
+ * The clients and currencies on a page of the aging screen ranked by what they owed past due on
+ * `asOf`, in its order; none unless those owing past due fill the page.
+ */
+function overduePageQuery(visibility: SQL | undefined, asOf: string, offset: number, size: number) {
+  // The page's last one exists only when they fill it, and only the clients owing at least what
+  // it owes past due can be on the page, so only their names are read for the order.
+  return sql`
+    ${owedAsOf(visibility, asOf)},
+    past_due as (
+      select client_id, currency, sum(cents) as overdue
+      from owed where cents > 0 and due_date < ${asOf} group by client_id, currency
+    ),
+    least_on_page as (
+      select overdue from past_due order by overdue desc offset ${offset + size - 1} limit 1
+    )
+    select past_due.client_id, ${clients.name} as client_name, past_due.currency
+    from past_due join ${clients} on ${clients.id} = past_due.client_id
+    where past_due.overdue >= (select overdue from least_on_page)
+    order by past_due.overdue desc, past_due.currency, ${clients.name}, past_due.client_id
+    limit ${size} offset ${offset}`;
+}
+
+/** A page of the aging screen and its totals from one aggregation of every client and currency. */
+async function agingPageAtOnce(
+  visibility: SQL | undefined,
+  asOf: string,
+  offset: number,
+  size: number,
+) {
   const buckets = sql.raw(agingBuckets.map((bucket) => `"${bucket}"`).join(', '));
   const totalSums = sql.raw(
     agingBuckets.map((bucket) => `sum("${bucket}") as "${bucket}"`).join(', '),
@@ -531,7 +609,6 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
       .map((bucket) => `"${bucket}"`)
       .join(' + '),
   );
-  const offset = (page - 1) * agingPageSize;
   // One statement, so the aggregation runs once for the totals and the page: the totals rows
   // carry no client, the page rows follow them. Only the clients owing at least what the page's
   // last one owes past due can be on the page, so only their names are read for the order.
@@ -544,10 +621,10 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
       position: number;
     }
   >(sql`
-    ${agingByClient(await visibleInvoices(viewer), asOf)},
+    ${agingByClient(visibility, asOf)},
     least_on_page as (
       select ${overdue} as overdue from aged
-      order by ${overdue} desc offset ${offset + agingPageSize - 1} limit 1
+      order by ${overdue} desc offset ${offset + size - 1} limit 1
     )
     select null::uuid as client_id, null as client_name, currency, count(*)::int as clients,
       0 as position, ${totalSums}
@@ -559,13 +636,11 @@ export async function getAgingPage(viewer: CurrentUser, asOf: string, page: numb
       from aged join ${clients} on ${clients.id} = aged.client_id
       where ${overdue} >= coalesce((select overdue from least_on_page), 0)
       order by ${overdue} desc, aged.currency, ${clients.name}, aged.client_id
-      limit ${agingPageSize} offset ${offset})
+      limit ${size} offset ${offset})
   `);
   rows.sort((a, b) => Number(a.position) - Number(b.position));
   const totals = rows.filter((row) => row.client_id === null);
   return {
-    asOf,
-    page,
     clientCount: totals.reduce((count, row) => count + row.clients, 0),
     clients: rows
       .filter((row) => row.client_id !== null)
