@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, inArray, like, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgColumn } from 'drizzle-orm/pg-core';
 import { forbidden, notFound } from 'next/navigation';
-import { db } from '@/db/client';
+import { db, type Executor } from '@/db/client';
 import {
   clients,
   contracts,
@@ -461,8 +461,16 @@ export async function getAgingTotals(
   today = todayUtc(),
 ) {
   assertCanRead(viewer);
-  const visibility = and(await visibleInvoices(viewer), accounts);
-  const rows = await db.execute<AgingSums & { currency: string }>(
+  return agingTotalsOf(db, and(await visibleInvoices(viewer), accounts), asOf, today);
+}
+
+async function agingTotalsOf(
+  executor: Executor,
+  visibility: SQL | undefined,
+  asOf: string,
+  today = todayUtc(),
+) {
+  const rows = await executor.execute<AgingSums & { currency: string }>(
     agingTotalsQuery(visibility, asOf, today),
   );
   return rows.map((row) => ({ currency: row.currency, amounts: agingAmounts(row) }));
@@ -531,42 +539,54 @@ export async function getAgingPage(
   // Clients owing something past due rank before all others, so while they fill the page it is
   // theirs alone: ranked from the invoices past due (a third of those owed on the large seed),
   // then aged for those clients only. A page reaching past them takes the one full statement.
-  // The totals and the count go side by side with the ranking, which the first page always uses.
-  const [ranked, totals, [owing]] = await Promise.all([
-    db.execute<{ client_id: string; client_name: string; currency: string }>(
-      overduePageQuery(visibility, asOf, offset, pageSize),
-    ),
-    // The report's totals: what it sums from the rollup equals the sum over the groups, as no
-    // invoice owes less than nothing and each group owes something.
-    db.execute<AgingSums & { currency: string }>(agingTotalsQuery(visibility, asOf)),
-    // The pager's count of clients and currencies owing something: the groups without their sums.
-    db.execute<{ groups: number }>(sql`
-      ${owedAsOf(visibility, asOf)}
-      select count(*)::int as groups
-      from (select distinct client_id, currency from owed where cents > 0) owing`),
-  ]);
-  if (ranked.length < pageSize) {
-    return { asOf, page, ...(await agingPageAtOnce(visibility, asOf, offset, pageSize)) };
-  }
-  const onPage = inArray(invoices.clientId, [...new Set(ranked.map((row) => row.client_id))]);
-  const sums = await db.execute<AgingSums & { client_id: string; currency: string }>(sql`
-    ${owedAsOf(and(visibility, onPage), asOf)}
-    select client_id, currency, ${bucketSums(asOf)}
-    from owed where cents > 0 group by client_id, currency`);
-  const pair = (row: { client_id: string; currency: string }) => `${row.client_id} ${row.currency}`;
-  const sumsOf = new Map(sums.map((row) => [pair(row), row]));
-  return {
-    asOf,
-    page,
-    clientCount: owing!.groups,
-    clients: ranked.map((row) => ({
-      clientId: row.client_id,
-      clientName: row.client_name,
-      currency: row.currency,
-      amounts: agingAmounts(sumsOf.get(pair(row))!),
-    })),
-    totals: totals.map((row) => ({ currency: row.currency, amounts: agingAmounts(row) })),
-  };
+  // Every read sees one snapshot, so an invoice paid meanwhile cannot leave a ranked client
+  // without its sums, nor the rows, totals and count disagreeing.
+  return db.transaction(
+    async (tx) => {
+      const ranked = await tx.execute<{ client_id: string; client_name: string; currency: string }>(
+        overduePageQuery(visibility, asOf, offset, pageSize),
+      );
+      if (ranked.length < pageSize) {
+        return { asOf, page, ...(await agingPageAtOnce(tx, visibility, asOf, offset, pageSize)) };
+      }
+      const onPage = inArray(invoices.clientId, [...new Set(ranked.map((row) => row.client_id))]);
+      const [sums, totals, [owing]] = await Promise.all([
+        tx.execute<AgingSums & { client_id: string; currency: string }>(
+          sql`${agingByClient(and(visibility, onPage), asOf)} select * from aged`,
+        ),
+        // The report's totals: what it sums from the rollup equals the sum over the groups, as no
+        // invoice owes less than nothing and each group owes something.
+        agingTotalsOf(tx, visibility, asOf),
+        // The pager's count of clients and currencies owing something: the groups without sums.
+        tx.execute<{ groups: number }>(sql`
+          ${owedAsOf(visibility, asOf)}
+          select count(*)::int as groups
+          from (select distinct client_id, currency from owed where cents > 0) owing`),
+      ]);
+      const pair = (row: { client_id: string; currency: string }) =>
+        `${row.client_id} ${row.currency}`;
+      const sumsOf = new Map(sums.map((row) => [pair(row), row]));
+      return {
+        asOf,
+        page,
+        clientCount: owing!.groups,
+        clients: ranked.map((row) => ({
+          clientId: row.client_id,
+          clientName: row.client_name,
+          currency: row.currency,
+          amounts: agingAmounts(sumsOf.get(pair(row))!),
+        })),
+        totals,
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** The aging screen's order of `from`'s rows: most owed past due first, then currency and client. */
+function agingScreenOrder(overdue: SQL, from: string) {
+  const rows = sql.identifier(from);
+  return sql`${overdue} desc, ${rows}.currency, ${clients.name}, ${rows}.client_id`;
 }
 
 /**
@@ -588,12 +608,13 @@ function overduePageQuery(visibility: SQL | undefined, asOf: string, offset: num
     select past_due.client_id, ${clients.name} as client_name, past_due.currency
     from past_due join ${clients} on ${clients.id} = past_due.client_id
     where past_due.overdue >= (select overdue from least_on_page)
-    order by past_due.overdue desc, past_due.currency, ${clients.name}, past_due.client_id
+    order by ${agingScreenOrder(sql`past_due.overdue`, 'past_due')}
     limit ${size} offset ${offset}`;
 }
 
 /** A page of the aging screen and its totals from one aggregation of every client and currency. */
 async function agingPageAtOnce(
+  executor: Executor,
   visibility: SQL | undefined,
   asOf: string,
   offset: number,
@@ -612,7 +633,7 @@ async function agingPageAtOnce(
   // One statement, so the aggregation runs once for the totals and the page: the totals rows
   // carry no client, the page rows follow them. Only the clients owing at least what the page's
   // last one owes past due can be on the page, so only their names are read for the order.
-  const rows = await db.execute<
+  const rows = await executor.execute<
     AgingSums & {
       client_id: string | null;
       client_name: string | null;
@@ -631,11 +652,11 @@ async function agingPageAtOnce(
     from aged group by currency
     union all
     (select aged.client_id, ${clients.name}, aged.currency, 1,
-        row_number() over (order by ${overdue} desc, aged.currency, ${clients.name}, aged.client_id),
+        row_number() over (order by ${agingScreenOrder(overdue, 'aged')}),
         ${buckets}
       from aged join ${clients} on ${clients.id} = aged.client_id
       where ${overdue} >= coalesce((select overdue from least_on_page), 0)
-      order by ${overdue} desc, aged.currency, ${clients.name}, aged.client_id
+      order by ${agingScreenOrder(overdue, 'aged')}
       limit ${size} offset ${offset})
   `);
   rows.sort((a, b) => Number(a.position) - Number(b.position));
