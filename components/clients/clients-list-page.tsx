@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -9,7 +10,8 @@ import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
 import { listClientFilterOptions, listClients, type ClientListRow } from '@/server/clients/queries';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
-import { getSavedViewsBar } from '@/server/saved-views/queries';
+import { openDefaultView, savedViewsBar } from '@/server/saved-views/queries';
+import { ClientFilterOptionsProvider } from './client-filter-options';
 import { ClientsTable, type ClientTableRow } from './clients-table';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,28 +26,22 @@ function tableRow({
   return row;
 }
 
-/** The clients list, or the same list preset to prospects: one page, two presets. */
-export async function ClientsListPage({
-  searchParams,
+/**
+ * What the clients list (or the same list preset to prospects) shows at every address: its
+ * header, saved views and the filters' people and tags. Rendered by the list's layout, so paging,
+ * sorting and filtering re-render the table alone.
+ */
+export async function ClientsListLayout({
   prospects,
+  children,
 }: {
-  searchParams: SearchParams;
   prospects: boolean;
+  children: ReactNode;
 }) {
   const viewer = await requirePermission('clients.read');
-  const raw = firstValues(await searchParams);
-  const savedViews = getSavedViewsBar(viewer, prospects ? 'prospects' : 'clients', raw);
-  // A bare address may redirect to the user's default view: find out before querying the list.
-  if (Object.keys(raw).length === 0) await savedViews;
-  const params = clientListSchema.parse(
-    prospects ? { sort: 'nextStepDate', ...raw, status: 'prospect' } : raw,
-  );
-  // Taken before the rows are read, so a bulk action skips anything changed while they load.
-  const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, { users, tags }, bar] = await Promise.all([
-    listClients(viewer, params),
+  const [options, bar] = await Promise.all([
     listClientFilterOptions(viewer),
-    savedViews,
+    savedViewsBar(viewer, prospects ? 'prospects' : 'clients'),
   ]);
   return (
     <>
@@ -66,18 +62,39 @@ export async function ClientsListPage({
         }
       />
       <SavedViewsBar bar={bar} />
-      <ClientsTable
-        rows={packRows(rows.map(tableRow))}
-        total={total}
-        totalIsCapped={totalIsCapped}
-        params={params}
-        viewer={viewerFormat(viewer)}
-        users={users}
-        tags={tags}
-        prospects={prospects}
-        listedAt={listedAt}
-        canReassign={can(viewer, 'clients.reassign')}
-      />
+      <ClientFilterOptionsProvider value={options}>{children}</ClientFilterOptionsProvider>
     </>
+  );
+}
+
+/** The table of the clients list, or of the same list preset to prospects: one page, two presets. */
+export async function ClientsListPage({
+  searchParams,
+  prospects,
+}: {
+  searchParams: SearchParams;
+  prospects: boolean;
+}) {
+  const viewer = await requirePermission('clients.read');
+  const raw = firstValues(await searchParams);
+  // A bare address may redirect to the user's default view: find out before querying the list.
+  await openDefaultView(viewer, prospects ? 'prospects' : 'clients', raw);
+  const params = clientListSchema.parse(
+    prospects ? { sort: 'nextStepDate', ...raw, status: 'prospect' } : raw,
+  );
+  // Taken before the rows are read, so a bulk action skips anything changed while they load.
+  const listedAt = new Date().toISOString();
+  const { rows, total, totalIsCapped } = await listClients(viewer, params);
+  return (
+    <ClientsTable
+      rows={packRows(rows.map(tableRow))}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      viewer={viewerFormat(viewer)}
+      prospects={prospects}
+      listedAt={listedAt}
+      canReassign={can(viewer, 'clients.reassign')}
+    />
   );
 }

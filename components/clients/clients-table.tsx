@@ -23,6 +23,7 @@ import {
 import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/lib/format';
 import type { PackedRows } from '@/lib/packed-rows';
 import { ClientBulkActions } from './client-bulk-actions';
+import { useClientFilterOptions } from './client-filter-options';
 import { ClientStatusBadge } from './client-status-badge';
 
 export type ClientTableRow = {
@@ -43,8 +44,6 @@ export type ClientTableRow = {
   nextStep: string | null;
   nextStepDate: string | null;
 };
-
-type Option = { id: string; name: string };
 
 function columnsFor(viewer: ViewerFormat, prospects: boolean): DataTableColumn<ClientTableRow>[] {
   const name: DataTableColumn<ClientTableRow> = {
@@ -140,8 +139,6 @@ export function ClientsTable({
   totalIsCapped,
   params,
   viewer,
-  users,
-  tags,
   prospects = false,
   listedAt,
   canReassign,
@@ -151,13 +148,12 @@ export function ClientsTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: Option[];
-  tags: Option[];
   prospects?: boolean;
   /** When the server read these rows (ISO): bulk actions skip clients changed since. */
   listedAt: string;
   canReassign: boolean;
 }) {
+  const { users, tags } = useClientFilterOptions();
   const exportQuery = useExportQuery();
   if (prospects) exportQuery.set('status', 'prospect');
   const userOptions = users.map((user) => ({ value: user.id, label: user.name }));

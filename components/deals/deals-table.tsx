@@ -14,10 +14,9 @@ import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/li
 import type { PackedRows } from '@/lib/packed-rows';
 import type { DealListRow } from '@/server/deals/queries';
 import { DealBulkActions } from './deal-bulk-actions';
+import { useDealFilterOptions } from './deal-filter-options';
 import { DealStageBadge } from './deal-stage-badge';
 import { PipelineFilters } from './pipeline-filters';
-
-type Option = { id: string; name: string };
 
 /**
  * What the table shows of a deal: the people's ids would travel to the browser for nothing, and
@@ -100,7 +99,6 @@ export function DealsTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   listedAt,
 }: {
   rows: PackedRows<DealTableRow>;
@@ -108,10 +106,10 @@ export function DealsTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: Option[];
   /** When the server read these rows (ISO): bulk actions skip deals changed since. */
   listedAt: string;
 }) {
+  const { users } = useDealFilterOptions();
   const exportQuery = useExportQuery();
   return (
     <DataTable

@@ -4,22 +4,7 @@ import { PageHeader } from '@/components/ui/card';
 import { PipelineTabs } from './pipeline-tabs';
 
 /** Title, "New deal" and the Table/Board switch, shared by both pipeline views. */
-export function PipelineHeader({
-  current,
-  searchParams,
-}: {
-  current: 'Table' | 'Board';
-  searchParams: Record<string, string>;
-}) {
-  const {
-    page: _page,
-    size: _size,
-    sort: _sort,
-    dir: _dir,
-    hide: _hide,
-    view: _view,
-    ...filters
-  } = searchParams;
+export function PipelineHeader({ current }: { current: 'Table' | 'Board' }) {
   return (
     <>
       <PageHeader
@@ -31,7 +16,7 @@ export function PipelineHeader({
           </Link>
         }
       />
-      <PipelineTabs current={current} query={new URLSearchParams(filters).toString()} />
+      <PipelineTabs current={current} />
     </>
   );
 }

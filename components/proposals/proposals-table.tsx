@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/li
 import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
 import type { PackedRows } from '@/lib/packed-rows';
 import { ProposalBulkActions } from './proposal-bulk-actions';
+import { useProposalFilterOptions } from './proposal-filter-options';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
 export type ProposalTableRow = {
@@ -87,7 +88,6 @@ export function ProposalsTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   listedAt,
 }: {
   rows: PackedRows<ProposalTableRow>;
@@ -95,10 +95,10 @@ export function ProposalsTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: { id: string; name: string }[];
   /** When the server read these rows (ISO): bulk actions skip proposals changed since. */
   listedAt: string;
 }) {
+  const { users } = useProposalFilterOptions();
   const searchParams = useSearchParams();
   const filter = Object.fromEntries(searchParams);
   delete filter.page;

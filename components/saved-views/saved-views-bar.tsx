@@ -2,11 +2,12 @@
 
 import { Star, Users } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useMemo, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
+import { openTab } from '@/lib/validation/saved-views';
 import { saveSavedViewState } from '@/server/saved-views/actions';
 import type { SavedViewsBarData } from '@/server/saved-views/queries';
 import { SaveViewForm } from './save-view-form';
@@ -23,13 +24,18 @@ const tabClasses = (active: boolean) =>
 /**
  * The saved views of a list as tabs above its table: "All", then the user's own views, then those
  * the team shared. When the address no longer matches the open tab, it offers to save the change.
+ * The open tab is read from the address here, so a list's layout renders the strip only once.
  */
 export function SavedViewsBar({ bar }: { bar: SavedViewsBarData }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [isPending, startTransition] = useTransition();
-  const active = bar.tabs.find((tab) => tab.id === bar.activeId) ?? null;
-  const modified = bar.current !== (active?.state ?? '');
+  const searchParams = useSearchParams();
+  const { active, current } = useMemo(
+    () => openTab(bar.list, bar.tabs, new URLSearchParams(searchParams)),
+    [bar, searchParams],
+  );
+  const modified = current !== (active?.state ?? '');
 
   const save = () =>
     startTransition(async () => {
@@ -37,7 +43,7 @@ export function SavedViewsBar({ bar }: { bar: SavedViewsBarData }) {
       const result = await saveSavedViewState({
         id: active.id,
         list: bar.list,
-        state: bar.current,
+        state: current,
       });
       if (!result.ok) {
         toast.error(result.fieldErrors?.state?.[0] ?? result.error);
@@ -113,7 +119,7 @@ export function SavedViewsBar({ bar }: { bar: SavedViewsBarData }) {
       {creating ? (
         <SaveViewForm
           list={bar.list}
-          state={bar.current}
+          state={current}
           canShare={bar.canShare}
           onCancel={() => setCreating(false)}
           onSaved={(href) => {

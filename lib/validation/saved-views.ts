@@ -183,6 +183,22 @@ export function normaliseListState(
   return { state: state.toString(), refused: [...refused].map((key) => key.slice(0, 40)) };
 }
 
+/**
+ * The tab an address opens (`view=<id>`; null is "All") and the list state it shows, normalised
+ * the way a view stores it: the saved views strip compares the two to offer saving a change.
+ */
+export function openTab<T extends { id: string }>(
+  list: SavedViewList,
+  tabs: T[],
+  query: URLSearchParams,
+) {
+  const viewId = query.get('view');
+  return {
+    active: tabs.find((tab) => tab.id === viewId) ?? null,
+    current: normaliseListState(list, query).state,
+  };
+}
+
 const list = z.enum(savedViewLists, { error: 'Choose a list.' });
 const viewId = z.uuid('Choose a saved view.');
 const name = z

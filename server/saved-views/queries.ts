@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { db } from '@/db/client';
 import { savedViewDefaults, savedViews, users } from '@/db/schema';
 import { normaliseListState, savedViewListDefinitions } from '@/lib/validation/saved-views';
@@ -34,13 +35,14 @@ export type SavedViewTab = {
   canDelete: boolean;
 };
 
+/**
+ * What the saved views strip shows whatever the address: which tab is open and what changed is
+ * read from the address in the browser (`openTab`), so a list's layout can render the strip once
+ * and in-app navigation within the list does not read the views again.
+ */
 export type SavedViewsBarData = {
   list: SavedViewList;
   tabs: SavedViewTab[];
-  /** The tab the address names (`view=<id>`); null is "All". */
-  activeId: string | null;
-  /** The list's current URL state, normalised the way a view stores it. */
-  current: string;
   /** The list page's path, and the address of its "All" tab. */
   path: string;
   allHref: string;
@@ -51,8 +53,11 @@ function hrefOf(path: string, viewId: string, state: string) {
   return `${path}?${new URLSearchParams({ view: viewId })}${state ? `&${state}` : ''}`;
 }
 
-/** The signed-in user's own views of a list and those shared with the team, own ones first. */
-export async function listSavedViews(viewer: CurrentUser, list: SavedViewList) {
+/**
+ * The signed-in user's own views of a list and those shared with the team, own ones first. Read
+ * once per request: a list's layout and its page both ask.
+ */
+export const listSavedViews = cache(async (viewer: CurrentUser, list: SavedViewList) => {
   if (!can(viewer, savedViewListPermissions[list])) forbidden();
   const { path } = savedViewListDefinitions[list];
   const rows = await db
@@ -101,29 +106,44 @@ export async function listSavedViews(viewer: CurrentUser, list: SavedViewList) {
       canDelete: mine || (row.shared && can(viewer, 'savedViews.deleteShared')),
     };
   });
-}
+});
 
 /**
- * The saved views strip of a list page for the address `raw` (its first values). An address with
- * no parameters at all opens the user's default view, if they chose one: it redirects there.
- * Any parameter, even `view=all`, wins over the default.
+ * A bare list address (no parameters at all) opens the user's default view of it, if they chose
+ * one: it redirects there. Any parameter, even `view=all`, wins over the default.
  */
+export async function openDefaultView(
+  viewer: CurrentUser,
+  list: SavedViewList,
+  raw: Record<string, string>,
+) {
+  if (Object.keys(raw).length > 0) return;
+  const preset = (await listSavedViews(viewer, list)).find((tab) => tab.isDefault);
+  if (preset) redirect(preset.href);
+}
+
+/** The saved views strip of a list, the same for every address of it. */
+export async function savedViewsBar(
+  viewer: CurrentUser,
+  list: SavedViewList,
+): Promise<SavedViewsBarData> {
+  const tabs = await listSavedViews(viewer, list);
+  const { path } = savedViewListDefinitions[list];
+  return {
+    list,
+    tabs,
+    path,
+    allHref: tabs.some((tab) => tab.isDefault) ? `${path}?view=all` : path,
+    canShare: can(viewer, 'savedViews.share'),
+  };
+}
+
+/** The strip for a list page that renders it itself, after opening the default view if due. */
 export async function getSavedViewsBar(
   viewer: CurrentUser,
   list: SavedViewList,
   raw: Record<string, string>,
 ): Promise<SavedViewsBarData> {
-  const tabs = await listSavedViews(viewer, list);
-  const { path } = savedViewListDefinitions[list];
-  const preset = tabs.find((tab) => tab.isDefault);
-  if (Object.keys(raw).length === 0 && preset) redirect(preset.href);
-  return {
-    list,
-    tabs,
-    activeId: tabs.find((tab) => tab.id === raw.view)?.id ?? null,
-    current: normaliseListState(list, new URLSearchParams(raw)).state,
-    path,
-    allHref: preset ? `${path}?view=all` : path,
-    canShare: can(viewer, 'savedViews.share'),
-  };
+  await openDefaultView(viewer, list, raw);
+  return savedViewsBar(viewer, list);
 }

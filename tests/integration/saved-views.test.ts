@@ -16,7 +16,8 @@ import {
   setDefaultSavedViewCommand,
   shareSavedViewCommand,
 } from '@/server/saved-views/commands';
-import { getSavedViewsBar, listSavedViews } from '@/server/saved-views/queries';
+import { getSavedViewsBar, listSavedViews, openDefaultView } from '@/server/saved-views/queries';
+import { openTab } from '@/lib/validation/saved-views';
 import { createClientRecord, setVisibility } from '../support/client-factories';
 import { auditEntriesFor, createActor } from '../support/factories';
 
@@ -358,22 +359,33 @@ describe('the default view of a list', () => {
 
     const href = `/clients?view=${view.id}&sort=updatedAt&dir=desc&status=active`;
     await expect(getSavedViewsBar(me, 'clients', {})).rejects.toEqual(redirectTo(href));
+    await expect(openDefaultView(me, 'clients', {})).rejects.toEqual(redirectTo(href));
+    await expect(openDefaultView(me, 'clients', { view: 'all' })).resolves.toBeUndefined();
     // A link with explicit parameters always wins, even "All".
     const all = await getSavedViewsBar(me, 'clients', { view: 'all' });
-    expect(all).toMatchObject({ activeId: null, current: '', allHref: '/clients?view=all' });
-    const linked = await getSavedViewsBar(me, 'clients', { status: 'paused' });
-    expect(linked).toMatchObject({ activeId: null, current: 'status=paused' });
-    const opened = await getSavedViewsBar(me, 'clients', {
-      view: view.id,
-      status: 'active',
-      sort: 'updatedAt',
-      dir: 'desc',
-      page: '2',
+    expect(all).toMatchObject({ allHref: '/clients?view=all' });
+    expect(openTab('clients', all.tabs, new URLSearchParams('view=all'))).toEqual({
+      active: null,
+      current: '',
     });
-    expect(opened).toMatchObject({
-      activeId: view.id,
-      current: 'sort=updatedAt&dir=desc&status=active',
+    await expect(getSavedViewsBar(me, 'clients', { status: 'paused' })).resolves.toBeDefined();
+    expect(openTab('clients', all.tabs, new URLSearchParams('status=paused'))).toEqual({
+      active: null,
+      current: 'status=paused',
     });
+    const opened = openTab(
+      'clients',
+      all.tabs,
+      new URLSearchParams({
+        view: view.id,
+        status: 'active',
+        sort: 'updatedAt',
+        dir: 'desc',
+        page: '2',
+      }),
+    );
+    expect(opened.active?.id).toBe(view.id);
+    expect(opened.current).toBe('sort=updatedAt&dir=desc&status=active');
 
     expect(await getSavedViewsBar(me, 'deals', {})).toMatchObject({ allHref: '/pipeline' });
     expect(await getSavedViewsBar(someoneElse, 'clients', {})).toMatchObject({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSavedViewSchema,
   normaliseListState,
+  openTab,
   saveSavedViewStateSchema,
 } from '@/lib/validation/saved-views';
 import type { SavedViewList } from '@/lib/saved-views';
@@ -133,5 +134,28 @@ describe('saving a view', () => {
         state: `q=${'a'.repeat(2001)}`,
       }).success,
     ).toBe(false);
+  });
+});
+
+describe('the tab an address opens', () => {
+  const tabs = [
+    { id: 'a', state: 'status=active' },
+    { id: 'b', state: '' },
+  ];
+  const open = (query: string) => openTab('clients', tabs, new URLSearchParams(query));
+
+  it('is the view the address names, with the state the address shows', () => {
+    expect(open('view=a&status=active&page=3')).toEqual({
+      active: tabs[0],
+      current: 'status=active',
+    });
+    expect(open('view=a&status=paused')).toEqual({ active: tabs[0], current: 'status=paused' });
+  });
+
+  it('is "All" for no view, an unknown one or "all", and takes the first of a repeated view', () => {
+    expect(open('status=active').active).toBeNull();
+    expect(open('view=gone').active).toBeNull();
+    expect(open('view=all').active).toBeNull();
+    expect(open('view=b&view=a').active).toBe(tabs[1]);
   });
 });

@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import { ClosedRangeNotice } from '@/components/deals/closed-range-notice';
 import { DealsTable, type DealTableRow } from '@/components/deals/deals-table';
-import { PipelineHeader } from '@/components/deals/pipeline-header';
-import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { StageSummary } from '@/components/deals/stage-totals';
 import { dealListSchema } from '@/lib/validation/deals';
 import { firstValues } from '@/lib/validation/list-params';
 import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
-import { listAssignableUsers } from '@/server/clients/queries';
 import { getStageTotals, listDeals, type DealListRow } from '@/server/deals/queries';
 import { viewerFormat } from '@/lib/format';
-import { getSavedViewsBar } from '@/server/saved-views/queries';
+import { openDefaultView } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Pipeline' };
 
@@ -31,23 +28,18 @@ export default async function PipelinePage({
 }) {
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
-  const savedViews = getSavedViewsBar(viewer, 'deals', raw);
   // A bare address may redirect to the user's default view: find out before querying the list.
-  if (Object.keys(raw).length === 0) await savedViews;
+  await openDefaultView(viewer, 'deals', raw);
   const params = dealListSchema.parse(raw);
   // Taken before the rows are read, so a bulk action skips anything changed while they load.
   const listedAt = new Date().toISOString();
-  const [{ rows, total, totalIsCapped }, totals, users, bar] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, totals] = await Promise.all([
     listDeals(viewer, params),
     getStageTotals(viewer, params),
-    listAssignableUsers(viewer),
-    savedViews,
   ]);
   return (
     <>
-      <PipelineHeader current="Table" searchParams={raw} />
       <StageSummary totals={totals} locale={viewer.locale} />
-      <SavedViewsBar bar={bar} />
       <ClosedRangeNotice searchParams={raw} viewer={viewerFormat(viewer)} />
       <DealsTable
         rows={packRows(rows.map(tableRow))}
@@ -55,7 +47,6 @@ export default async function PipelinePage({
         totalIsCapped={totalIsCapped}
         params={params}
         viewer={viewerFormat(viewer)}
-        users={users.map(({ id, name }) => ({ id, name }))}
         listedAt={listedAt}
       />
     </>

@@ -26,7 +26,7 @@ export default async function PipelineBoardPage({
   ]);
   return (
     <>
-      <PipelineHeader current="Board" searchParams={raw} />
+      <PipelineHeader current="Board" />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <FoldingFilters>
           <PipelineFilters users={users} stages={false} />
