@@ -5,9 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
 import { cn } from '@/lib/utils';
-
-/** URL parameters that are a list's own state rather than a filter the user set. */
-const listStateParams = new Set(['page', 'size', 'sort', 'dir', 'hide', 'view']);
+import { listStateParams } from '@/lib/validation/list-params';
 
 /**
  * A list's filters. On a narrow screen they fold behind a "Filters" button that counts those set,

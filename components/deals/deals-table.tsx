@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/li
 import type { PackedRows } from '@/lib/packed-rows';
 import type { DealListRow } from '@/server/deals/queries';
 import { DealBulkActions } from './deal-bulk-actions';
-import { useDealFilterOptions } from './deal-filter-options';
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import { DealStageBadge } from './deal-stage-badge';
 import { PipelineFilters } from './pipeline-filters';
 
@@ -109,7 +109,7 @@ export function DealsTable({
   /** When the server read these rows (ISO): bulk actions skip deals changed since. */
   listedAt: string;
 }) {
-  const { users } = useDealFilterOptions();
+  const { users } = usePeopleChoices();
   const exportQuery = useExportQuery();
   return (
     <DataTable

@@ -2,19 +2,17 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { listStateParams } from '@/lib/validation/list-params';
 
 const views = [
   { href: '/pipeline', label: 'Table' },
   { href: '/pipeline/board', label: 'Board' },
 ] as const;
 
-// What belongs to one view's table (paging, sorting, columns, a saved view), not to the filters.
-const viewOnlyKeys = ['page', 'size', 'sort', 'dir', 'hide', 'view'];
-
 /** The switch between the pipeline's table and board; the filters travel along. */
 export function PipelineTabs({ current }: { current: 'Table' | 'Board' }) {
   const filters = new URLSearchParams(useSearchParams());
-  for (const key of viewOnlyKeys) filters.delete(key);
+  for (const key of listStateParams) filters.delete(key);
   const query = filters.toString();
   return (
     <nav aria-label="Pipeline view" className="view-tabs">

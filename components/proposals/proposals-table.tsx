@@ -13,7 +13,7 @@ import { formatDate, formatDateTime, formatMoney, type ViewerFormat } from '@/li
 import { proposalStatuses, proposalStatusLabels, type ProposalStatus } from '@/lib/proposals';
 import type { PackedRows } from '@/lib/packed-rows';
 import { ProposalBulkActions } from './proposal-bulk-actions';
-import { useProposalFilterOptions } from './proposal-filter-options';
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import { ProposalStatusBadge } from './proposal-status-badge';
 
 export type ProposalTableRow = {
@@ -98,7 +98,7 @@ export function ProposalsTable({
   /** When the server read these rows (ISO): bulk actions skip proposals changed since. */
   listedAt: string;
 }) {
-  const { users } = useProposalFilterOptions();
+  const { users } = usePeopleChoices();
   const searchParams = useSearchParams();
   const filter = Object.fromEntries(searchParams);
   delete filter.page;

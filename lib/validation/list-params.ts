@@ -3,6 +3,9 @@ import { withoutNulCharacters } from '../form-data';
 
 export const pageSizes = [10, 25, 50, 100] as const;
 
+/** URL parameters that are a list's own state (paging, sorting, columns, a saved view), not a filter. */
+export const listStateParams = new Set(['page', 'size', 'sort', 'dir', 'hide', 'view']);
+
 /**
  * The URL state every list shares: page (1-based), page size, sort column and direction. The sort
  * column is checked against the list's own allow-list, so nothing from the URL reaches SQL as is.

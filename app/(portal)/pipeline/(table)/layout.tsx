@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DealFilterOptionsProvider } from '@/components/deals/deal-filter-options';
+import { PeopleChoicesProvider } from '@/components/data-table/people-choices';
 import { PipelineHeader } from '@/components/deals/pipeline-header';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { requirePermission } from '@/server/auth/session';
@@ -17,9 +17,9 @@ export default async function PipelineTableLayout({ children }: { children: Reac
     <>
       <PipelineHeader current="Table" />
       <SavedViewsBar bar={bar} />
-      <DealFilterOptionsProvider value={{ users: users.map(({ id, name }) => ({ id, name })) }}>
+      <PeopleChoicesProvider value={{ users: users.map(({ id, name }) => ({ id, name })) }}>
         {children}
-      </DealFilterOptionsProvider>
+      </PeopleChoicesProvider>
     </>
   );
 }

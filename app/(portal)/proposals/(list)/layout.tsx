@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { ProposalFilterOptionsProvider } from '@/components/proposals/proposal-filter-options';
+import { PeopleChoicesProvider } from '@/components/data-table/people-choices';
 import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
@@ -35,9 +35,9 @@ export default async function ProposalsLayout({ children }: { children: ReactNod
         }
       />
       <SavedViewsBar bar={bar} />
-      <ProposalFilterOptionsProvider value={{ users: users.map(({ id, name }) => ({ id, name })) }}>
+      <PeopleChoicesProvider value={{ users: users.map(({ id, name }) => ({ id, name })) }}>
         {children}
-      </ProposalFilterOptionsProvider>
+      </PeopleChoicesProvider>
     </>
   );
 }
