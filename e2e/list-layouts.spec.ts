@@ -48,3 +48,100 @@ test('filtering a list re-renders its table alone: the header, saved views and f
   ).toHaveCount(1);
   await context.close();
 });
+
+const otherLists = [
+  {
+    path: '/contracts',
+    title: 'Contracts',
+    param: 'status',
+    filter: 'Status',
+    header: 'Start one from an accepted proposal',
+  },
+  {
+    path: '/invoices',
+    title: 'Invoices',
+    param: 'status',
+    filter: 'Status',
+    header: 'payments and what is still owed',
+  },
+  {
+    path: '/campaigns',
+    title: 'Campaigns',
+    param: 'status',
+    filter: 'Status',
+    header: 'what is planned, committed and spent',
+    people: 'Owner',
+  },
+  {
+    path: '/materials',
+    title: 'Materials',
+    param: 'status',
+    filter: 'Status',
+    header: 'demos and sheets the team makes',
+    people: 'Assignee',
+  },
+  {
+    path: '/feedback',
+    title: 'Feedback',
+    param: 'status',
+    filter: 'Status',
+    header: 'who answers it, and when it is due',
+    people: 'Routed to',
+  },
+  {
+    path: '/tasks',
+    title: 'Tasks',
+    param: 'status',
+    filter: 'Status',
+    header: 'each with a due time and an assignee',
+    people: 'Assignee',
+  },
+  {
+    path: '/admin/users',
+    title: 'Users',
+    param: 'role',
+    filter: 'Role',
+    header: 'Everyone who can sign in to Accord',
+    role: 'manager' as const,
+  },
+];
+
+for (const list of otherLists) {
+  test(`filtering ${list.path} answers with its table alone, the header${list.people ? ' and the people' : ''} kept by the layout`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({
+      storageState: storageStateFor(list.role ?? 'coordinator'),
+    });
+    const page = await context.newPage();
+    // A search nothing matches: any person's name in the answer could only come from the layout.
+    await page.goto(`${list.path}?q=nothing-${stamp()}`);
+    await expect(page.getByRole('heading', { name: list.title, level: 1 })).toBeVisible();
+
+    const navigation = page.waitForRequest(
+      (request) =>
+        request.headers()['rsc'] === '1' &&
+        !request.headers()['next-router-prefetch'] &&
+        new URL(request.url()).searchParams.has(list.param),
+    );
+    await page.getByRole('combobox', { name: list.filter }).selectOption({ index: 1 });
+    const sent = await navigation;
+    const answer = await page.request.get(sent.url(), { headers: await sent.allHeaders() });
+    expect(answer.ok()).toBe(true);
+    const payload = await answer.text();
+
+    expect(payload).not.toContain(list.header);
+    if (list.people) expect(payload).not.toContain(signedInUser('executive').name);
+    await expect(page.getByText(list.header)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]${list.param}=`));
+    if (list.people) {
+      await expect(
+        page
+          .getByRole('combobox', { name: list.people })
+          .first()
+          .getByRole('option', { name: signedInUser('executive').name }),
+      ).toHaveCount(1);
+    }
+    await context.close();
+  });
+}

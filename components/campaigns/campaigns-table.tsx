@@ -1,5 +1,6 @@
 'use client';
 
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import {
@@ -125,7 +126,6 @@ export function CampaignsTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   listedAt,
   filtered,
   clientFilter,
@@ -135,7 +135,6 @@ export function CampaignsTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: Option[];
   /** When the server read these rows (ISO): bulk actions skip campaigns changed since. */
   listedAt: string;
   /** Whether a filter or search narrows the list (for the right empty state). */
@@ -143,6 +142,7 @@ export function CampaignsTable({
   /** The client the list is filtered by, when one is set. */
   clientFilter: Option | null;
 }) {
+  const { users } = usePeopleChoices();
   const exportQuery = useExportQuery();
   return (
     <DataTable

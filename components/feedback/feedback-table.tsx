@@ -1,5 +1,6 @@
 'use client';
 
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import Link from 'next/link';
 import {
   DataTable,
@@ -74,7 +75,6 @@ export function FeedbackTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   listedAt,
   client,
 }: {
@@ -83,12 +83,12 @@ export function FeedbackTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: { id: string; name: string }[];
   /** When the server read these rows (ISO): "overdue" was judged then. */
   listedAt: string;
   /** The client the list is filtered by, when one is set. */
   client: { id: string; name: string } | null;
 }) {
+  const { users } = usePeopleChoices();
   return (
     <DataTable
       locale={viewer.locale}

@@ -1,5 +1,6 @@
 'use client';
 
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
@@ -97,7 +98,6 @@ export function MaterialsTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   client,
   campaigns,
   today,
@@ -108,7 +108,6 @@ export function MaterialsTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: Option[];
   /** The client the list is filtered by, when one is set. */
   client: Option | null;
   /** The campaign filter's choice, when one is set (the list links here from a campaign page). */
@@ -118,6 +117,7 @@ export function MaterialsTable({
   /** When the server read these rows (ISO): bulk actions skip materials changed since. */
   listedAt: string;
 }) {
+  const { users } = usePeopleChoices();
   const searchParams = useSearchParams();
   const exportQuery = new URLSearchParams(searchParams.toString());
   exportQuery.delete('page');

@@ -1,5 +1,6 @@
 'use client';
 
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import { ActionError } from '@/components/ui/action-error';
 import { Field, fieldAria, Select, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -13,16 +14,15 @@ import { createTask } from '@/server/tasks/actions';
  * about when the form was opened from one.
  */
 export function NewTaskForm({
-  users,
   viewerId,
   timeZone,
   link,
 }: {
-  users: { id: string; name: string }[];
   viewerId: string;
   timeZone: string;
   link: { kind: TaskLinkKind; id: string } | null;
 }) {
+  const { users } = usePeopleChoices();
   const [state, formAction] = useFormAction(createTask, {
     schema: createTaskSchema,
     successMessage: () => 'Task added.',

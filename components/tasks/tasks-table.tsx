@@ -1,5 +1,6 @@
 'use client';
 
+import { usePeopleChoices } from '@/components/data-table/people-choices';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import {
@@ -103,7 +104,6 @@ export function TasksTable({
   totalIsCapped,
   params,
   viewer,
-  users,
   listedAt,
 }: {
   rows: PackedRows<TaskListRow>;
@@ -111,10 +111,10 @@ export function TasksTable({
   totalIsCapped: boolean;
   params: DataTableParams;
   viewer: ViewerFormat;
-  users: { id: string; name: string }[];
   /** When the server read these rows (ISO): bulk actions skip tasks changed since. */
   listedAt: string;
 }) {
+  const { users } = usePeopleChoices();
   const searchParams = useSearchParams();
   const filter = Object.fromEntries(searchParams);
   delete filter.page;

@@ -252,6 +252,11 @@ export async function listAssignableUsers(viewer: CurrentUser) {
     .orderBy(asc(users.name));
 }
 
+/** Those work can be assigned to, by id and name alone: a list layout's people choices. */
+export async function listAssignablePeople(viewer: CurrentUser): Promise<IdAndName[]> {
+  return (await listAssignableUsers(viewer)).map(({ id, name }) => ({ id, name }));
+}
+
 /** The choices of the clients list's owner, coordinator and tag filters, in one round trip. */
 export async function listClientFilterOptions(
   viewer: CurrentUser,

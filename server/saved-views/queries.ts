@@ -137,13 +137,3 @@ export async function savedViewsBar(
     canShare: can(viewer, 'savedViews.share'),
   };
 }
-
-/** The strip for a list page that renders it itself, after opening the default view if due. */
-export async function getSavedViewsBar(
-  viewer: CurrentUser,
-  list: SavedViewList,
-  raw: Record<string, string>,
-): Promise<SavedViewsBarData> {
-  await openDefaultView(viewer, list, raw);
-  return savedViewsBar(viewer, list);
-}

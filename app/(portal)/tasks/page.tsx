@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { NewTaskForm } from '@/components/tasks/new-task-form';
 import { TasksTable } from '@/components/tasks/tasks-table';
-import { Card, PageHeader } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { taskLinkKinds } from '@/lib/tasks';
 import { firstValues } from '@/lib/validation/list-params';
 import { taskListSchema } from '@/lib/validation/tasks';
 import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
-import { listAssignableUsers } from '@/server/clients/queries';
 import { listTasks } from '@/server/tasks/queries';
 
 export const metadata: Metadata = { title: 'Tasks' };
@@ -27,35 +26,24 @@ export default async function TasksPage({
   const params = taskListSchema.parse(raw);
   const link = linkSchema.safeParse(raw);
   const now = new Date();
-  const [{ rows, total, totalIsCapped }, users] = await Promise.all([
-    listTasks(viewer, params, now),
-    listAssignableUsers(viewer),
-  ]);
+  const { rows, total, totalIsCapped } = await listTasks(viewer, params, now);
   return (
-    <>
-      <PageHeader
-        title="Tasks"
-        description="Follow-ups for the team, each with a due time and an assignee."
-      />
-      <div className="space-y-6">
-        <Card title="New task">
-          <NewTaskForm
-            users={users}
-            viewerId={viewer.id}
-            timeZone={viewer.timeZone}
-            link={link.success ? { kind: link.data.linkKind, id: link.data.linkId } : null}
-          />
-        </Card>
-        <TasksTable
-          rows={packRows(rows)}
-          total={total}
-          totalIsCapped={totalIsCapped}
-          params={params}
-          viewer={viewerFormat(viewer)}
-          users={users}
-          listedAt={now.toISOString()}
+    <div className="space-y-6">
+      <Card title="New task">
+        <NewTaskForm
+          viewerId={viewer.id}
+          timeZone={viewer.timeZone}
+          link={link.success ? { kind: link.data.linkKind, id: link.data.linkId } : null}
         />
-      </div>
-    </>
+      </Card>
+      <TasksTable
+        rows={packRows(rows)}
+        total={total}
+        totalIsCapped={totalIsCapped}
+        params={params}
+        viewer={viewerFormat(viewer)}
+        listedAt={now.toISOString()}
+      />
+    </div>
   );
 }

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
 import { ContractsTable } from '@/components/contracts/contracts-table';
-import { SavedViewsBar } from '@/components/saved-views/saved-views-bar';
-import { PageHeader } from '@/components/ui/card';
 import { viewerFormat } from '@/lib/format';
 import { contractListSchema } from '@/lib/validation/contracts';
 import { firstValues } from '@/lib/validation/list-params';
@@ -9,7 +7,7 @@ import { packRows } from '@/lib/packed-rows';
 import { requirePermission } from '@/server/auth/session';
 import { findVisibleClient } from '@/server/clients/queries';
 import { listContracts } from '@/server/contracts/queries';
-import { getSavedViewsBar } from '@/server/saved-views/queries';
+import { openDefaultView } from '@/server/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Contracts' };
 
@@ -20,30 +18,21 @@ export default async function ContractsPage({
 }) {
   const viewer = await requirePermission('clients.read');
   const raw = firstValues(await searchParams);
-  const savedViews = getSavedViewsBar(viewer, 'contracts', raw);
   // A bare address may redirect to the user's default view: find out before querying the list.
-  if (Object.keys(raw).length === 0) await savedViews;
+  await openDefaultView(viewer, 'contracts', raw);
   const params = contractListSchema.parse(raw);
-  const [{ rows, total, totalIsCapped }, bar, client] = await Promise.all([
+  const [{ rows, total, totalIsCapped }, client] = await Promise.all([
     listContracts(viewer, params),
-    savedViews,
     params.client ? findVisibleClient(viewer, params.client) : null,
   ]);
   return (
-    <>
-      <PageHeader
-        title="Contracts"
-        description="Drafts, contracts out for signature, and what is signed and running. Start one from an accepted proposal or a client's page."
-      />
-      <SavedViewsBar bar={bar} />
-      <ContractsTable
-        rows={packRows(rows)}
-        total={total}
-        totalIsCapped={totalIsCapped}
-        params={params}
-        viewer={viewerFormat(viewer)}
-        client={client}
-      />
-    </>
+    <ContractsTable
+      rows={packRows(rows)}
+      total={total}
+      totalIsCapped={totalIsCapped}
+      params={params}
+      viewer={viewerFormat(viewer)}
+      client={client}
+    />
   );
 }

@@ -6,14 +6,14 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/server/auth/permissions';
 import { requirePermission } from '@/server/auth/session';
-import { listAssignableUsers } from '@/server/clients/queries';
+import { listAssignablePeople } from '@/server/clients/queries';
 import { savedViewsBar } from '@/server/saved-views/queries';
 
 /** What the proposals list shows at every address: paging, sorting and filtering skip it. */
 export default async function ProposalsLayout({ children }: { children: ReactNode }) {
   const viewer = await requirePermission('clients.read');
   const [users, bar] = await Promise.all([
-    listAssignableUsers(viewer),
+    listAssignablePeople(viewer),
     savedViewsBar(viewer, 'proposals'),
   ]);
   return (
@@ -35,9 +35,7 @@ export default async function ProposalsLayout({ children }: { children: ReactNod
         }
       />
       <SavedViewsBar bar={bar} />
-      <PeopleChoicesProvider value={{ users: users.map(({ id, name }) => ({ id, name })) }}>
-        {children}
-      </PeopleChoicesProvider>
+      <PeopleChoicesProvider value={{ users }}>{children}</PeopleChoicesProvider>
     </>
   );
 }
