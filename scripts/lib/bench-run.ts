@@ -101,6 +101,17 @@ const navigationTargets = { throughput: 1.5 };
 const dashboardTargets = { throughput: 0.8 };
 const floorList = 'floor: list first load';
 
+/** The lists besides clients whose pager's RSC request is measured, with their addresses. */
+const listsPagedInApp = [
+  ['deals', '/pipeline'],
+  ['proposals', '/proposals'],
+  ['contracts', '/contracts'],
+  ['invoices', '/invoices'],
+  ['campaigns', '/campaigns'],
+  ['materials', '/materials'],
+  ['feedback', '/feedback'],
+] as const;
+
 const clickNextPage = (page: Page) => page.getByRole('button', { name: 'Next page' }).click();
 
 /** The floor's own link for a click: the browser's router goes where the plain link points. */
@@ -282,20 +293,13 @@ function defineCases({ manager, executive, clientId, actionId, domains }: Contex
       direct: clients({ status: 'active', size: '50' }),
       plan: async () => [statementOfClients({ status: 'active', size: '50' })],
     },
-    {
-      name: 'deals: next page (RSC)',
-      server: 'accord',
-      navigation: { from: '/pipeline?size=50', click: clickNextPage },
+    ...listsPagedInApp.map(([list, path]) => ({
+      name: `${list}: next page (RSC)`,
+      server: 'accord' as const,
+      navigation: { from: `${path}?size=50`, click: clickNextPage },
       against: 'floor: next page (RSC)',
       targets: navigationTargets,
-    },
-    {
-      name: 'proposals: next page (RSC)',
-      server: 'accord',
-      navigation: { from: '/proposals?size=50', click: clickNextPage },
-      against: 'floor: next page (RSC)',
-      targets: navigationTargets,
-    },
+    })),
     {
       name: 'clients list page 1,001',
       server: 'accord',
