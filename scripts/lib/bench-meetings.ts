@@ -53,11 +53,13 @@ export async function meetingBenchScenarios(viewer: CurrentUser) {
       name: 'calendar feed (2,000 meetings)',
       request: { path: feedPath(token) },
       run: () => calendarFeedFor(token),
+      plan: async () => [await feed!.statement()],
     },
     {
       name: 'calendar feed re-fetched unchanged (304)',
       request: { path: feedPath(token), headers: { 'if-none-match': etag } },
       run: () => feed!.version(),
+      plan: async () => [await feed!.statement()],
     },
   ];
 }

@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { meetings, notifications } from '@/db/schema';
+import { meetingAttendees, meetings, notifications } from '@/db/schema';
 import { executeAction } from '@/server/action';
 import { cancelMeetingCommand, moveMeetingCommand } from '@/server/meetings/commands';
 import {
   calendarFeedFor,
   createCalendarFeedCommand,
+  feedLimit,
   meetingIcsFor,
+  openCalendarFeed,
   revokeCalendarFeedCommand,
 } from '@/server/meetings/feed';
 import { deliverNotificationEmail } from '@/server/jobs/deliver-notification-emails';
@@ -124,6 +126,58 @@ describe('subscription feed', () => {
     expect(events.map((event) => event.uid)).toEqual([`meeting-${visible.id}@accord`]);
     expect(await meetingIcsFor(coordinator, hidden.id)).toBeNull();
     expect(await meetingIcsFor(manager, hidden.id)).not.toBeNull();
+  });
+
+  it('carries the earliest meetings up to its limit, organised and attended alike, and its version follows which they are', async () => {
+    const owner = await createActor('coordinator');
+    const colleague = await createActor('executive');
+    const client = await createClientRecord();
+    const token = tokenOf(expectOk(await executeAction(createCalendarFeedCommand, owner, {})).path);
+    // One more than the limit, every other one organised by the owner, the rest attended, an
+    // hour apart from tomorrow on, all written at once (one updated_at for all).
+    const start = Date.now() + 86_400_000;
+    const rows = Array.from({ length: feedLimit + 1 }, (_, index) => ({
+      title: `Feed ${index}`,
+      clientId: client.id,
+      organizerId: index % 2 === 0 ? owner.id : colleague.id,
+      timeZone: 'UTC',
+      startsAt: new Date(start + index * 3_600_000),
+      endsAt: new Date(start + index * 3_600_000 + 1_800_000),
+    }));
+    const created = await db.insert(meetings).values(rows).returning({
+      id: meetings.id,
+      organizerId: meetings.organizerId,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+    });
+    await db.insert(meetingAttendees).values(
+      created
+        .filter((meeting) => meeting.organizerId === colleague.id)
+        .map((meeting) => ({
+          meetingId: meeting.id,
+          userId: owner.id,
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+        })),
+    );
+    // Someone else's meeting, neither organised nor attended by the owner, is not in it.
+    await scheduleMeeting(colleague, [colleague.id], { date: daysFromToday(1) });
+
+    const uids = (text: string) => parseIcs(text).events.map((event) => event.uid);
+    const before = uids((await calendarFeedFor(token))!);
+    expect(before).toHaveLength(feedLimit);
+    expect(new Set(before)).toEqual(
+      new Set(created.slice(0, feedLimit).map((meeting) => `meeting-${meeting.id}@accord`)),
+    );
+    const version = await (await openCalendarFeed(token))!.version();
+
+    // The earliest goes: the one past the limit comes in, with no newer change among them.
+    await db.delete(meetings).where(eq(meetings.id, created[0]!.id));
+    const after = uids((await calendarFeedFor(token))!);
+    expect(after).toHaveLength(feedLimit);
+    expect(after).toContain(`meeting-${created[feedLimit]!.id}@accord`);
+    const moved = await (await openCalendarFeed(token))!.version();
+    expect(moved.etag).not.toBe(version.etag);
   });
 
   it.each(['coordinator', 'executive', 'manager'] as const)(
