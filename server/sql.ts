@@ -12,7 +12,7 @@ export function escapeLike(text: string) {
  * `column = any($1)`, the ids in one array parameter: an IN list of a feed's 2,000 ids cost
  * drizzle a parameter each to build, and PostgreSQL one each to plan.
  */
-export function isAnyOf(column: PgColumn, ids: string[]) {
+export function isAnyUuid(column: PgColumn, ids: string[]) {
   return sql`${column} = any(${sql.param(ids)}::uuid[])`;
 }
 

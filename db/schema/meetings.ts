@@ -86,7 +86,9 @@ export const meetings = pgTable(
 
 /**
  * Internal attendees. The meeting's times and status are copied onto each row, so a person's
- * calendar and their busy times read one index range instead of joining every meeting.
+ * calendar and their busy times read one index range instead of joining every meeting. Every
+ * write of a meeting's times must copy them here: the calendar feed cuts each index range at
+ * its limit by these times and trusts them to order as the meetings' own.
  */
 export const meetingAttendees = pgTable(
   'meeting_attendees',

@@ -18,7 +18,7 @@ import { notify } from '@/server/notifications/notify';
 import type { BusyOverlap } from './conflicts';
 import { invitationIcs, type IcsMeeting } from './ics';
 import { visibleMeetings } from './visibility';
-import { isAnyOf } from '@/server/sql';
+import { isAnyUuid } from '@/server/sql';
 
 /** Locks a meeting the user may see; one outside their visibility is "not found". */
 export async function lockVisibleMeeting(tx: Transaction, user: CurrentUser, meetingId: string) {
@@ -132,19 +132,19 @@ export async function loadIcsMeetings(
     .from(meetings)
     .innerJoin(clients, eq(clients.id, meetings.clientId))
     .leftJoin(users, eq(users.id, meetings.organizerId))
-    .where(isAnyOf(meetings.id, meetingIds))
+    .where(isAnyUuid(meetings.id, meetingIds))
     .orderBy(asc(meetings.startsAt));
   const [people, guests] = await Promise.all([
     executor
       .select({ meetingId: meetingAttendees.meetingId, name: users.name, email: users.email })
       .from(meetingAttendees)
       .innerJoin(users, eq(users.id, meetingAttendees.userId))
-      .where(isAnyOf(meetingAttendees.meetingId, meetingIds)),
+      .where(isAnyUuid(meetingAttendees.meetingId, meetingIds)),
     executor
       .select({ meetingId: meetingContacts.meetingId, name: contacts.name, email: contacts.email })
       .from(meetingContacts)
       .innerJoin(contacts, eq(contacts.id, meetingContacts.contactId))
-      .where(isAnyOf(meetingContacts.meetingId, meetingIds)),
+      .where(isAnyUuid(meetingContacts.meetingId, meetingIds)),
   ]);
   // Grouped once: filtering every attendee list per meeting cost a feed of 2,000 meetings millions
   // of comparisons.

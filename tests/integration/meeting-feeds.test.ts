@@ -171,6 +171,13 @@ describe('subscription feed', () => {
     );
     const version = await (await openCalendarFeed(token))!.version();
 
+    // A change to the meeting past the limit is not in the feed, so its version stays.
+    await db
+      .update(meetings)
+      .set({ title: 'Feed past the limit', updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(meetings.id, created[feedLimit]!.id));
+    expect((await (await openCalendarFeed(token))!.version()).etag).toBe(version.etag);
+
     // The earliest goes: the one past the limit comes in, with no newer change among them.
     await db.delete(meetings).where(eq(meetings.id, created[0]!.id));
     const after = uids((await calendarFeedFor(token))!);
