@@ -13,7 +13,7 @@ import {
   tags,
   users,
 } from '@/db/schema';
-import type { ClientListParams } from '@/lib/validation/clients';
+import { clientListSchema, type ClientListParams } from '@/lib/validation/clients';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
 import { clientStatusLabels, clientTierLabels } from '@/lib/clients';
@@ -62,6 +62,27 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
  * counted exactly; both give the rows and order the one query of every match would.
  */
 async function searchClients(filters: SQL | undefined, query: string, params: ClientListParams) {
+  const found = await searchedPage(filters, query, params);
+  if (found.walked) {
+    return {
+      rows: await clientRows(found.ids, params),
+      total: params.page * params.size + 1,
+      totalIsCapped: true,
+    };
+  }
+  if (found.ids.length === 0) {
+    // Past the last page the window has no row to carry the count on.
+    return { rows: [], ...(await cappedCount(clients, and(filters, clientMatches(query)))) };
+  }
+  return { rows: await clientRows(found.ids, params), total: found.total, totalIsCapped: false };
+}
+
+/** The ids of a search's page, walked (more follow) or gathered (with how many match in all). */
+async function searchedPage(
+  filters: SQL | undefined,
+  query: string,
+  params: ClientListParams,
+): Promise<{ ids: { id: string }[]; walked: boolean; total: number }> {
   const match = clientMatches(query);
   const where = and(filters, match);
   const walkLength = await searchWalkLength(where);
@@ -70,19 +91,23 @@ async function searchClients(filters: SQL | undefined, query: string, params: Cl
       walkedPageQuery(filters, match, params, walkLength),
     );
     if (walked.length > params.size) {
-      return {
-        rows: await clientRows(walked.slice(0, params.size), params),
-        total: params.page * params.size + 1,
-        totalIsCapped: true,
-      };
+      return { ids: walked.slice(0, params.size), walked: true, total: 0 };
     }
   }
   const page = await db.execute<{ id: string; total: number }>(matchedPageQuery(where, params));
-  if (page.length === 0) {
-    // Past the last page the window has no row to carry the count on.
-    return { rows: [], ...(await cappedCount(clients, where)) };
-  }
-  return { rows: await clientRows(page, params), total: page[0]!.total, totalIsCapped: false };
+  return { ids: page, walked: false, total: page[0]?.total ?? 0 };
+}
+
+/**
+ * The first `limit` clients by name that the clients list's search for `query` finds (by name,
+ * website or a contact's name or e-mail), for the search palette: the list's own walk or
+ * gathering, so a broad term reads the name index alone and stops at the last one shown.
+ */
+export async function firstClientsFound(viewer: CurrentUser, query: string, limit: number) {
+  assertCanRead(viewer);
+  const params = { ...clientListSchema.parse({}), size: limit };
+  const found = await searchedPage(await visibleClients(viewer), query, params);
+  return found.ids.length === 0 ? [] : clientRows(found.ids, params);
 }
 
 /** The list rows of a page's ids, in the list's order. */

@@ -12,7 +12,8 @@ import { proposalStatusLabels } from '@/lib/proposals';
 import type { SearchHit } from '@/lib/search';
 import { can } from '@/server/auth/permissions';
 import type { CurrentUser } from '@/server/auth/session';
-import { visibleClients, visibleThroughClient } from '@/server/clients/visibility';
+import { firstClientsFound } from '@/server/clients/queries';
+import { visibleThroughClient } from '@/server/clients/visibility';
 import { visibleDeals } from '@/server/deals/visibility';
 import { invoiceSearchProvider } from '@/server/invoices/search';
 import { escapeLike } from '@/server/sql';
@@ -21,8 +22,9 @@ import { escapeLike } from '@/server/sql';
 // five took 100–200 ms on the large seed. Their providers show the first few by name among at most
 // this many matches that start with the term, and as many that contain it anywhere, which any plan
 // finds and stops at: "Ann" still finds Ann before the Joannes, and a narrow term gets the exact
-// first few. Clients and deals need no cap: walking their name index finds a broad term's first few.
-const candidateCap = 100;
+// first few. Clients take the clients list's own search, and deals need no cap: walking their
+// name index finds a broad term's first few.
+const candidateCap = 25;
 
 /**
  * Rows of `table` whose `id` is among the first matches of `query` in `columns`, within `visible`.
@@ -66,23 +68,7 @@ const clientProvider: SearchProvider = {
   label: 'Clients',
   async search(viewer, query, limit) {
     if (!can(viewer, 'clients.read')) return [];
-    const pattern = `%${escapeLike(query)}%`;
-    const rows = await db
-      .select({
-        id: clients.id,
-        name: clients.name,
-        status: clients.status,
-        website: clients.website,
-      })
-      .from(clients)
-      .where(
-        and(
-          or(ilike(clients.name, pattern), ilike(clients.website, pattern)),
-          await visibleClients(viewer),
-        ),
-      )
-      .orderBy(asc(clients.name), asc(clients.id))
-      .limit(limit);
+    const rows = await firstClientsFound(viewer, query, limit);
     return rows.map((row) => ({
       id: row.id,
       title: row.name,

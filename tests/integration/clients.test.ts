@@ -439,14 +439,17 @@ describe('the search palette', () => {
     const prefixFirst = await searchEverything(manager, 'ann');
     expect(prefixFirst.find((group) => group.label === 'Contacts')?.hits[0]?.title).toBe('Ann Lee');
 
+    // A client is found by its contacts too, as the clients list's search finds it.
     const narrow = await searchEverything(manager, 'narrowterm');
-    expect(narrow.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
-      'Narrowterm Solo',
+    expect(narrow.map((group) => [group.label, group.hits.map((hit) => hit.title)])).toEqual([
+      ['Clients', ['Elsewhere Ltd']],
+      ['Contacts', ['Narrowterm Solo']],
     ]);
 
     await setVisibility('assigned');
     const visible = await searchEverything(coordinator, 'broadmatch');
     expect(visible.flatMap((group) => group.hits.map((hit) => hit.title))).toEqual([
+      'Mine Ltd',
       'Broadmatch Mine',
     ]);
   });
