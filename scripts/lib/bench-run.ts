@@ -8,6 +8,7 @@ import { clientListSchema } from '@/lib/validation/clients';
 import { dealFilterSchema, dealListSchema } from '@/lib/validation/deals';
 import { proposalListSchema } from '@/lib/validation/proposals';
 import type { CurrentUser } from '@/server/auth/session';
+import { can } from '@/server/auth/permissions';
 import {
   clientListWhere,
   clientPageQuery,
@@ -18,6 +19,7 @@ import {
 } from '@/server/clients/list-query';
 import { getClientWithRecords, listClients } from '@/server/clients/queries';
 import { dealListQuery, dealListWhere } from '@/server/deals/list-query';
+import { feedbackSlaFigureQuery } from '@/server/feedback/queries';
 import { getBoard, getStageTotals, listDeals } from '@/server/deals/queries';
 import {
   getReviewQueue,
@@ -180,7 +182,10 @@ function statementOfDeals(params: Record<string, string>): Statement {
 
 async function dashboardStatements(viewer: CurrentUser): Promise<Statement[]> {
   const { scope: _scope, ...queries } = await pipelineDashboardQueries(viewer);
-  return Object.values(queries).map((query) => query.toSQL());
+  const statements = Object.values(queries).map((query) => query.toSQL());
+  // The home page shows a manager the feedback SLA figure beside the dashboard.
+  if (can(viewer, 'reports.team')) statements.push(feedbackSlaFigureQuery(new Date()).toSQL());
+  return statements;
 }
 
 type Context = {

@@ -1,0 +1,2 @@
+DROP INDEX "feedback_routed_at_idx";--> statement-breakpoint
+CREATE INDEX "feedback_routed_at_idx" ON "feedback" USING btree ("routed_at","acknowledge_due_at","acknowledged_at","client_id","resolve_due_at","resolved_at");
