@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
-import { signedInUser, signInAndWait, storageStateFor } from './support/auth';
+import { signedInUser, signedOut, signInAndWait, storageStateFor } from './support/auth';
 import { createBusyMeeting, createClient, createContact, createUser } from './support/factories';
 
 test.use({ storageState: storageStateFor('coordinator') });
@@ -88,4 +88,39 @@ test('the feed link parses as iCalendar and is refused once revoked', async ({ p
   await feedCard.getByRole('button', { name: 'Revoke feed link' }).click();
   await expect(feedCard.getByText('You have no feed link.')).toBeVisible();
   expect((await page.request.get(url)).status()).toBe(404);
+});
+
+test("the home page lists the first of today's meetings and links the rest to the day's agenda", async ({
+  browser,
+}) => {
+  const coordinator = await createUser('coordinator');
+  const stamp = Date.now().toString(36);
+  const client = await createClient(`Busy Day ${stamp}`, { coordinatorId: coordinator.id });
+  // Nine meetings ten minutes apart from today's midnight (UTC, the new user's zone).
+  const midnight = new Date(new Date().toISOString().slice(0, 10)).getTime();
+  for (let index = 0; index < 9; index++) {
+    const startsAt = new Date(midnight + index * 10 * 60_000);
+    await createBusyMeeting(
+      client.id,
+      coordinator.id,
+      `Stand-up ${index + 1} ${stamp}`,
+      startsAt,
+      new Date(startsAt.getTime() + 5 * 60_000),
+    );
+  }
+
+  const context = await browser.newContext(signedOut);
+  const page = await context.newPage();
+  await signInAndWait(page, coordinator);
+  const todays = page
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: 'Today’s meetings' }) });
+  await expect(todays.getByRole('listitem')).toHaveCount(8);
+  await expect(todays.getByRole('link', { name: `Stand-up 1 ${stamp}` })).toBeVisible();
+  await expect(todays.getByRole('link', { name: `Stand-up 9 ${stamp}` })).toHaveCount(0);
+
+  await todays.getByRole('link', { name: '1 more today' }).click();
+  await expect(page).toHaveURL(/\/calendar\?view=agenda&date=\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByRole('link', { name: new RegExp(`Stand-up 9 ${stamp}`) })).toBeVisible();
+  await context.close();
 });

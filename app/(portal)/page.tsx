@@ -8,7 +8,7 @@ import {
 } from '@/components/home/my-work';
 import { ProposalWork } from '@/components/home/proposal-work';
 import { TeamSummary } from '@/components/home/team-summary';
-import { TodaysMeetings } from '@/components/home/todays-meetings';
+import { TodaysMeetings, todaysMeetingsShown } from '@/components/home/todays-meetings';
 import { PipelineDashboard } from '@/components/reports/pipeline-dashboard';
 import { PageHeader } from '@/components/ui/card';
 import { roleLabels } from '@/lib/roles';
@@ -26,7 +26,9 @@ import { listMyMaterialsDue } from '@/server/materials/queries';
 import { listMyTasksDue } from '@/server/tasks/queries';
 import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
+import { calendarHref } from '@/lib/calendar';
 import { calendarDateIn, viewerFormat } from '@/lib/format';
+import { localDateOf } from '@/lib/zoned-time';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -46,13 +48,23 @@ export default async function HomePage() {
       can(user, 'proposals.review') ? getReviewQueue(user) : null,
       listMyTasksDue(user, now),
       listFeedbackRoutedToMe(user),
-      meetingsForUserOnDay(user),
+      meetingsForUserOnDay(user, undefined, todaysMeetingsShown),
       listMyMaterialsDue(user, now),
     ]);
   // "My work" (DESIGN.md §3).
   const work = (
     <div className="grid gap-6 lg:grid-cols-2">
-      <TodaysMeetings meetings={todaysMeetings} viewer={viewerFormat(user)} />
+      <TodaysMeetings
+        meetings={todaysMeetings}
+        viewer={viewerFormat(user)}
+        agendaHref={calendarHref({
+          view: 'agenda',
+          date: localDateOf(now, user.timeZone),
+          people: [user.id],
+          clients: [],
+          kinds: [],
+        })}
+      />
       <TasksDue tasks={tasksDue} viewer={viewerFormat(user)} now={now} />
       <FeedbackRoutedToMe items={routedFeedback} viewer={viewerFormat(user)} now={now} />
       <MaterialsDue

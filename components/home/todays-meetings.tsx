@@ -3,14 +3,30 @@ import { Card } from '@/components/ui/card';
 import type { ViewerFormat } from '@/lib/format';
 import { formatMeetingTime } from '@/lib/meetings';
 
-/** "My work": the viewer's scheduled meetings today on their own calendar, in their own zone. */
+/** How many of today's meetings the card lists; the rest are a link to the day's agenda. */
+export const todaysMeetingsShown = 8;
+
+/**
+ * "My work": the viewer's first scheduled meetings today on their own calendar, in their own
+ * zone, and how many more the day holds, linked to the calendar's agenda from `agendaHref`.
+ */
 export function TodaysMeetings({
   meetings,
   viewer,
+  agendaHref,
 }: {
-  meetings: { id: string; title: string; startsAt: Date; endsAt: Date; clientName: string }[];
+  meetings: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    clientName: string;
+    dayTotal: number;
+  }[];
   viewer: ViewerFormat;
+  agendaHref: string;
 }) {
+  const more = (meetings[0]?.dayTotal ?? 0) - meetings.length;
   return (
     <Card
       title="Today’s meetings"
@@ -45,6 +61,14 @@ export function TodaysMeetings({
           ))}
         </ul>
       )}
+      {more > 0 ? (
+        <Link
+          href={agendaHref}
+          className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+        >
+          {more} more today
+        </Link>
+      ) : null}
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { forbidden, notFound } from 'next/navigation';
 import { db } from '@/db/client';
 import {
@@ -217,16 +217,16 @@ export async function listClientMeetings(viewer: CurrentUser, clientId: string, 
 export type ClientMeeting = Awaited<ReturnType<typeof listClientMeetings>>['upcoming'][number];
 
 /**
- * The scheduled meetings `viewer` attends on `day` of their own calendar (today by default), in
- * order: "today's meetings" on My work.
+ * The first `limit` scheduled meetings `viewer` attends on `day` of their own calendar (today by
+ * default), in order, each with how many there are that day: "today's meetings" on My work.
  */
-export async function meetingsForUserOnDay(viewer: CurrentUser, day?: LocalDate) {
+export async function meetingsForUserOnDay(viewer: CurrentUser, day?: LocalDate, limit = 100) {
   assertCanRead(viewer);
   const date = day ?? localDateOf(new Date(), viewer.timeZone);
   const from = zonedTimeToInstant(date, '00:00', viewer.timeZone);
   const to = zonedTimeToInstant(addDays(date, 1), '00:00', viewer.timeZone);
   return db
-    .select(calendarColumns)
+    .select({ ...calendarColumns, dayTotal: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
     .innerJoin(clients, eq(clients.id, meetings.clientId))
@@ -240,7 +240,8 @@ export async function meetingsForUserOnDay(viewer: CurrentUser, day?: LocalDate)
         await visibleMeetings(viewer),
       ),
     )
-    .orderBy(asc(meetings.startsAt));
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(limit);
 }
 
 /** How far ahead "find a time" looks. */

@@ -407,6 +407,24 @@ describe('moving, completing and reading', () => {
     expect(today.map((m) => m.startsAt.toISOString())).toEqual(['2027-01-14T23:00:00.000Z']);
   });
 
+  it("lists the first of a day's meetings up to a limit, each row counting the whole day", async () => {
+    const coordinator = asCurrentUser(await createUser({ role: 'coordinator', timeZone: 'UTC' }));
+    for (const startTime of ['15:00', '09:00', '12:00']) {
+      const [hours] = startTime.split(':');
+      await scheduleMeeting(coordinator, [coordinator.id], {
+        date: '2027-02-01',
+        startTime,
+        endTime: `${hours}:30`,
+      });
+    }
+    const firstTwo = await meetingsForUserOnDay(coordinator, '2027-02-01', 2);
+    expect(firstTwo.map((m) => m.startsAt.toISOString())).toEqual([
+      '2027-02-01T09:00:00.000Z',
+      '2027-02-01T12:00:00.000Z',
+    ]);
+    expect(firstTwo.map((m) => m.dayTotal)).toEqual([3, 3]);
+  });
+
   it('finds free times around a busy attendee within both working days', async () => {
     const coordinator = asCurrentUser(
       await createUser({ role: 'coordinator', timeZone: 'Europe/London' }),
