@@ -62,28 +62,23 @@ function CardBody({
   menu?: ReactNode;
 }) {
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-3 text-sm shadow-sm">
-      <div className="flex items-start gap-1">
+    <div className="board-card">
+      <div className="board-card-head">
         {handle}
-        <div className="min-w-0 flex-1">
-          <Link
-            href={`/deals/${card.id}`}
-            className="block font-medium break-words text-brand-700 hover:underline"
-          >
-            {card.name}
-          </Link>
-          <p className="truncate text-xs text-slate-600">{card.clientName}</p>
+        <div className="board-card-name">
+          <Link href={`/deals/${card.id}`}>{card.name}</Link>
+          <p>{card.clientName}</p>
         </div>
       </div>
-      <p className="mt-2 font-semibold text-slate-900">
+      <p className="board-card-amount">
         {formatMoney(card.amountCents, card.currency, locale)}
-        <span className="ml-1 text-xs font-normal text-slate-600">· {card.probability}%</span>
+        <span>· {card.probability}%</span>
       </p>
-      <p className="text-xs text-slate-600">
+      <p className="board-card-close">
         Close {formatDate(card.expectedClose, { locale })}
         {card.ownerName ? ` · ${card.ownerName}` : ''}
       </p>
-      {menu ? <div className="mt-1 flex justify-end">{menu}</div> : null}
+      {menu ? <div className="board-card-menu">{menu}</div> : null}
     </div>
   );
 }
@@ -102,7 +97,7 @@ function DraggableCard({
     data: { stage: card.stage },
   });
   return (
-    <li ref={setNodeRef} className={cn(isDragging && 'opacity-40')}>
+    <li ref={setNodeRef} className={isDragging ? 'opacity-40' : undefined}>
       <CardBody
         card={card}
         locale={locale}
@@ -111,7 +106,7 @@ function DraggableCard({
             type="button"
             ref={setActivatorNodeRef}
             aria-label={`Drag ${card.name}`}
-            className="-ml-1 cursor-grab touch-none rounded p-0.5 text-slate-500 hover:bg-slate-100"
+            className="board-card-grip"
             {...attributes}
             {...listeners}
           >
