@@ -62,7 +62,8 @@ export async function listClients(viewer: CurrentUser, params: ClientListParams)
  * counted exactly; both give the rows and order the one query of every match would.
  */
 async function searchClients(filters: SQL | undefined, query: string, params: ClientListParams) {
-  const found = await searchedPage(filters, query, params);
+  const match = clientMatches(query);
+  const found = await searchedPage(filters, match, params);
   if (found.walked) {
     return {
       rows: await clientRows(found.ids, params),
@@ -72,18 +73,20 @@ async function searchClients(filters: SQL | undefined, query: string, params: Cl
   }
   if (found.ids.length === 0) {
     // Past the last page the window has no row to carry the count on.
-    return { rows: [], ...(await cappedCount(clients, and(filters, clientMatches(query)))) };
+    return { rows: [], ...(await cappedCount(clients, and(filters, match))) };
   }
   return { rows: await clientRows(found.ids, params), total: found.total, totalIsCapped: false };
 }
 
-/** The ids of a search's page, walked (more follow) or gathered (with how many match in all). */
+/**
+ * The ids of the page of clients within `filters` that `match`, walked (more follow) or gathered
+ * (with how many match in all).
+ */
 async function searchedPage(
   filters: SQL | undefined,
-  query: string,
+  match: SQL,
   params: ClientListParams,
 ): Promise<{ ids: { id: string }[]; walked: boolean; total: number }> {
-  const match = clientMatches(query);
   const where = and(filters, match);
   const walkLength = await searchWalkLength(where);
   if (walkLength > 0) {
@@ -106,7 +109,7 @@ async function searchedPage(
 export async function firstClientsFound(viewer: CurrentUser, query: string, limit: number) {
   assertCanRead(viewer);
   const params = { ...clientListSchema.parse({}), size: limit };
-  const found = await searchedPage(await visibleClients(viewer), query, params);
+  const found = await searchedPage(await visibleClients(viewer), clientMatches(query), params);
   return found.ids.length === 0 ? [] : clientRows(found.ids, params);
 }
 
