@@ -28,7 +28,6 @@ import { getPipelineDashboard } from '@/server/reports/pipeline';
 import { getUserCounts } from '@/server/users/queries';
 import { calendarHref } from '@/lib/calendar';
 import { calendarDateIn, viewerFormat } from '@/lib/format';
-import { localDateOf } from '@/lib/zoned-time';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -42,13 +41,15 @@ export default async function HomePage() {
     />
   );
   const now = new Date();
+  // One day for every card and link, so they cannot disagree at midnight.
+  const today = calendarDateIn(user.timeZone, now);
   const [waitingOnMe, reviewQueue, tasksDue, routedFeedback, todaysMeetings, materialsDue] =
     await Promise.all([
       listProposalsWaitingOnMe(user),
       can(user, 'proposals.review') ? getReviewQueue(user) : null,
       listMyTasksDue(user, now),
       listFeedbackRoutedToMe(user),
-      meetingsForUserOnDay(user, undefined, todaysMeetingsShown),
+      meetingsForUserOnDay(user, today, todaysMeetingsShown),
       listMyMaterialsDue(user, now),
     ]);
   // "My work" (DESIGN.md §3).
@@ -59,7 +60,7 @@ export default async function HomePage() {
         viewer={viewerFormat(user)}
         agendaHref={calendarHref({
           view: 'agenda',
-          date: localDateOf(now, user.timeZone),
+          date: today,
           people: [user.id],
           clients: [],
           kinds: [],
@@ -67,11 +68,7 @@ export default async function HomePage() {
       />
       <TasksDue tasks={tasksDue} viewer={viewerFormat(user)} now={now} />
       <FeedbackRoutedToMe items={routedFeedback} viewer={viewerFormat(user)} now={now} />
-      <MaterialsDue
-        materials={materialsDue}
-        viewer={viewerFormat(user)}
-        today={calendarDateIn(user.timeZone, now)}
-      />
+      <MaterialsDue materials={materialsDue} viewer={viewerFormat(user)} today={today} />
       {reviewQueue ? (
         <ProposalWork
           title="Waiting for your review"
