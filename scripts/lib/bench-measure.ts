@@ -128,6 +128,11 @@ function fire(request: BenchRequest, options: LoadOptions, seconds: number) {
   });
 }
 
+/** `request` fired for `seconds` and not measured, to bring the server's code up to speed. */
+export async function warmUp(request: BenchRequest, options: LoadOptions, seconds: number) {
+  await fire(request, options, seconds);
+}
+
 /** One response's status and body size, uncompressed, as autocannon receives it. */
 async function probe(request: BenchRequest, options: Pick<LoadOptions, 'base' | 'cookie'>) {
   const response = await fetch(`${options.base}${request.path}`, {

@@ -31,6 +31,7 @@ import { computePipelineDashboard, pipelineDashboardQueries } from '@/server/rep
 import { searchEverything } from '@/server/search/queries';
 import {
   measure,
+  warmUp,
   percentile,
   treeRssMb,
   type BenchRequest,
@@ -69,6 +70,7 @@ import type { RunningServer } from './accord-server';
 const quick = process.env.BENCH_QUICK === '1';
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 8));
 const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const lapSeconds = Number(process.env.BENCH_LAP_SECONDS ?? 30);
 const rounds = Math.max(2, Number(process.env.BENCH_ROUNDS ?? 2));
 const connections = 10;
 const accordPort = Number(process.env.BENCH_PORT ?? 3300);
@@ -480,10 +482,33 @@ async function measureServer(
     const captured = await captureNavigations(server, cases, cookies?.manager ?? '');
     for (const [name, request] of captured) navigations.set(name, request);
   }
-  const results = new Map<string, Result>();
-  for (const item of cases) {
+  const requestOf = (item: Case) => {
     const request = item.request ?? navigations.get(item.name);
     if (!request) throw new Error(`No request for ${item.name}.`);
+    return request;
+  };
+  // A fresh process spends its first tens of seconds compiling (V8 tiers hot code up as it
+  // runs), and a large app longer than the floor: a lap over every case first measures both
+  // servers as a long-running one serves.
+  process.stderr.write(`  ${server.name}: warm-up lap…\n`);
+  const lapStarted = performance.now();
+  do {
+    for (const item of cases) {
+      await warmUp(
+        requestOf(item),
+        {
+          base: server.base,
+          cookie: cookieOf(item),
+          seconds: 1,
+          connections,
+        },
+        1,
+      );
+    }
+  } while ((performance.now() - lapStarted) / 1000 < lapSeconds);
+  const results = new Map<string, Result>();
+  for (const item of cases) {
+    const request = requestOf(item);
     process.stderr.write(`  ${server.name}: ${item.name}…\n`);
     results.set(
       item.name,
