@@ -1,3 +1,5 @@
+import { numberFormat } from './format';
+
 /** The kinds of record a file can be filed on. */
 export const documentRecordKinds = [
   'client',
@@ -42,7 +44,7 @@ export function isPlayableVideo(mediaType: string) {
 /** "1.2 MB", "512 KB", "80 bytes": sizes in the viewer's number format. */
 export function formatFileSize(bytes: number, locale: string) {
   const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+    numberFormat(locale, { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return `${number(bytes, 0)} bytes`;
   if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
   return `${number(bytes / (1024 * 1024), 1)} MB`;

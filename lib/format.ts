@@ -9,10 +9,10 @@ export function viewerFormat({ timeZone, locale }: ViewerFormat): ViewerFormat {
 }
 
 // Building an Intl formatter costs far more than using one, and a list formats hundreds of cells
-// per render, so each distinct formatter is made once and kept.
+// per render, so each distinct formatter is made once and kept: format through these two.
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
   const key = `date:${locale}:${JSON.stringify(options)}`;
   let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
   if (!formatter) {
@@ -22,7 +22,7 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
   return formatter;
 }
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
   const key = `number:${locale}:${JSON.stringify(options)}`;
   let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
   if (!formatter) {

@@ -1,3 +1,5 @@
+import { numberFormat } from './format';
+
 /** Invoices: statuses, money arithmetic and the totals every screen, PDF and test agrees on. */
 
 export const invoiceStatuses = [
@@ -206,12 +208,12 @@ export function agingBucketFor(dueDate: string, asOf: string): AgingBucket {
 
 /** "1.5" → 1500 thousandths, for display and forms. */
 export function formatQuantity(quantityMilli: number, locale: string) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(quantityMilli / 1000);
+  return numberFormat(locale, { maximumFractionDigits: 3 }).format(quantityMilli / 1000);
 }
 
 /** 2000 basis points → "20 %" in the viewer's locale. */
 export function formatRate(basisPoints: number, locale: string) {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
     basisPoints / 10_000,
   );
 }

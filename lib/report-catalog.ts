@@ -1,3 +1,5 @@
+import { numberFormat } from './format';
+
 /**
  * The reports Accord offers, in the order of the index page. Adding a report is one entry here and
  * one in `server/reports/registry.ts`.
@@ -125,18 +127,17 @@ export function formatReportCell(
   if (typeof value === 'string') return value;
   switch (kind) {
     case 'money':
-      return new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: currency ?? 'USD',
-      }).format(value / 100);
+      return numberFormat(locale, { style: 'currency', currency: currency ?? 'USD' }).format(
+        value / 100,
+      );
     case 'percent':
       return `${Math.round(value * 100)} %`;
     case 'hours':
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} h`;
+      return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)} h`;
     case 'days':
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} days`;
+      return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)} days`;
     default:
-      return new Intl.NumberFormat(locale).format(value);
+      return numberFormat(locale, {}).format(value);
   }
 }
 

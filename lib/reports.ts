@@ -1,4 +1,5 @@
 import type { openDealStages } from './deals';
+import { numberFormat } from './format';
 
 export type OpenDealStage = (typeof openDealStages)[number];
 
@@ -80,7 +81,7 @@ export function pipelineStageHref(stage: OpenDealStage): string {
 
 /** Cents as a short axis label, e.g. "$1.2M". */
 export function formatMoneyCompact(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',

@@ -83,6 +83,22 @@ function parseTime(time: LocalTime) {
  * twice in autumn is its first occurrence, as calendar apps do.
  */
 export function zonedTimeToInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
+  const key = `${date} ${time} ${timeZone}`;
+  let instant = knownInstants.get(key);
+  if (instant === undefined) {
+    instant = instantOfWallTime(date, time, timeZone);
+    if (knownInstants.size >= knownInstantLimit) knownInstants.clear();
+    knownInstants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+// Each answer costs several formatToParts calls, and a report asks for the same month and day
+// boundaries on every request: answers are kept (the zone rules do not change while a process runs).
+const knownInstants = new Map<string, number>();
+const knownInstantLimit = 10_000;
+
+function instantOfWallTime(date: LocalDate, time: LocalTime, timeZone: string): number {
   const { year, month, day } = parseDate(date);
   const { hour, minute } = parseTime(time);
   const wall = Date.UTC(year, month - 1, day, hour, minute);
@@ -93,9 +109,9 @@ export function zonedTimeToInstant(date: LocalDate, time: LocalTime, timeZone: s
     .filter((instant, index, all) => all.indexOf(instant) === index)
     .sort((a, b) => a - b);
   for (const instant of candidates) {
-    if (zoneOffset(new Date(instant), timeZone) === wall - instant) return new Date(instant);
+    if (zoneOffset(new Date(instant), timeZone) === wall - instant) return instant;
   }
-  return new Date(wall - before);
+  return wall - before;
 }
 
 /** The calendar date `instant` falls on in `timeZone`. */

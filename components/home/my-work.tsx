@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { FeedbackDue, SentimentBadge } from '@/components/feedback/feedback-badges';
 import { Card } from '@/components/ui/card';
 import type { FeedbackSentiment } from '@/lib/feedback';
-import { formatDate, formatDateTime, type ViewerFormat } from '@/lib/format';
+import { formatDate, formatDateTime, numberFormat, type ViewerFormat } from '@/lib/format';
 import {
   isMaterialOverdue,
   materialKindLabels,
@@ -126,7 +126,7 @@ export function FeedbackRoutedToMe({
 
 function share(done: number, due: number, locale: string) {
   if (due === 0) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent' }).format(done / due);
+  return numberFormat(locale, { style: 'percent' }).format(done / due);
 }
 
 /** The manager's feedback SLA over the last 30 days: the share acknowledged and resolved in time. */

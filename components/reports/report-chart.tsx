@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatReportCell, type ReportValueKind } from '@/lib/report-catalog';
+import { numberFormat } from '@/lib/format';
 
 export type ReportChartBar = { key: string; label: string };
 export type ReportChartPoint = {
@@ -49,7 +50,7 @@ export function ReportChart({
         stroke="#475569"
         tickFormatter={(value: number) =>
           kind === 'money'
-            ? new Intl.NumberFormat(locale, {
+            ? numberFormat(locale, {
                 style: 'currency',
                 currency: currency ?? 'USD',
                 notation: 'compact',

@@ -16,6 +16,7 @@ import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
 import { dashboardScope } from './pipeline';
+import { dateTimeFormat } from '@/lib/format';
 
 export type ReportFilters = Pick<ReportParams, 'owner' | 'coordinator' | 'client'>;
 
@@ -192,7 +193,7 @@ export function filterQuery(
 
 /** A month's label, e.g. "Jul 2026", in the viewer's locale. */
 export function monthLabel(firstDay: string, locale: string) {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFreeSlots } from '@/lib/free-slots';
-import { findOverlaps, overlaps, withBuffer } from '@/lib/meetings';
+import type { ViewerFormat } from '@/lib/format';
+import { findOverlaps, formatMeetingTime, overlaps, withBuffer } from '@/lib/meetings';
 import { expandRecurrence } from '@/lib/recurrence';
 import { localTimeOf, zonedTimeToInstant } from '@/lib/zoned-time';
 
@@ -26,6 +27,34 @@ describe('zonedTimeToInstant', () => {
     );
     expect(zonedTimeToInstant('2026-11-01', '01:30', 'America/New_York').toISOString()).toBe(
       '2026-11-01T05:30:00.000Z',
+    );
+  });
+
+  it('answers a repeated question alike, with a date of its own each time', () => {
+    const first = zonedTimeToInstant('2026-04-01', '00:00', 'Asia/Kolkata');
+    first.setTime(0);
+    const again = zonedTimeToInstant('2026-04-01', '00:00', 'Asia/Kolkata');
+    expect(again.toISOString()).toBe('2026-03-31T18:30:00.000Z');
+    expect(zonedTimeToInstant('2026-04-01', '00:00', 'Europe/Paris').toISOString()).toBe(
+      '2026-03-31T22:00:00.000Z',
+    );
+  });
+});
+
+describe('formatMeetingTime', () => {
+  it('formats the same meeting for each viewer in their own zone and locale', () => {
+    const start = new Date('2026-03-03T15:00:00Z');
+    const end = new Date('2026-03-03T16:00:00Z');
+    const newYork = { timeZone: 'America/New_York', locale: 'en-US' };
+    const berlin = { timeZone: 'Europe/Berlin', locale: 'de-DE' };
+    // ICU separates with narrow and thin spaces.
+    const formatted = (to: Date, viewer: ViewerFormat) =>
+      formatMeetingTime(start, to, viewer).replace(/\s/g, ' ');
+    expect(formatted(end, newYork)).toBe('Tue, Mar 3, 10:00 – 11:00 AM');
+    expect(formatted(end, berlin)).toBe('Di., 3. März, 16:00–17:00 Uhr');
+    expect(formatted(end, newYork)).toBe('Tue, Mar 3, 10:00 – 11:00 AM');
+    expect(formatted(new Date('2026-03-03T17:00:00Z'), newYork)).toBe(
+      'Tue, Mar 3, 10:00 AM – 12:00 PM',
     );
   });
 });
