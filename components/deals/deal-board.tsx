@@ -72,11 +72,11 @@ function CardBody({
       </div>
       <p className="board-card-amount">
         {formatMoney(card.amountCents, card.currency, locale)}
-        <span>· {card.probability}%</span>
+        <span>{`· ${card.probability}%`}</span>
       </p>
+      {/* One string each: text beside an expression is split by a marker in the HTML, four a card. */}
       <p className="board-card-close">
-        Close {formatDate(card.expectedClose, { locale })}
-        {card.ownerName ? ` · ${card.ownerName}` : ''}
+        {`Close ${formatDate(card.expectedClose, { locale })}${card.ownerName ? ` · ${card.ownerName}` : ''}`}
       </p>
       {menu ? <div className="board-card-menu">{menu}</div> : null}
     </div>

@@ -60,7 +60,7 @@ export function StageSummary({ totals, locale }: { totals: StageTotal[]; locale:
         ))}
       </ul>
       <p className="mt-2 text-xs text-slate-600">
-        Won and lost count deals closed in the last {recentlyClosedDays} days.
+        {`Won and lost count deals closed in the last ${recentlyClosedDays} days.`}
       </p>
     </section>
   );

@@ -251,7 +251,7 @@ export function WeekView({
                     >
                       <span className="block font-medium">{entry.meeting.title}</span>
                       <span className="block">
-                        {formatClockTime(start, viewer)} · {entry.meeting.clientName}
+                        {`${formatClockTime(start, viewer)} · ${entry.meeting.clientName}`}
                       </span>
                     </Link>
                     {entry.meeting.status === 'scheduled' ? (

@@ -118,8 +118,7 @@ export default async function MaterialLibraryPage({
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-600">
-            {total.toLocaleString(viewer.locale)}
-            {totalIsCapped ? '+' : ''} ready {total === 1 ? 'material' : 'materials'}
+            {`${total.toLocaleString(viewer.locale)}${totalIsCapped ? '+' : ''} ready ${total === 1 ? 'material' : 'materials'}`}
           </p>
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {rows.map((material) => (
@@ -141,14 +140,10 @@ export default async function MaterialLibraryPage({
                     {material.title}
                   </Link>
                   <p className="text-xs text-slate-600">
-                    {materialKindLabels[material.kind]} · {material.clientName}
-                    {material.industry ? ` · ${material.industry}` : ''}
+                    {`${materialKindLabels[material.kind]} · ${material.clientName}${material.industry ? ` · ${material.industry}` : ''}`}
                   </p>
                   <p className="text-xs text-slate-600">
-                    Ready{' '}
-                    {material.readyAt
-                      ? formatDate(calendarDateIn(viewer.timeZone, material.readyAt), format)
-                      : '—'}
+                    {`Ready ${material.readyAt ? formatDate(calendarDateIn(viewer.timeZone, material.readyAt), format) : '—'}`}
                   </p>
                   {material.tags.length > 0 ? (
                     <p className="text-xs break-words text-slate-700">{material.tags.join(', ')}</p>
