@@ -235,7 +235,8 @@ export async function getClientWithRecords(viewer: CurrentUser, clientId: string
       .from(activities)
       .leftJoin(users, eq(users.id, activities.actorId))
       .where(eq(activities.clientId, clientId))
-      .orderBy(desc(activities.occurredAt), desc(activities.id))
+      // The client index's null order, so the newest 50 are read off it rather than sorted.
+      .orderBy(sql`${activities.occurredAt} desc nulls last, ${activities.id} desc nulls last`)
       .limit(50),
     db
       .select({

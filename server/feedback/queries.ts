@@ -170,7 +170,7 @@ export async function listClientFeedback(viewer: CurrentUser, clientId: string) 
     .from(feedback)
     .leftJoin(routedTo, eq(routedTo.id, feedback.routedToId))
     .where(and(eq(feedback.clientId, clientId), await visibleFeedback(viewer)))
-    .orderBy(desc(feedback.createdAt), desc(feedback.id))
+    .orderBy(sql`${feedback.createdAt} desc nulls last`, desc(feedback.id))
     .limit(20);
 }
 

@@ -277,7 +277,7 @@ export async function listRecordMaterials(viewer: CurrentUser, record: MaterialR
   assertCanRead(viewer);
   return selectMaterialRows()
     .where(and(ofRecord(record), await visibleMaterials(viewer)))
-    .orderBy(desc(materials.updatedAt), desc(materials.id))
+    .orderBy(sql`${materials.updatedAt} desc nulls last`, desc(materials.id))
     .limit(20);
 }
 

@@ -77,7 +77,8 @@ export async function listNotifications(
     })
     .from(notifications)
     .where(and(await ownVisibleNotifications(viewer), cursor))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    // The user index's null order, so it is read in order rather than sorted.
+    .orderBy(sql`${notifications.createdAt} desc nulls last`, desc(notifications.id))
     .limit(limit + 1);
   const items: NotificationItem[] = rows.slice(0, limit).map((row) => ({
     id: row.id,
