@@ -74,6 +74,8 @@ export const feedback = pgTable(
       table.resolveDueAt,
       table.resolvedAt,
     ),
+    // The change marker of the home's SLA figure (server/feedback/queries.ts): the newest write.
+    index('feedback_updated_idx').on(table.updatedAt),
     // The now-dependent part of the whole-team feedback SLA report: unacknowledged and not yet
     // due, a few rows at any time, where those past due grow with every day.
     index('feedback_unacknowledged_due_idx')

@@ -358,7 +358,7 @@ describe('feedback lists', () => {
       resolveDueAt: new Date(now.getTime() + day),
     });
     // Never acknowledged, both due times passed.
-    await createFeedbackRecord({
+    const neverAcknowledged = await createFeedbackRecord({
       clientId: client.id,
       status: 'routed',
       routedAt: at(8),
@@ -382,6 +382,16 @@ describe('feedback lists', () => {
       resolvedInTime: 1,
     });
     await expect(getFeedbackSlaFigure(await createActor('executive'), now)).rejects.toThrow();
+
+    // The figure is reused within its minute, but a write to any feedback shows at once.
+    await db
+      .update(feedback)
+      .set({ status: 'acknowledged', acknowledgedAt: at(7.95) })
+      .where(eq(feedback.id, neverAcknowledged.id));
+    expect(await getFeedbackSlaFigure(await createActor('manager'), now)).toMatchObject({
+      acknowledgeDue: 3,
+      acknowledgedInTime: 2,
+    });
   });
 });
 

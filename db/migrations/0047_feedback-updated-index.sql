@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_updated_idx" ON "feedback" USING btree ("updated_at");
