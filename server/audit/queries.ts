@@ -25,6 +25,20 @@ type AuditRow = {
   forwardedFor: string | null;
 };
 
+// In the null order of the created index, so either direction reads it in order (neither column
+// is ever null): a plain `desc` means nulls first, and sorted the whole log.
+const newestFirst = sql`${auditLog.createdAt} desc nulls last, ${auditLog.id} desc nulls last`;
+const oldestFirst = sql`${auditLog.createdAt} asc nulls first, ${auditLog.id} asc nulls first`;
+
+/** What every list of entries shows; `users` is the actor. */
+const entryColumns = {
+  id: auditLog.id,
+  createdAt: auditLog.createdAt,
+  actorName: users.name,
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+};
+
 /** The audit log for managers, newest first, filtered by actor, action and a date range in the viewer's time zone. */
 export async function listAuditEntries(viewer: CurrentUser, params: AuditListParams) {
   if (!can(viewer, 'auditLog.read')) forbidden();
@@ -48,20 +62,11 @@ export async function listAuditEntries(viewer: CurrentUser, params: AuditListPar
     );
   }
   const where = filters.length ? and(...filters) : undefined;
-  // In the null order of the created index, so either direction reads it in order (neither
-  // column is ever null).
-  const order =
-    params.dir === 'asc'
-      ? sql`${auditLog.createdAt} asc nulls first, ${auditLog.id} asc nulls first`
-      : sql`${auditLog.createdAt} desc nulls last, ${auditLog.id} desc nulls last`;
+  const order = params.dir === 'asc' ? oldestFirst : newestFirst;
   const [rows, counted] = await Promise.all([
     db
       .select({
-        id: auditLog.id,
-        createdAt: auditLog.createdAt,
-        actorName: users.name,
-        action: auditLog.action,
-        entityType: auditLog.entityType,
+        ...entryColumns,
         entityId: auditLog.entityId,
         targetName: targetUsers.name,
         before: auditLog.before,
@@ -92,19 +97,10 @@ export async function listRecentAuditEntries(viewer: CurrentUser, limit = 8) {
 
 /** The latest entries' one statement, unexecuted, so a test can EXPLAIN it. */
 export function recentAuditEntriesQuery(limit: number) {
-  return (
-    db
-      .select({
-        id: auditLog.id,
-        createdAt: auditLog.createdAt,
-        actorName: users.name,
-        action: auditLog.action,
-        entityType: auditLog.entityType,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      // The created index's null order: a plain `desc` sorted the whole log.
-      .orderBy(sql`${auditLog.createdAt} desc nulls last, ${auditLog.id} desc nulls last`)
-      .limit(limit)
-  );
+  return db
+    .select(entryColumns)
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .orderBy(newestFirst)
+    .limit(limit);
 }
