@@ -1,4 +1,5 @@
 import { dateTimeFormat, type ViewerFormat } from './format';
+import { keptAnswers } from './kept-answers';
 
 /** The kinds of meeting a coordinator schedules (DESIGN.md §2). */
 export const meetingKinds = ['meeting', 'call', 'demo', 'presentation'] as const;
@@ -70,25 +71,21 @@ function timeFormat(viewer: ViewerFormat, options: Intl.DateTimeFormatOptions) {
 
 // formatRange costs some fifteen times what format does on Node 20, and a calendar shows the same
 // meetings on every visit: each range is formatted once per viewer's locale and zone.
-const meetingTimes = new Map<string, string>();
-const meetingTimeLimit = 20_000;
+const meetingTimes = keptAnswers<string>(20_000);
 
 /** A meeting's time in the viewer's zone and locale, e.g. "Tue, Mar 3, 10:00 AM – 11:00 AM". */
 export function formatMeetingTime(start: Date, end: Date, viewer: ViewerFormat) {
-  const key = `${viewer.locale} ${viewer.timeZone} ${start.getTime()} ${end.getTime()}`;
-  let text = meetingTimes.get(key);
-  if (text === undefined) {
-    text = timeFormat(viewer, {
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).formatRange(start, end);
-    if (meetingTimes.size >= meetingTimeLimit) meetingTimes.clear();
-    meetingTimes.set(key, text);
-  }
-  return text;
+  return meetingTimes(
+    `${viewer.locale} ${viewer.timeZone} ${start.getTime()} ${end.getTime()}`,
+    () =>
+      timeFormat(viewer, {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).formatRange(start, end),
+  );
 }
 
 /** A time of day in the viewer's zone and locale, e.g. "10:00 AM". */

@@ -1,3 +1,5 @@
+import { keptAnswers } from './kept-answers';
+
 /**
  * Wall-clock dates and times in an IANA zone, on the runtime's own time-zone data (Intl): what a
  * meeting at 09:00 in New York is as an instant, on each side of a daylight-saving change.
@@ -83,20 +85,15 @@ function parseTime(time: LocalTime) {
  * twice in autumn is its first occurrence, as calendar apps do.
  */
 export function zonedTimeToInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
-  const key = `${date} ${time} ${timeZone}`;
-  let instant = knownInstants.get(key);
-  if (instant === undefined) {
-    instant = instantOfWallTime(date, time, timeZone);
-    if (knownInstants.size >= knownInstantLimit) knownInstants.clear();
-    knownInstants.set(key, instant);
-  }
+  const instant = knownInstants(`${date} ${time} ${timeZone}`, () =>
+    instantOfWallTime(date, time, timeZone),
+  );
   return new Date(instant);
 }
 
 // Each answer costs several formatToParts calls, and a report asks for the same month and day
 // boundaries on every request: answers are kept (the zone rules do not change while a process runs).
-const knownInstants = new Map<string, number>();
-const knownInstantLimit = 10_000;
+const knownInstants = keptAnswers<number>(10_000);
 
 function instantOfWallTime(date: LocalDate, time: LocalTime, timeZone: string): number {
   const { year, month, day } = parseDate(date);

@@ -128,9 +128,9 @@ function fire(request: BenchRequest, options: LoadOptions, seconds: number) {
   });
 }
 
-/** `request` fired for `seconds` and not measured, to bring the server's code up to speed. */
-export async function warmUp(request: BenchRequest, options: LoadOptions, seconds: number) {
-  await fire(request, options, seconds);
+/** `request` fired for `options.seconds` and not measured, to bring the server's code up to speed. */
+export async function warmUp(request: BenchRequest, options: LoadOptions) {
+  await fire(request, options, options.seconds);
 }
 
 /** One response's status and body size, uncompressed, as autocannon receives it. */

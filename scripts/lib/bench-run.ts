@@ -494,16 +494,12 @@ async function measureServer(
   const lapStarted = performance.now();
   do {
     for (const item of cases) {
-      await warmUp(
-        requestOf(item),
-        {
-          base: server.base,
-          cookie: cookieOf(item),
-          seconds: 1,
-          connections,
-        },
-        1,
-      );
+      await warmUp(requestOf(item), {
+        base: server.base,
+        cookie: cookieOf(item),
+        seconds: 1,
+        connections,
+      });
     }
   } while ((performance.now() - lapStarted) / 1000 < lapSeconds);
   const results = new Map<string, Result>();

@@ -215,12 +215,9 @@ export async function getFeedbackSlaFigure(viewer: CurrentUser, now: Date) {
 // The figure counts a month of feedback (a third of the large seed's) on every visit of a
 // manager's home page, so it is reused within its minute while no feedback has been written since.
 // A deletion is not noticed until the minute is up.
-const reuseSlaFigure = reuseWhileUnchanged<{
-  acknowledgeDue: number;
-  acknowledgedInTime: number;
-  resolveDue: number;
-  resolvedInTime: number;
-}>({ maxAgeMs: 60_000, limit: 10 });
+const reuseSlaFigure = reuseWhileUnchanged<
+  Awaited<ReturnType<typeof feedbackSlaFigureQuery>>[number]
+>({ maxAgeMs: 60_000, limit: 10 });
 
 /** Moves on with every insert or update of feedback; one probe of the updated index. */
 async function feedbackMarker() {

@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { clients, deals } from '@/db/schema';
+import { dateTimeFormat } from '@/lib/format';
 import type { ReportFormat } from '@/lib/report-catalog';
 import type { DashboardScope } from '@/lib/reports';
 import {
@@ -16,7 +17,6 @@ import type { ReportParams } from '@/lib/validation/reports';
 import type { CurrentUser } from '@/server/auth/session';
 import { visibleClients } from '@/server/clients/visibility';
 import { dashboardScope } from './pipeline';
-import { dateTimeFormat } from '@/lib/format';
 
 export type ReportFilters = Pick<ReportParams, 'owner' | 'coordinator' | 'client'>;
 
